@@ -1,0 +1,40 @@
+//! `initiative build`: the main job. Regenerates the schemas, validates all
+//! data, and (as exporters land) writes every export.
+
+use super::output::print_reports;
+use super::{Color, Error, Format, Outcome, schema, validate};
+
+/// Regenerate schemas, validate all data and write the exports.
+///
+/// With --check nothing is written: it fails (exit 1) if a schema is out of
+/// date or the data is invalid. This is what CI runs.
+///
+/// Example: initiative build --check --format github
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Write nothing; exit 1 on any drift or invalid data
+    #[arg(long)]
+    pub check: bool,
+    /// Output format for diagnostics
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t)]
+    pub color: Color,
+}
+
+/// Runs `build`.
+pub fn run(args: &Args) -> Result<Outcome, Error> {
+    let schema_dir = std::path::Path::new(schema::SCHEMA_DIR);
+    let mut outcome = Outcome::Ok;
+    if args.check {
+        outcome = schema::check(schema_dir)?;
+    } else {
+        schema::write(schema_dir)?;
+    }
+    let reports = validate::validate_paths(&[])?;
+    if print_reports(&reports, args.format, args.color) {
+        return Ok(Outcome::Invalid);
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,106 @@
+//! Defines the `initiative` command line: one file per subcommand, one
+//! dispatch `match`, and the exit-code contract (0 valid, 1 invalid data or
+//! drift, 2 usage or I/O error).
+
+mod build;
+mod output;
+mod rules;
+mod schema;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use output::{Color, Format};
+
+/// Turn a policy text into validated, standards-conforming open data.
+///
+/// Run `initiative build` from the repository root: it regenerates the
+/// schema, validates everything under data/ and writes the exports.
+#[derive(Debug, Parser)]
+#[command(name = "initiative", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Schema(schema::Args),
+    Validate(validate::Args),
+    Build(build::Args),
+    Rules(rules::Args),
+}
+
+/// How a command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything is valid and up to date: exit 0.
+    Ok,
+    /// The data is invalid, or generated files drifted: exit 1.
+    Invalid,
+}
+
+/// The errors that stop a command: exit 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What was being done (`cannot write`).
+        action: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Validation could not run.
+    #[error(transparent)]
+    Validate(#[from] crate::validate::Error),
+}
+
+impl Error {
+    pub(crate) fn io(
+        action: &'static str,
+        path: &std::path::Path,
+    ) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.to_path_buf();
+        move |source| Self::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// Parses the command line, runs the command and maps the result to an exit
+/// code. Usage errors exit 2 (clap's convention), as do I/O errors.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Invalid) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("initiative: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome, Error> {
+    match cli.command {
+        Command::Schema(args) => schema::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Build(args) => build::run(&args),
+        Command::Rules(args) => rules::run(&args),
+    }
+}

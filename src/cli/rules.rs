@@ -1,0 +1,44 @@
+//! `initiative rules`: lists every rule code with what it checks.
+
+use super::output::print_stdout;
+use super::{Error, Outcome};
+use crate::validate::{DOCUMENT_RULES, TEXT_RULES};
+
+/// List every validation rule code and what it checks.
+///
+/// Example: initiative rules
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// Codes reported before or beside the rules: reading, parsing and schema.
+pub const OTHER_CODES: &[(&str, &str)] = &[
+    (
+        "encoding",
+        "the file is UTF-8 (not UTF-16, no invalid bytes)",
+    ),
+    (
+        "byte-order-mark",
+        "warning: the file starts with a UTF-8 BOM (accepted)",
+    ),
+    ("empty-file", "the file is not empty"),
+    ("json-syntax", "the file is strict JSON (RFC 8259)"),
+    ("duplicate-key", "no key appears twice in one object"),
+    (
+        "schema-*",
+        "the file matches schema/initiative.schema.json (one code per keyword)",
+    ),
+];
+
+/// Runs `rules`.
+pub fn run(_: &Args) -> Result<Outcome, Error> {
+    let mut rows: Vec<(&str, &str)> = OTHER_CODES.to_vec();
+    rows.extend(DOCUMENT_RULES.iter().map(|r| (r.code(), r.summary())));
+    rows.extend(TEXT_RULES.iter().map(|r| (r.code(), r.summary())));
+    let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let text: String = rows
+        .iter()
+        .map(|(code, summary)| format!("{code:width$}  {summary}\n"))
+        .collect();
+    print_stdout(&text);
+    Ok(Outcome::Ok)
+}

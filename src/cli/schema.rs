@@ -1,0 +1,101 @@
+//! `initiative schema`: writes the JSON Schemas generated from the model, or
+//! checks that the committed ones are current.
+
+use std::path::{Path, PathBuf};
+
+use super::output::print_stdout;
+use super::{Error, Outcome};
+use crate::fsx;
+use crate::schema::{render, schema_files};
+
+/// Generate the JSON Schemas from the model into schema/.
+///
+/// With --check nothing is written: the command exits 1 and names every file
+/// that is missing or differs, with a short diff. CI runs it to catch a model
+/// change committed without its regenerated schema.
+///
+/// Example: initiative schema --check
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder to write the schemas to
+    #[arg(long, default_value = SCHEMA_DIR)]
+    pub out: PathBuf,
+    /// Write nothing; exit 1 if a schema file is missing or out of date
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// The folder that holds the generated schemas.
+pub const SCHEMA_DIR: &str = "schema";
+
+/// Runs `schema`.
+pub fn run(args: &Args) -> Result<Outcome, Error> {
+    if args.check {
+        check(&args.out)
+    } else {
+        write(&args.out)?;
+        Ok(Outcome::Ok)
+    }
+}
+
+/// Writes every schema under `dir`; files already current are left alone.
+pub fn write(dir: &Path) -> Result<(), Error> {
+    for file in schema_files() {
+        let path = dir.join(file.name);
+        let text = render(&file.schema);
+        if !fsx::same_content(&path, text.as_bytes()).map_err(Error::io("cannot read", &path))? {
+            fsx::write_atomic(&path, text.as_bytes()).map_err(Error::io("cannot write", &path))?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// Compares every schema under `dir` with the generated one.
+pub fn check(dir: &Path) -> Result<Outcome, Error> {
+    let mut report = String::new();
+    for file in schema_files() {
+        let path = dir.join(file.name);
+        let expected = render(&file.schema);
+        match std::fs::read_to_string(&path) {
+            Ok(actual) if actual == expected => {}
+            Ok(actual) => {
+                report.push_str(&format!(
+                    "{}: differs from the generated schema\n",
+                    path.display()
+                ));
+                report.push_str(&short_diff(&actual, &expected));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                report.push_str(&format!("{}: missing\n", path.display()));
+            }
+            Err(e) => return Err(Error::io("cannot read", &path)(e)),
+        }
+    }
+    if report.is_empty() {
+        return Ok(Outcome::Ok);
+    }
+    report.push_str("run `initiative schema` to regenerate, and commit the result\n");
+    print_stdout(&report);
+    Ok(Outcome::Invalid)
+}
+
+/// A unified diff with two lines of context, cut after 40 lines.
+pub fn short_diff(actual: &str, expected: &str) -> String {
+    const MAX_LINES: usize = 40;
+    let diff = similar::TextDiff::from_lines(actual, expected);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header("committed", "generated")
+        .to_string();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let cut = lines.len() > MAX_LINES;
+    lines.truncate(MAX_LINES);
+    let mut out = lines.join("\n");
+    out.push('\n');
+    if cut {
+        out.push_str("…\n");
+    }
+    out
+}

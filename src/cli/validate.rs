@@ -1,0 +1,78 @@
+//! `initiative validate`: checks data files against the schema and the rules.
+
+use std::path::{Path, PathBuf};
+
+use super::output::print_reports;
+use super::{Color, Error, Format, Outcome};
+use crate::validate::{FileReport, Validator};
+
+/// Check data files against the generated schema and the semantic rules.
+///
+/// Every problem in every file is reported in one run, each with
+/// file:line:column, its JSON Pointer, a rule code and a hint. Exits 0 when
+/// the data is valid, 1 when it is not, 2 when a file cannot be read.
+///
+/// Example: initiative validate data/hangzhou-initiative/document.json --format github
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or folders to check [default: every document under data/]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t)]
+    pub color: Color,
+}
+
+/// The folder that holds the data, relative to the working directory.
+pub const DATA_DIR: &str = "data";
+
+/// Runs `validate`.
+pub fn run(args: &Args) -> Result<Outcome, Error> {
+    let reports = validate_paths(&args.paths)?;
+    let invalid = print_reports(&reports, args.format, args.color);
+    Ok(if invalid {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    })
+}
+
+/// Validates `paths` (every document under `data/` when empty).
+pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error> {
+    let files = if paths.is_empty() {
+        discover(Path::new(DATA_DIR))?
+    } else {
+        let mut files = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                files.extend(discover(path)?);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        files
+    };
+    let validator = Validator::new()?;
+    files
+        .iter()
+        .map(|path| validator.validate_path(path).map_err(Error::from))
+        .collect()
+}
+
+/// Finds `*/document.json` under a data folder, in path order, so reports
+/// come out in the same order on every machine.
+pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(Error::io("cannot read folder", dir))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(Error::io("cannot read folder", dir))?;
+        let document = entry.path().join(crate::validate::rules::DOCUMENT_FILE);
+        if document.is_file() {
+            files.push(document);
+        }
+    }
+    files.sort();
+    Ok(files)
+}

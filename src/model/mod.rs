@@ -1,0 +1,34 @@
+//! Defines the canonical model of a policy initiative: the single source of
+//! truth from which the JSON Schema and every export are derived.
+//!
+//! One file per entity. Every type and field carries a doc comment because
+//! schemars turns them into the schema's titles and descriptions, which is
+//! what translators see when their editor validates a data file.
+
+mod date;
+mod document;
+mod editorial_note;
+mod ids;
+mod language;
+mod localized_text;
+mod numbering;
+mod paragraph;
+mod place;
+mod publication;
+mod reference;
+mod related;
+mod section;
+
+pub use date::{Date, DateTime};
+pub use document::{Document, DocumentKind};
+pub use editorial_note::{Correction, EditorialNote};
+pub use ids::{DocumentId, ReferenceId, UnitId};
+pub use language::{LANGUAGE_FORMAT, LANGUAGE_PATTERN, Language};
+pub use localized_text::LocalizedText;
+pub use numbering::{section_label, section_separator};
+pub use paragraph::Paragraph;
+pub use place::Place;
+pub use publication::Publication;
+pub use reference::{Reference, ReferenceKind};
+pub use related::RelatedItem;
+pub use section::Section;

@@ -1,0 +1,154 @@
+//! Generates the JSON Schemas in `schema/` from the model types, and
+//! compares them with the committed files.
+
+use schemars::generate::SchemaSettings;
+use schemars::transform::{RecursiveTransform, Transform};
+use schemars::{JsonSchema, Schema};
+use serde_json::Value;
+
+use crate::model::Document;
+
+/// The `$id` of the document schema. A URN names the schema without
+/// claiming a web address the project does not control; data files refer to
+/// the committed copy by relative path, so nothing is ever fetched.
+pub const DOCUMENT_SCHEMA_ID: &str = "urn:initiative:schema:initiative";
+
+/// The file name of the document schema under `schema/`.
+pub const DOCUMENT_SCHEMA_FILE: &str = "initiative.schema.json";
+
+/// One generated schema file.
+#[derive(Debug)]
+pub struct SchemaFile {
+    /// The file name under `schema/`.
+    pub name: &'static str,
+    /// The schema.
+    pub schema: Value,
+}
+
+/// Every schema the model defines. Adding a schema is one line here.
+pub fn schema_files() -> Vec<SchemaFile> {
+    vec![SchemaFile {
+        name: DOCUMENT_SCHEMA_FILE,
+        schema: generate::<Document>(DOCUMENT_SCHEMA_ID),
+    }]
+}
+
+/// The document schema.
+pub fn document_schema() -> Value {
+    generate::<Document>(DOCUMENT_SCHEMA_ID)
+}
+
+/// The draft 2020-12 schema of `T`, with `$id`, and with schemars' own
+/// integer formats (`uint32`, …) removed: strict validators reject them, and
+/// `minimum`/`maximum` already say what they mean.
+fn generate<T: JsonSchema>(id: &str) -> Value {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.meta_schema = Some("https://json-schema.org/draft/2020-12/schema".into());
+    let mut schema: Schema = settings.into_generator().into_root_schema_for::<T>();
+    RecursiveTransform(drop_nonstandard_formats).transform(&mut schema);
+    RecursiveTransform(unwrap_descriptions).transform(&mut schema);
+    RecursiveTransform(consts_to_enum).transform(&mut schema);
+    let mut value = schema.to_value();
+    if let Value::Object(map) = &mut value {
+        let mut ordered = serde_json::Map::new();
+        if let Some(meta) = map.remove("$schema") {
+            ordered.insert("$schema".into(), meta);
+        }
+        ordered.insert("$id".into(), Value::String(id.into()));
+        ordered.extend(std::mem::take(map));
+        *map = ordered;
+    }
+    value
+}
+
+fn drop_nonstandard_formats(schema: &mut Schema) {
+    const NONSTANDARD: &[&str] = &[
+        "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "float",
+        "double",
+    ];
+    let is_nonstandard = schema
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|f| NONSTANDARD.contains(&f));
+    if is_nonstandard {
+        schema.remove("format");
+    }
+}
+
+/// Joins the lines of a wrapped doc comment, keeping paragraph breaks, so
+/// editors show descriptions as flowing text.
+fn unwrap_descriptions(schema: &mut Schema) {
+    if let Some(Value::String(text)) = schema.get_mut("description") {
+        *text = text
+            .split("\n\n")
+            .map(|para| {
+                para.split('\n')
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+}
+
+/// Rewrites a `oneOf` of documented `const`s (how schemars renders a
+/// documented unit enum) as a plain `enum`, with each value's doc folded into
+/// the description: validators then say "not one of …" instead of a `oneOf`
+/// failure, and editors still offer the values.
+fn consts_to_enum(schema: &mut Schema) {
+    let Some(Value::Array(variants)) = schema.get("oneOf") else {
+        return;
+    };
+    let consts: Option<Vec<(Value, String)>> = variants
+        .iter()
+        .map(|v| {
+            let value = v.get("const")?.clone();
+            let doc = v
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            Some((value, doc.to_owned()))
+        })
+        .collect();
+    let Some(consts) = consts else {
+        return;
+    };
+    let lines: Vec<String> = consts
+        .iter()
+        .map(|(value, doc)| format!("`{}`: {doc}", value.as_str().unwrap_or_default()))
+        .collect();
+    let description = match schema.get("description").and_then(Value::as_str) {
+        Some(d) => format!("{d}\n\n{}", lines.join("\n")),
+        None => lines.join("\n"),
+    };
+    schema.remove("oneOf");
+    schema.insert("type".into(), "string".into());
+    schema.insert("enum".into(), consts.into_iter().map(|(v, _)| v).collect());
+    schema.insert("description".into(), description.into());
+}
+
+/// The bytes written for a schema: pretty JSON and a final newline.
+pub fn render(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_nonstandard_formats_remain() {
+        let text = render(&document_schema());
+        assert!(!text.contains("\"uint"), "{text}");
+        assert!(text.contains("\"format\": \"date\""));
+        assert!(text.contains("\"additionalProperties\": false"));
+    }
+
+    #[test]
+    fn generation_is_deterministic() {
+        assert_eq!(render(&document_schema()), render(&document_schema()));
+    }
+}

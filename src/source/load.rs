@@ -1,0 +1,160 @@
+//! Reads a data file from disk and turns its bytes into a JSON value,
+//! reporting encoding and syntax problems with their exact position.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::{DuplicateKey, LineIndex, parse_json};
+use crate::diagnostic::{Diagnostic, Severity};
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The text of one data file, kept for locating and showing diagnostics.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (or as found under `data/`).
+    pub path: PathBuf,
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+}
+
+/// What loading a file gave: its source, its value if it parsed, the keys
+/// that repeat, and any problems met on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file's text.
+    pub source: SourceFile,
+    /// The parsed JSON, if the text is JSON.
+    pub value: Option<Value>,
+    /// Keys that occur twice in one object.
+    pub duplicates: Vec<DuplicateKey>,
+    /// Encoding and syntax diagnostics, located.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses `path`. Only an I/O failure is an `Err`; anything wrong
+/// with the content is a diagnostic.
+pub fn load(path: &Path) -> io::Result<Loaded> {
+    let bytes = fs::read(path)?;
+    Ok(load_bytes(path, &bytes))
+}
+
+/// Parses file content already in memory.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let at_start = |code: &'static str, severity, message: String, hint: &str| {
+        Diagnostic::new(severity, code, path, "", message)
+            .with_position(1, 1)
+            .with_hint(hint)
+    };
+    let loaded = |text: String, value, duplicates, diagnostics| Loaded {
+        source: SourceFile {
+            path: path.to_path_buf(),
+            lines: LineIndex::new(&text),
+            text,
+        },
+        value,
+        duplicates,
+        diagnostics,
+    };
+
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        diagnostics.push(at_start(
+            "encoding",
+            Severity::Error,
+            "file is UTF-16; data files must be UTF-8".into(),
+            "save the file as \"UTF-8\" (not \"Unicode\" or \"UTF-16\") in your editor",
+        ));
+        return loaded(String::new(), None, Vec::new(), diagnostics);
+    }
+    let body = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => {
+            diagnostics.push(at_start(
+                "byte-order-mark",
+                Severity::Warning,
+                "file starts with a UTF-8 byte-order mark".into(),
+                "it is accepted, but save as \"UTF-8\" without BOM to keep diffs clean",
+            ));
+            rest
+        }
+        None => bytes,
+    };
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text.to_owned(),
+        Err(e) => {
+            let valid = body.get(..e.valid_up_to()).unwrap_or_default();
+            let prefix = String::from_utf8_lossy(valid).into_owned();
+            let lines = LineIndex::new(&prefix);
+            let p = lines.position(&prefix, prefix.len());
+            let offset = e.valid_up_to() + bytes.len() - body.len();
+            let bad = body.get(e.valid_up_to()).copied().unwrap_or_default();
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "encoding",
+                    path,
+                    "",
+                    format!("invalid UTF-8 at byte offset {offset} (byte 0x{bad:02X})"),
+                )
+                .with_position(p.line, p.column)
+                .with_hint("the file is not UTF-8: re-save it as UTF-8 in your editor"),
+            );
+            return loaded(prefix, None, Vec::new(), diagnostics);
+        }
+    };
+    if text.trim().is_empty() {
+        diagnostics.push(at_start(
+            "empty-file",
+            Severity::Error,
+            "file is empty".into(),
+            "a data file holds one JSON object; start from an existing file or a template",
+        ));
+        return loaded(text, None, Vec::new(), diagnostics);
+    }
+    match parse_json(&text) {
+        Ok((value, duplicates)) => loaded(text, Some(value), duplicates, diagnostics),
+        Err(e) => {
+            let lines = LineIndex::new(&text);
+            let offset = lines.offset_of_byte_column(&text, e.line(), e.column());
+            let p = lines.position(&text, offset);
+            diagnostics.push(
+                Diagnostic::new(Severity::Error, "json-syntax", path, "", syntax_message(&e))
+                    .with_position(p.line, p.column)
+                    .with_hint(syntax_hint(&e)),
+            );
+            loaded(text, None, Vec::new(), diagnostics)
+        }
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix, since
+/// the diagnostic carries the position.
+fn syntax_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let message = full.split(" at line ").next().unwrap_or(&full);
+    format!("invalid JSON: {message}")
+}
+
+fn syntax_hint(e: &serde_json::Error) -> &'static str {
+    let text = e.to_string();
+    if text.contains("trailing comma") {
+        "remove the comma after the last item"
+    } else if text.contains("control character") {
+        "a line break or tab inside a string must be written \\n or \\t"
+    } else if text.contains("EOF") {
+        "the file ends too early: check that every { [ and \" is closed"
+    } else if text.contains("key must be a string") {
+        "object keys need double quotes: \"key\": value"
+    } else if text.contains("lone leading surrogate")
+        || text.contains("unexpected end of hex escape")
+    {
+        "a \\uD800-\\uDFFF escape must be half of a surrogate pair"
+    } else {
+        "check the punctuation just before this point: a missing comma, colon or quote"
+    }
+}

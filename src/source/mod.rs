@@ -1,0 +1,13 @@
+//! Reads data files: bytes to text to a JSON value, with every problem along
+//! the way (encoding, syntax, duplicate keys) reported as a diagnostic, and
+//! positions in the text found for any JSON Pointer.
+
+mod load;
+mod parse;
+mod position;
+mod span;
+
+pub use load::{Loaded, SourceFile, load, load_bytes};
+pub use parse::{DuplicateKey, parse_json};
+pub use position::{LineIndex, Position};
+pub use span::{SpanIndex, Target, split_pointer as split_pointer_segments};

@@ -1,0 +1,197 @@
+//! Finds where in the text a JSON Pointer points, for files that have
+//! diagnostics.
+//!
+//! Built on demand from a jsonc-parser syntax tree with every lenient option
+//! off, so valid files are parsed once (by serde_json) and only files with
+//! something to report pay for positions.
+
+use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+
+/// What part of the value at a pointer a diagnostic is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The value itself.
+    Value,
+    /// The key of the last pointer segment (an unknown field, say).
+    Key,
+    /// The character at this 0-based index of a string value.
+    Char(usize),
+    /// The `n`th repeat (1 for the second occurrence) of the key named by
+    /// the last pointer segment.
+    DuplicateKey(usize),
+}
+
+/// A syntax tree of one file, for looking up byte ranges by pointer.
+pub struct SpanIndex<'a> {
+    text: &'a str,
+    root: Option<Value<'a>>,
+}
+
+impl<'a> SpanIndex<'a> {
+    /// Parses `text` strictly. A text that does not parse gives an index that
+    /// finds nothing (its syntax error is reported by the loader already).
+    pub fn new(text: &'a str) -> Self {
+        let strict = ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        };
+        let root = parse_to_ast(text, &CollectOptions::default(), &strict)
+            .ok()
+            .and_then(|r| r.value);
+        Self { text, root }
+    }
+
+    /// The byte offset `target` of the value at `pointer` starts at, or the
+    /// nearest existing ancestor's if the pointer leads nowhere (a missing
+    /// field is reported on the object that lacks it).
+    pub fn offset(&self, pointer: &str, target: Target) -> usize {
+        let Some(root) = &self.root else {
+            return 0;
+        };
+        let segments: Vec<String> = split_pointer(pointer);
+        let mut node = root;
+        let mut key_start = None;
+        for (depth, segment) in segments.iter().enumerate() {
+            let is_last = depth + 1 == segments.len();
+            match node {
+                Value::Object(object) => {
+                    let mut matches = object
+                        .properties
+                        .iter()
+                        .filter(|p| prop_name(&p.name) == segment.as_str());
+                    if let (true, Target::DuplicateKey(n)) = (is_last, target) {
+                        return matches.nth(n).map_or(object.range.start, |p| p.range.start);
+                    }
+                    let Some(prop) = matches.next() else {
+                        return value_start(node);
+                    };
+                    key_start = Some(prop.range.start);
+                    node = &prop.value;
+                }
+                Value::Array(array) => {
+                    let Some(element) = segment
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| array.elements.get(i))
+                    else {
+                        return value_start(node);
+                    };
+                    key_start = None;
+                    node = element;
+                }
+                _ => return value_start(node),
+            }
+        }
+        match target {
+            Target::Key => key_start.unwrap_or_else(|| value_start(node)),
+            Target::Char(n) => match node {
+                Value::StringLit(lit) => char_offset(self.text, lit.range.start, n),
+                _ => value_start(node),
+            },
+            Target::Value | Target::DuplicateKey(_) => value_start(node),
+        }
+    }
+}
+
+fn prop_name<'b>(name: &'b ObjectPropName<'_>) -> &'b str {
+    match name {
+        ObjectPropName::String(lit) => lit.value.as_ref(),
+        ObjectPropName::Word(lit) => lit.value,
+    }
+}
+
+fn value_start(value: &Value<'_>) -> usize {
+    match value {
+        Value::StringLit(v) => v.range.start,
+        Value::NumberLit(v) => v.range.start,
+        Value::BooleanLit(v) => v.range.start,
+        Value::Object(v) => v.range.start,
+        Value::Array(v) => v.range.start,
+        Value::NullKeyword(v) => v.range.start,
+    }
+}
+
+/// Splits an RFC 6901 pointer into unescaped segments.
+pub fn split_pointer(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The byte offset of decoded character `n` of the string literal whose
+/// opening quote is at `start`, walking escapes as one character each.
+fn char_offset(text: &str, start: usize, n: usize) -> usize {
+    let Some(raw) = text.get(start + 1..) else {
+        return start;
+    };
+    let mut chars = raw.char_indices().peekable();
+    let mut count = 0;
+    while let Some((i, c)) = chars.next() {
+        if c == '"' {
+            break;
+        }
+        if count == n {
+            return start + 1 + i;
+        }
+        if c == '\\' {
+            match chars.next() {
+                Some((_, 'u')) => {
+                    let hex: String = (0..4)
+                        .filter_map(|_| chars.next().map(|(_, c)| c))
+                        .collect();
+                    let is_high =
+                        u32::from_str_radix(&hex, 16).is_ok_and(|u| (0xD800..0xDC00).contains(&u));
+                    if is_high && raw.get(i + 6..i + 8) == Some("\\u") {
+                        for _ in 0..6 {
+                            chars.next();
+                        }
+                    }
+                }
+                Some(_) | None => {}
+            }
+        }
+        count += 1;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str =
+        "{\n  \"a\": [1, {\"b\": \"x\\u00e9\\ud83d\\ude00y\"}],\n  \"c\": 2,\n  \"c\": 3\n}";
+
+    fn at(pointer: &str, target: Target) -> &'static str {
+        let index = SpanIndex::new(TEXT);
+        TEXT.get(index.offset(pointer, target)..)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn finds_values_keys_and_ancestors() {
+        assert!(at("/a/0", Target::Value).starts_with("1,"));
+        assert!(at("/a/1/b", Target::Key).starts_with("\"b\":"));
+        assert!(at("/a/1/missing", Target::Value).starts_with("{\"b\""));
+        assert!(at("/c", Target::DuplicateKey(1)).starts_with("\"c\": 3"));
+    }
+
+    #[test]
+    fn counts_escapes_as_one_character() {
+        assert!(at("/a/1/b", Target::Char(0)).starts_with("x\\u00e9"));
+        assert!(at("/a/1/b", Target::Char(1)).starts_with("\\u00e9"));
+        assert!(at("/a/1/b", Target::Char(2)).starts_with("\\ud83d\\ude00"));
+        assert!(at("/a/1/b", Target::Char(3)).starts_with("y\""));
+    }
+}

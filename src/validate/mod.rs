@@ -1,0 +1,236 @@
+//! Validates data files: the schema first, then the rules a schema cannot
+//! express, every problem in every file reported as a located `Diagnostic`.
+
+mod finding;
+pub mod rules;
+mod schema_errors;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use finding::Finding;
+pub use rules::{DOCUMENT_RULES, DocumentRule, TEXT_RULES, TextRule};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, LANGUAGE_FORMAT, Language};
+use crate::source::{self, Loaded, SourceFile, SpanIndex, Target};
+
+/// The errors that stop validation itself (not problems in the data).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The generated schema does not compile (a bug, not a data problem).
+    #[error("the generated schema does not compile: {0}")]
+    Schema(String),
+}
+
+/// The outcome for one file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The file's text, for drawing snippets.
+    pub source: SourceFile,
+    /// Every problem, in text order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The document, if the file is one and it passed the schema.
+    pub document: Option<Document>,
+}
+
+/// Checks documents; the schema is compiled once and reused for every file.
+pub struct Validator {
+    schema: jsonschema::Validator,
+}
+
+impl Validator {
+    /// Compiles the document schema with format checks on (draft 2020-12
+    /// leaves them off by default) and the BCP 47 registry as a format.
+    pub fn new() -> Result<Self, Error> {
+        let schema = jsonschema::options()
+            .should_validate_formats(true)
+            .with_format(LANGUAGE_FORMAT, Language::is_registered)
+            .build(&crate::schema::document_schema())
+            .map_err(|e| Error::Schema(e.to_string()))?;
+        Ok(Self { schema })
+    }
+
+    /// Reads and validates the document at `path`.
+    pub fn validate_path(&self, path: &Path) -> Result<FileReport, Error> {
+        let loaded = source::load(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(self.validate_loaded(loaded))
+    }
+
+    /// Validates a document already loaded.
+    pub fn validate_loaded(&self, loaded: Loaded) -> FileReport {
+        let Loaded {
+            source,
+            value,
+            duplicates,
+            mut diagnostics,
+        } = loaded;
+        let Some(value) = value else {
+            return FileReport {
+                source,
+                diagnostics,
+                document: None,
+            };
+        };
+        let mut findings = Vec::new();
+        for dup in &duplicates {
+            let nth = duplicates
+                .iter()
+                .take_while(|d| !std::ptr::eq(*d, dup))
+                .filter(|d| d.object == dup.object && d.key == dup.key)
+                .count()
+                + 1;
+            findings.push(
+                Finding::error(
+                    "duplicate-key",
+                    format!("{}/{}", dup.object, escape(&dup.key)),
+                    format!("key `{}` appears more than once in the same object", dup.key),
+                )
+                .at(Target::DuplicateKey(nth))
+                .hint("JSON readers would silently keep only one of them: keep one and delete the others"),
+            );
+        }
+        let schema_findings = schema_errors::findings(&self.schema, &value);
+        let schema_ok = schema_findings.is_empty();
+        findings.extend(schema_findings);
+        text_findings(&value, "", &mut findings);
+        // Rules run whenever the value still reads as a document (a bad date
+        // or language tag does not stop that), so one run reports them all.
+        let document = serde_json::from_value::<Document>(value.clone()).ok();
+        if let Some(document) = &document {
+            for rule in DOCUMENT_RULES {
+                rule.check(document, &source.path, &mut findings);
+            }
+        }
+        let document = document.filter(|_| schema_ok);
+        // A value the schema already rejected needs no second verdict.
+        let schema_pointers: Vec<String> = findings
+            .iter()
+            .filter(|f| f.code.starts_with("schema"))
+            .map(|f| f.pointer.clone())
+            .collect();
+        findings.retain(|f| f.code.starts_with("schema") || !schema_pointers.contains(&f.pointer));
+        locate(&source, &value, findings, &mut diagnostics);
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        FileReport {
+            source,
+            diagnostics,
+            document,
+        }
+    }
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Runs every text rule on every string value, recursively.
+fn text_findings(value: &Value, pointer: &str, out: &mut Vec<Finding>) {
+    match value {
+        Value::String(text) => {
+            for rule in TEXT_RULES {
+                if let Some(v) = rule.check(text) {
+                    out.push(
+                        Finding::error(rule.code(), pointer, v.message)
+                            .at(Target::Char(v.index))
+                            .hint(v.hint),
+                    );
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                text_findings(item, &format!("{pointer}/{i}"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                text_findings(item, &format!("{pointer}/{}", escape(key)), out);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// Places findings in the text. The span index is built only here, so a
+/// valid file never pays for a second parse.
+fn locate(source: &SourceFile, value: &Value, findings: Vec<Finding>, out: &mut Vec<Diagnostic>) {
+    if findings.is_empty() {
+        return;
+    }
+    let index = SpanIndex::new(&source.text);
+    for f in findings {
+        let offset = index.offset(&f.pointer, f.target);
+        let p = source.lines.position(&source.text, offset);
+        let mut d = Diagnostic::new(
+            f.severity,
+            f.code,
+            &source.path,
+            f.pointer.clone(),
+            f.message,
+        )
+        .with_position(p.line, p.column)
+        .with_offset(p.offset)
+        .with_unit(unit_of(value, &f.pointer));
+        if let Some(hint) = f.hint {
+            d = d.with_hint(hint);
+        }
+        out.push(d);
+    }
+}
+
+/// Names the text unit a pointer falls in (`sec_2__para_1 (en)`), so a
+/// translator sees which paragraph to open without reading the pointer.
+pub fn unit_of(value: &Value, pointer: &str) -> Option<String> {
+    let segments = source::split_pointer_segments(pointer);
+    let mut node = value;
+    let mut unit: Option<String> = None;
+    let mut language = None;
+    let mut in_text = false;
+    for (depth, segment) in segments.iter().enumerate() {
+        let next = match node {
+            Value::Object(map) => map.get(segment.as_str()),
+            Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        };
+        if in_text && depth + 1 == segments.len() {
+            language = Some(segment.clone());
+        }
+        in_text = false;
+        match segment.as_str() {
+            "title" if depth == 0 => {
+                unit = Some("title".into());
+                in_text = true;
+            }
+            "heading" => {
+                unit = unit.map(|u| format!("{u}__heading"));
+                in_text = true;
+            }
+            "text" => in_text = true,
+            _ => {}
+        }
+        let Some(next) = next else { break };
+        if let Some(id) = next.get("id").and_then(Value::as_str) {
+            if id.starts_with("sec_") || id.starts_with("preamble__") {
+                unit = Some(id.to_owned());
+            }
+        }
+        node = next;
+    }
+    unit.map(|u| match language {
+        Some(l) => format!("{u} ({l})"),
+        None => u,
+    })
+}

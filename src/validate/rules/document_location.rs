@@ -1,0 +1,68 @@
+//! Rule `document-location`: a document stored as `data/<id>/document.json`
+//! has the id of its folder, so paths and ids cannot drift apart.
+
+use std::path::Path;
+
+use super::DocumentRule;
+use crate::model::Document;
+use crate::validate::Finding;
+
+/// The file name under which `data/<id>/` keeps a document.
+pub const DOCUMENT_FILE: &str = "document.json";
+
+/// Compares the id with the folder name of a `document.json`.
+pub struct DocumentLocation;
+
+impl DocumentRule for DocumentLocation {
+    fn code(&self) -> &'static str {
+        "document-location"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a `<folder>/document.json` has the id `<folder>`"
+    }
+
+    fn check(&self, document: &Document, path: &Path, out: &mut Vec<Finding>) {
+        if path.file_name().and_then(|n| n.to_str()) != Some(DOCUMENT_FILE) {
+            return;
+        }
+        let folder = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if folder != document.id.as_str() {
+            out.push(
+                Finding::error(
+                    self.code(),
+                    "/id",
+                    format!(
+                        "document id `{}` differs from its folder `{folder}`",
+                        document.id
+                    ),
+                )
+                .hint(format!(
+                    "rename the folder to `{}` or set \"id\": \"{folder}\"",
+                    document.id
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::rules::test_support::document;
+
+    #[test]
+    fn compares_folder_and_id() {
+        let doc = document();
+        let mut out = Vec::new();
+        DocumentLocation.check(&doc, Path::new("data/sample/document.json"), &mut out);
+        DocumentLocation.check(&doc, Path::new("elsewhere/sample.json"), &mut out);
+        assert!(out.is_empty());
+        DocumentLocation.check(&doc, Path::new("data/other/document.json"), &mut out);
+        assert_eq!(out.len(), 1);
+    }
+}

@@ -1,0 +1,132 @@
+//! Defines the rules a schema cannot express, one file per rule, each with a
+//! stable code. Registering a rule is one line in `DOCUMENT_RULES` or
+//! `TEXT_RULES`.
+
+mod bidi_control;
+mod control_character;
+mod dangling_reference;
+mod document_location;
+mod duplicate_id;
+mod editorial_note;
+mod id_position;
+mod missing_language;
+mod not_nfc;
+mod section_number;
+mod unexpected_language;
+mod whitespace;
+mod xml_character;
+
+use std::path::Path;
+
+pub use document_location::DOCUMENT_FILE;
+
+use super::Finding;
+use crate::model::Document;
+
+/// A rule over a whole document that passed the schema.
+pub trait DocumentRule: Sync {
+    /// The stable code diagnostics carry.
+    fn code(&self) -> &'static str;
+    /// One line saying what the rule checks, for `initiative rules`.
+    fn summary(&self) -> &'static str;
+    /// Adds a finding for every violation in `document`, read from `path`.
+    fn check(&self, document: &Document, path: &Path, out: &mut Vec<Finding>);
+}
+
+/// A rule over every string in a file, whatever its place.
+pub trait TextRule: Sync {
+    /// The stable code diagnostics carry.
+    fn code(&self) -> &'static str;
+    /// One line saying what the rule checks, for `initiative rules`.
+    fn summary(&self) -> &'static str;
+    /// The first violation in `text`: its character index, message and hint.
+    fn check(&self, text: &str) -> Option<TextViolation>;
+}
+
+/// Where in a string a text rule found a problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextViolation {
+    /// 0-based index of the offending character.
+    pub index: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
+/// Every document rule, in the order they run.
+pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
+    &document_location::DocumentLocation,
+    &section_number::SectionNumber,
+    &id_position::IdPosition,
+    &duplicate_id::DuplicateId,
+    &missing_language::MissingLanguage,
+    &unexpected_language::UnexpectedLanguage,
+    &dangling_reference::DanglingReference,
+    &editorial_note::EditorialNoteApplies,
+];
+
+/// Every text rule, in the order they run.
+pub const TEXT_RULES: &[&dyn TextRule] = &[
+    &control_character::ControlCharacter,
+    &xml_character::XmlCharacter,
+    &bidi_control::BidiControl,
+    &whitespace::Whitespace,
+    &not_nfc::NotNfc,
+];
+
+/// `U+202E` for a character.
+pub(crate) fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! A small valid document for rule tests.
+
+    use crate::model::Document;
+
+    /// A two-language document with one preamble paragraph and two sections.
+    pub fn document() -> Document {
+        let value = serde_json::json!({
+            "id": "sample",
+            "kind": "initiative",
+            "languages": ["zh-Hans", "en"],
+            "title": {"zh-Hans": "倡议", "en": "Initiative"},
+            "adopted": "2026-05-12",
+            "place": {"name": {"en": "Hangzhou"}, "country": "CN"},
+            "issuer": "conference",
+            "publication": {
+                "published_at": "2026-05-12T22:39:00+08:00",
+                "channel": {"zh-Hans": "微信"},
+                "headline": {"zh-Hans": "标题"}
+            },
+            "preamble": [{"id": "preamble__para_1", "text": {"zh-Hans": "序言。", "en": "Preamble."}}],
+            "sections": [
+                {"id": "sec_1", "number": 1, "heading": {"zh-Hans": "一", "en": "One"},
+                 "paragraphs": [{"id": "sec_1__para_1", "text": {"zh-Hans": "甲。", "en": "A."}}]},
+                {"id": "sec_2", "number": 2, "heading": {"zh-Hans": "二", "en": "Two"},
+                 "paragraphs": [{"id": "sec_2__para_1", "text": {"zh-Hans": "乙。", "en": "B the Compact."}}]}
+            ],
+            "references": [
+                {"id": "conference", "kind": "event", "name": {"en": "Conference"}, "cited_by": ["preamble__para_1"]}
+            ],
+            "editorial_notes": [
+                {"unit": "sec_2__para_1", "language": "en", "correction": "restored-space",
+                 "captured": "theCompact", "corrected": "the Compact"}
+            ]
+        });
+        serde_json::from_value(value).unwrap_or_else(|e| panic!("sample document: {e}"))
+    }
+
+    /// Runs a document rule on `document`.
+    pub fn run(rule: &dyn super::DocumentRule, document: &Document) -> Vec<super::Finding> {
+        let mut out = Vec::new();
+        rule.check(
+            document,
+            std::path::Path::new("sample/document.json"),
+            &mut out,
+        );
+        out
+    }
+}

@@ -1,0 +1,126 @@
+//! The command line's contract: output formats, colour, exit codes.
+
+use crate::harness::Test;
+
+const BIDI: &str = "tests/fixtures/invalid/bidi-control.json";
+
+#[test]
+fn human_output_points_at_the_character() {
+    Test::in_repo().args(&["validate", BIDI]).run().code(1).stdout(
+        "error[bidi-control]: sec_1__para_1 (en): text contains the invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE at character 13
+  --> tests/fixtures/invalid/bidi-control.json:52:32
+   |
+52 |             \"en\": \"We advocate \u{FFFD}the Compact.\",
+   |                                ^
+   |
+   = note: at /sections/0/paragraphs/0/text/en
+   = help: remove it: direction comes from the language; invisible controls can disguise what the text says
+
+1 file checked: 1 error, 0 warnings
+",
+    );
+}
+
+#[test]
+fn github_output_is_one_escaped_annotation_per_problem() {
+    Test::in_repo().args(&["validate", BIDI, "--format", "github"]).run().code(1).stdout(
+        "::error file=tests/fixtures/invalid/bidi-control.json,line=52,col=32,title=bidi-control::sec_1__para_1 (en): text contains the invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE at character 13%0Ahelp: remove it: direction comes from the language; invisible controls can disguise what the text says\n",
+    );
+}
+
+#[test]
+fn json_output_has_stable_fields() {
+    let run = Test::in_repo()
+        .args(&["validate", BIDI, "--format", "json"])
+        .run()
+        .code(1);
+    let report = run.report();
+    assert_eq!(
+        (
+            report.version,
+            report.valid,
+            report.files,
+            report.errors,
+            report.warnings
+        ),
+        (1, false, 1, 1, 0)
+    );
+    let d = &report.diagnostics[0];
+    assert_eq!(d.pointer, "/sections/0/paragraphs/0/text/en");
+    assert_eq!(d.unit.as_deref(), Some("sec_1__para_1 (en)"));
+    assert_eq!(d.severity, "error");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = Test::in_repo().args(&["validate", BIDI]).run();
+    assert!(!plain.stdout.contains('\u{1b}'));
+    let coloured = Test::in_repo()
+        .args(&["validate", BIDI, "--color", "always"])
+        .run();
+    assert!(coloured.stdout.contains("\u{1b}["));
+    let no_color = Test::in_repo()
+        .args(&["validate", BIDI])
+        .env("NO_COLOR", "1")
+        .run();
+    assert!(!no_color.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn all_files_are_reported_in_one_run() {
+    let run = Test::in_repo()
+        .args(&[
+            "validate",
+            BIDI,
+            "tests/fixtures/invalid/whitespace.json",
+            "--format",
+            "json",
+        ])
+        .run()
+        .code(1);
+    let report = run.report();
+    assert_eq!((report.files, report.errors), (2, 2));
+}
+
+#[test]
+fn a_missing_file_is_an_io_error() {
+    Test::scratch()
+        .args(&["validate", "nowhere.json"])
+        .run()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "initiative: error: cannot read nowhere.json: No such file or directory (os error 2)\n",
+        );
+}
+
+#[test]
+fn a_missing_data_folder_is_an_io_error() {
+    let run = Test::scratch().args(&["validate"]).run().code(2);
+    assert!(
+        run.stderr
+            .starts_with("initiative: error: cannot read folder data:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let run = Test::in_repo()
+        .args(&["validate", "--format", "xml"])
+        .run()
+        .code(2);
+    assert!(run.stderr.contains("invalid value 'xml'"), "{}", run.stderr);
+    Test::in_repo().args(&["frobnicate"]).run().code(2);
+    Test::in_repo().args(&["--help"]).run().code(0);
+}
+
+#[test]
+fn the_shipped_data_is_valid() {
+    Test::in_repo()
+        .args(&["validate"])
+        .run()
+        .code(0)
+        .stdout("1 file checked: 0 errors, 0 warnings\n");
+}

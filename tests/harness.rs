@@ -1,0 +1,193 @@
+//! A small builder for running the binary in a scratch or the repository
+//! folder and asserting on its exit code and output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde::Deserialize;
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One run of the binary.
+pub struct Test {
+    dir: PathBuf,
+    _scratch: Option<tempfile::TempDir>,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+}
+
+/// What a run gave.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Test {
+    /// A run in the repository root.
+    pub fn in_repo() -> Self {
+        Self {
+            dir: repo(),
+            _scratch: None,
+            args: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    /// A run in an empty scratch folder.
+    pub fn scratch() -> Self {
+        let scratch = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        Self {
+            dir: scratch.path().to_path_buf(),
+            _scratch: Some(scratch),
+            args: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    /// A scratch folder holding a copy of the repository's `data/` and `schema/`.
+    pub fn scratch_repo() -> Self {
+        let test = Self::scratch();
+        for dir in ["data", "schema"] {
+            copy_dir(&repo().join(dir), &test.dir.join(dir));
+        }
+        test
+    }
+
+    /// The folder the run happens in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes a file relative to the run's folder.
+    pub fn write(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
+        let path = self.dir.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir: {e}"));
+        }
+        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        self
+    }
+
+    /// Adds arguments.
+    pub fn args(mut self, args: &[&str]) -> Self {
+        self.args.extend(args.iter().map(|a| (*a).to_owned()));
+        self
+    }
+
+    /// Sets an environment variable.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Runs the binary.
+    #[track_caller]
+    pub fn run(&self) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_initiative"));
+        command
+            .args(&self.args)
+            .current_dir(&self.dir)
+            .env_remove("NO_COLOR");
+        for (k, v) in &self.env {
+            command.env(k, v);
+        }
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = command
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run initiative: {e}"));
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Asserts the exit code.
+    #[track_caller]
+    pub fn code(self, expected: i32) -> Self {
+        assert_eq!(
+            self.code, expected,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts the whole of stdout.
+    #[track_caller]
+    pub fn stdout(self, expected: &str) -> Self {
+        assert_eq!(
+            self.stdout, expected,
+            "stdout differs; stderr:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts the whole of stderr.
+    #[track_caller]
+    pub fn stderr(self, expected: &str) -> Self {
+        assert_eq!(self.stderr, expected);
+        self
+    }
+
+    /// Parses `--format json` output.
+    #[track_caller]
+    pub fn report(&self) -> Report {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("report: {e}\n{}", self.stdout))
+    }
+}
+
+/// Mirror of the JSON report: an added or renamed field fails a test.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Report {
+    pub version: u32,
+    pub valid: bool,
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub diagnostics: Vec<ReportDiagnostic>,
+}
+
+/// Mirror of one diagnostic in the JSON report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ReportDiagnostic {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub pointer: String,
+    pub unit: Option<String>,
+    pub severity: String,
+    pub code: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
+    {
+        let entry = entry.unwrap_or_else(|e| panic!("entry: {e}"));
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy: {e}"));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Integration tests: every test runs the real `initiative` binary.
+
+mod harness;
+
+mod build;
+mod cli;
+mod fixtures;
+mod schema;
+mod source_text;
