@@ -25,12 +25,12 @@ fn build_regenerates_a_missing_schema() {
 #[test]
 fn build_check_fails_on_invalid_data() {
     let test = Test::scratch_repo();
-    let path = test.dir().join("data/hangzhou-initiative/document.json");
-    let text = std::fs::read_to_string(&path)
+    let document = test.dir().join("data/hangzhou-initiative/document.json");
+    let broken = std::fs::read_to_string(&document)
         .unwrap_or_default()
         .replace("\"number\": 2", "\"number\": 7");
     let test = test
-        .write("data/hangzhou-initiative/document.json", text)
+        .write("data/hangzhou-initiative/document.json", broken)
         .args(&["build", "--check", "--format", "json"]);
     let run = test.run().code(1);
     let codes: Vec<String> = run

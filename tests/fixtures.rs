@@ -4,7 +4,10 @@
 use crate::harness::Test;
 
 /// (fixture, exit code, [(code, line, column)]).
-const CASES: &[(&str, i32, &[(&str, usize, usize)])] = &[
+/// (code, line, column) of one expected diagnostic.
+type Expected = (&'static str, usize, usize);
+
+const CASES: &[(&str, i32, &[Expected])] = &[
     ("wrong-type.json", 1, &[("schema-type", 60, 17)]),
     ("missing-field.json", 1, &[("schema-required", 1, 1)]),
     (
@@ -118,7 +121,10 @@ fn every_fixture_is_covered() {
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .map(|name| {
-                if name.ends_with(".json") {
+                if std::path::Path::new(&name)
+                    .extension()
+                    .is_some_and(|e| e == "json")
+                {
                     name
                 } else {
                     format!("{name}/document.json")

@@ -7,12 +7,12 @@ use std::process::{Command, Output};
 use serde::Deserialize;
 
 /// The repository root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// One run of the binary.
-pub struct Test {
+pub(crate) struct Test {
     dir: PathBuf,
     _scratch: Option<tempfile::TempDir>,
     args: Vec<String>,
@@ -20,7 +20,7 @@ pub struct Test {
 }
 
 /// What a run gave.
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -28,7 +28,7 @@ pub struct Run {
 
 impl Test {
     /// A run in the repository root.
-    pub fn in_repo() -> Self {
+    pub(crate) fn in_repo() -> Self {
         Self {
             dir: repo(),
             _scratch: None,
@@ -38,7 +38,7 @@ impl Test {
     }
 
     /// A run in an empty scratch folder.
-    pub fn scratch() -> Self {
+    pub(crate) fn scratch() -> Self {
         let scratch = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
         Self {
             dir: scratch.path().to_path_buf(),
@@ -49,7 +49,7 @@ impl Test {
     }
 
     /// A scratch folder holding a copy of the repository's `data/` and `schema/`.
-    pub fn scratch_repo() -> Self {
+    pub(crate) fn scratch_repo() -> Self {
         let test = Self::scratch();
         for dir in ["data", "schema"] {
             copy_dir(&repo().join(dir), &test.dir.join(dir));
@@ -58,12 +58,12 @@ impl Test {
     }
 
     /// The folder the run happens in.
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// Writes a file relative to the run's folder.
-    pub fn write(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn write(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
         let path = self.dir.join(path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir: {e}"));
@@ -73,20 +73,20 @@ impl Test {
     }
 
     /// Adds arguments.
-    pub fn args(mut self, args: &[&str]) -> Self {
+    pub(crate) fn args(mut self, args: &[&str]) -> Self {
         self.args.extend(args.iter().map(|a| (*a).to_owned()));
         self
     }
 
     /// Sets an environment variable.
-    pub fn env(mut self, key: &str, value: &str) -> Self {
+    pub(crate) fn env(mut self, key: &str, value: &str) -> Self {
         self.env.push((key.into(), value.into()));
         self
     }
 
     /// Runs the binary.
     #[track_caller]
-    pub fn run(&self) -> Run {
+    pub(crate) fn run(&self) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_initiative"));
         command
             .args(&self.args)
@@ -113,7 +113,7 @@ impl Test {
 impl Run {
     /// Asserts the exit code.
     #[track_caller]
-    pub fn code(self, expected: i32) -> Self {
+    pub(crate) fn code(self, expected: i32) -> Self {
         assert_eq!(
             self.code, expected,
             "exit code\n--- stdout\n{}\n--- stderr\n{}",
@@ -124,7 +124,7 @@ impl Run {
 
     /// Asserts the whole of stdout.
     #[track_caller]
-    pub fn stdout(self, expected: &str) -> Self {
+    pub(crate) fn stdout(self, expected: &str) -> Self {
         assert_eq!(
             self.stdout, expected,
             "stdout differs; stderr:\n{}",
@@ -135,14 +135,14 @@ impl Run {
 
     /// Asserts the whole of stderr.
     #[track_caller]
-    pub fn stderr(self, expected: &str) -> Self {
+    pub(crate) fn stderr(self, expected: &str) -> Self {
         assert_eq!(self.stderr, expected);
         self
     }
 
     /// Parses `--format json` output.
     #[track_caller]
-    pub fn report(&self) -> Report {
+    pub(crate) fn report(&self) -> Report {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("report: {e}\n{}", self.stdout))
     }
@@ -152,7 +152,7 @@ impl Run {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
-pub struct Report {
+pub(crate) struct Report {
     pub version: u32,
     pub valid: bool,
     pub files: usize,
@@ -165,7 +165,7 @@ pub struct Report {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
-pub struct ReportDiagnostic {
+pub(crate) struct ReportDiagnostic {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -178,7 +178,7 @@ pub struct ReportDiagnostic {
 }
 
 /// Copies a folder tree.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir: {e}"));
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
     {

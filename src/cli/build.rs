@@ -11,7 +11,7 @@ use super::{Color, Error, Format, Outcome, schema, validate};
 ///
 /// Example: initiative build --check --format github
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Write nothing; exit 1 on any drift or invalid data
     #[arg(long)]
     pub check: bool,
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 /// Runs `build`.
-pub fn run(args: &Args) -> Result<Outcome, Error> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     let schema_dir = std::path::Path::new(schema::SCHEMA_DIR);
     let mut outcome = Outcome::Ok;
     if args.check {

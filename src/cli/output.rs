@@ -11,7 +11,7 @@ use crate::validate::FileReport;
 /// How diagnostics are printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// For people: message, file:line:column, the line with a caret, a hint.
+    /// For people: message, `file:line:column`, the line with a caret, a hint.
     #[default]
     Human,
     /// One JSON report with stable field names.
@@ -46,7 +46,7 @@ impl Color {
 }
 
 /// Prints every report's diagnostics; returns whether any is an error.
-pub fn print_reports(reports: &[FileReport], format: Format, color: Color) -> bool {
+pub(super) fn print_reports(reports: &[FileReport], format: Format, color: Color) -> bool {
     let diagnostics: Vec<_> = reports
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
@@ -73,7 +73,7 @@ pub fn print_reports(reports: &[FileReport], format: Format, color: Color) -> bo
 }
 
 /// Writes to stdout, ignoring a closed pipe (`initiative validate | head`).
-pub fn print_stdout(text: &str) {
+pub(super) fn print_stdout(text: &str) {
     let mut out = io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }

@@ -1,5 +1,7 @@
 //! `initiative rules`: lists every rule code with what it checks.
 
+use std::fmt::Write as _;
+
 use super::output::print_stdout;
 use super::{Error, Outcome};
 use crate::validate::{DOCUMENT_RULES, TEXT_RULES};
@@ -8,10 +10,10 @@ use crate::validate::{DOCUMENT_RULES, TEXT_RULES};
 ///
 /// Example: initiative rules
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub(super) struct Args {}
 
 /// Codes reported before or beside the rules: reading, parsing and schema.
-pub const OTHER_CODES: &[(&str, &str)] = &[
+pub(super) const OTHER_CODES: &[(&str, &str)] = &[
     (
         "encoding",
         "the file is UTF-8 (not UTF-16, no invalid bytes)",
@@ -30,15 +32,16 @@ pub const OTHER_CODES: &[(&str, &str)] = &[
 ];
 
 /// Runs `rules`.
-pub fn run(_: &Args) -> Result<Outcome, Error> {
+#[allow(clippy::unnecessary_wraps)] // every command shares one signature
+pub(super) fn run(_: &Args) -> Result<Outcome, Error> {
     let mut rows: Vec<(&str, &str)> = OTHER_CODES.to_vec();
     rows.extend(DOCUMENT_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(TEXT_RULES.iter().map(|r| (r.code(), r.summary())));
     let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
-    let text: String = rows
-        .iter()
-        .map(|(code, summary)| format!("{code:width$}  {summary}\n"))
-        .collect();
+    let mut text = String::new();
+    for (code, summary) in &rows {
+        let _ = writeln!(text, "{code:width$}  {summary}");
+    }
     print_stdout(&text);
     Ok(Outcome::Ok)
 }

@@ -1,6 +1,7 @@
 //! `initiative schema`: writes the JSON Schemas generated from the model, or
 //! checks that the committed ones are current.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::output::print_stdout;
@@ -16,7 +17,7 @@ use crate::schema::{render, schema_files};
 ///
 /// Example: initiative schema --check
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Folder to write the schemas to
     #[arg(long, default_value = SCHEMA_DIR)]
     pub out: PathBuf,
@@ -26,10 +27,10 @@ pub struct Args {
 }
 
 /// The folder that holds the generated schemas.
-pub const SCHEMA_DIR: &str = "schema";
+pub(super) const SCHEMA_DIR: &str = "schema";
 
 /// Runs `schema`.
-pub fn run(args: &Args) -> Result<Outcome, Error> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     if args.check {
         check(&args.out)
     } else {
@@ -39,7 +40,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
 }
 
 /// Writes every schema under `dir`; files already current are left alone.
-pub fn write(dir: &Path) -> Result<(), Error> {
+pub(super) fn write(dir: &Path) -> Result<(), Error> {
     for file in schema_files() {
         let path = dir.join(file.name);
         let text = render(&file.schema);
@@ -52,7 +53,7 @@ pub fn write(dir: &Path) -> Result<(), Error> {
 }
 
 /// Compares every schema under `dir` with the generated one.
-pub fn check(dir: &Path) -> Result<Outcome, Error> {
+pub(super) fn check(dir: &Path) -> Result<Outcome, Error> {
     let mut report = String::new();
     for file in schema_files() {
         let path = dir.join(file.name);
@@ -60,14 +61,15 @@ pub fn check(dir: &Path) -> Result<Outcome, Error> {
         match std::fs::read_to_string(&path) {
             Ok(actual) if actual == expected => {}
             Ok(actual) => {
-                report.push_str(&format!(
-                    "{}: differs from the generated schema\n",
+                let _ = writeln!(
+                    report,
+                    "{}: differs from the generated schema",
                     path.display()
-                ));
+                );
                 report.push_str(&short_diff(&actual, &expected));
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                report.push_str(&format!("{}: missing\n", path.display()));
+                let _ = writeln!(report, "{}: missing", path.display());
             }
             Err(e) => return Err(Error::io("cannot read", &path)(e)),
         }
@@ -81,7 +83,7 @@ pub fn check(dir: &Path) -> Result<Outcome, Error> {
 }
 
 /// A unified diff with two lines of context, cut after 40 lines.
-pub fn short_diff(actual: &str, expected: &str) -> String {
+pub(super) fn short_diff(actual: &str, expected: &str) -> String {
     const MAX_LINES: usize = 40;
     let diff = similar::TextDiff::from_lines(actual, expected);
     let text = diff

@@ -9,12 +9,12 @@ use crate::validate::{FileReport, Validator};
 /// Check data files against the generated schema and the semantic rules.
 ///
 /// Every problem in every file is reported in one run, each with
-/// file:line:column, its JSON Pointer, a rule code and a hint. Exits 0 when
+/// `file:line:column`, its JSON Pointer, a rule code and a hint. Exits 0 when
 /// the data is valid, 1 when it is not, 2 when a file cannot be read.
 ///
 /// Example: initiative validate data/hangzhou-initiative/document.json --format github
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Files or folders to check [default: every document under data/]
     pub paths: Vec<PathBuf>,
     /// Output format
@@ -26,10 +26,10 @@ pub struct Args {
 }
 
 /// The folder that holds the data, relative to the working directory.
-pub const DATA_DIR: &str = "data";
+pub(super) const DATA_DIR: &str = "data";
 
 /// Runs `validate`.
-pub fn run(args: &Args) -> Result<Outcome, Error> {
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     let reports = validate_paths(&args.paths)?;
     let invalid = print_reports(&reports, args.format, args.color);
     Ok(if invalid {
@@ -40,7 +40,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
 }
 
 /// Validates `paths` (every document under `data/` when empty).
-pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error> {
+pub(super) fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error> {
     let files = if paths.is_empty() {
         discover(Path::new(DATA_DIR))?
     } else {
@@ -63,7 +63,7 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error> {
 
 /// Finds `*/document.json` under a data folder, in path order, so reports
 /// come out in the same order on every machine.
-pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(dir).map_err(Error::io("cannot read folder", dir))?;
     let mut files = Vec::new();
     for entry in entries {

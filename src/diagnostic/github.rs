@@ -1,6 +1,8 @@
 //! Renders diagnostics as GitHub Actions workflow commands
 //! (`--format github`), which annotate the pull request at `file:line`.
 
+use std::fmt::Write as _;
+
 use super::Diagnostic;
 
 /// One `::error file=…,line=…,col=…,title=…::message` line per diagnostic,
@@ -22,12 +24,13 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
             message.push_str("\nhelp: ");
             message.push_str(hint);
         }
-        out.push_str(&format!(
-            "::{} {}::{}\n",
+        let _ = writeln!(
+            out,
+            "::{} {}::{}",
             d.severity.as_str(),
             props.join(","),
             escape_data(&message)
-        ));
+        );
     }
     out
 }

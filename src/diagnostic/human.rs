@@ -1,6 +1,8 @@
 //! Renders diagnostics for people (`--format human`): the message, the
 //! `file:line:column`, the source line with a caret, and a hint.
 
+use std::fmt::Write as _;
+
 use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity};
@@ -88,11 +90,12 @@ pub fn render_human<'a>(
         .count();
     let warnings = diagnostics.len() - errors;
     let noun = if files == 1 { "file" } else { "files" };
-    out.push_str(&format!(
-        "{files} {noun} checked: {errors} {}, {warnings} {}\n",
+    let _ = writeln!(
+        out,
+        "{files} {noun} checked: {errors} {}, {warnings} {}",
         plural(errors, "error"),
         plural(warnings, "warning")
-    ));
+    );
     out
 }
 

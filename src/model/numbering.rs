@@ -32,7 +32,7 @@ fn chinese(number: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             digit(number / 10),
-            if number % 10 == 0 {
+            if number.is_multiple_of(10) {
                 ""
             } else {
                 digit(number % 10)

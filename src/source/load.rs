@@ -132,7 +132,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
     }
 }
 
-/// serde_json's message without its own " at line L column C" suffix, since
+/// `serde_json`'s message without its own " at line L column C" suffix, since
 /// the diagnostic carries the position.
 fn syntax_message(e: &serde_json::Error) -> String {
     let full = e.to_string();

@@ -1,7 +1,7 @@
 //! Parses JSON text into a `serde_json::Value` in one pass, noting every
 //! duplicate object key on the way.
 //!
-//! serde_json silently keeps the last of two equal keys, which would let a
+//! `serde_json` silently keeps the last of two equal keys, which would let a
 //! translator's second `"en"` overwrite the first without a word. This
 //! visitor builds the same `Value` and records each repeated key instead.
 

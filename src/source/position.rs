@@ -51,7 +51,7 @@ impl LineIndex {
     }
 
     /// The byte offset of a 1-based line and a 1-based *byte* column, as
-    /// serde_json reports them.
+    /// `serde_json` reports them.
     pub fn offset_of_byte_column(&self, text: &str, line: usize, column: usize) -> usize {
         let start = self
             .starts

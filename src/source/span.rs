@@ -2,7 +2,7 @@
 //! diagnostics.
 //!
 //! Built on demand from a jsonc-parser syntax tree with every lenient option
-//! off, so valid files are parsed once (by serde_json) and only files with
+//! off, so valid files are parsed once (by `serde_json`) and only files with
 //! something to report pay for positions.
 
 use jsonc_parser::ast::{ObjectPropName, Value};
@@ -144,21 +144,18 @@ fn char_offset(text: &str, start: usize, n: usize) -> usize {
         if count == n {
             return start + 1 + i;
         }
-        if c == '\\' {
-            match chars.next() {
-                Some((_, 'u')) => {
-                    let hex: String = (0..4)
-                        .filter_map(|_| chars.next().map(|(_, c)| c))
-                        .collect();
-                    let is_high =
-                        u32::from_str_radix(&hex, 16).is_ok_and(|u| (0xD800..0xDC00).contains(&u));
-                    if is_high && raw.get(i + 6..i + 8) == Some("\\u") {
-                        for _ in 0..6 {
-                            chars.next();
-                        }
-                    }
+        if c == '\\'
+            && let Some((_, 'u')) = chars.next()
+        {
+            let hex: String = (0..4)
+                .filter_map(|_| chars.next().map(|(_, c)| c))
+                .collect();
+            let is_high =
+                u32::from_str_radix(&hex, 16).is_ok_and(|u| (0xD800..0xDC00).contains(&u));
+            if is_high && raw.get(i + 6..i + 8) == Some("\\u") {
+                for _ in 0..6 {
+                    chars.next();
                 }
-                Some(_) | None => {}
             }
         }
         count += 1;

@@ -222,10 +222,10 @@ pub fn unit_of(value: &Value, pointer: &str) -> Option<String> {
             _ => {}
         }
         let Some(next) = next else { break };
-        if let Some(id) = next.get("id").and_then(Value::as_str) {
-            if id.starts_with("sec_") || id.starts_with("preamble__") {
-                unit = Some(id.to_owned());
-            }
+        if let Some(id) = next.get("id").and_then(Value::as_str)
+            && (id.starts_with("sec_") || id.starts_with("preamble__"))
+        {
+            unit = Some(id.to_owned());
         }
         node = next;
     }

@@ -10,7 +10,7 @@ use crate::model::{LANGUAGE_FORMAT, Language};
 use crate::source::Target;
 
 /// Every schema error for `value`, as findings.
-pub fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Finding> {
+pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Finding> {
     let mut out = Vec::new();
     for error in schema.iter_errors(value) {
         let pointer = error.instance_path().as_str().to_owned();
@@ -216,7 +216,7 @@ fn format_message(format: &str, text: &str) -> (String, String) {
 }
 
 /// BCP 47's conventional case: language lower, script title, region upper.
-pub fn canonical_case(tag: &str) -> String {
+pub(super) fn canonical_case(tag: &str) -> String {
     tag.split('-')
         .enumerate()
         .map(|(i, part)| match (i, part.len()) {

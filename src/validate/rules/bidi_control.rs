@@ -5,7 +5,7 @@
 use super::{TextRule, TextViolation, codepoint};
 
 /// Finds the first U+202A–U+202E or U+2066–U+2069.
-pub struct BidiControl;
+pub(super) struct BidiControl;
 
 fn name(c: char) -> &'static str {
     match c {

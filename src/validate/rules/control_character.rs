@@ -5,7 +5,7 @@
 use super::{TextRule, TextViolation, codepoint};
 
 /// Finds the first C0/C1 control character.
-pub struct ControlCharacter;
+pub(super) struct ControlCharacter;
 
 impl TextRule for ControlCharacter {
     fn code(&self) -> &'static str {

@@ -11,7 +11,7 @@ use crate::model::Document;
 use crate::validate::Finding;
 
 /// Reports ids that name nothing in the document.
-pub struct DanglingReference;
+pub(super) struct DanglingReference;
 
 impl DocumentRule for DanglingReference {
     fn code(&self) -> &'static str {

@@ -11,7 +11,7 @@ use crate::validate::Finding;
 pub const DOCUMENT_FILE: &str = "document.json";
 
 /// Compares the id with the folder name of a `document.json`.
-pub struct DocumentLocation;
+pub(super) struct DocumentLocation;
 
 impl DocumentRule for DocumentLocation {
     fn code(&self) -> &'static str {

@@ -9,7 +9,7 @@ use crate::model::Document;
 use crate::validate::Finding;
 
 /// Reports every repeat of an id after its first use.
-pub struct DuplicateId;
+pub(super) struct DuplicateId;
 
 impl DocumentRule for DuplicateId {
     fn code(&self) -> &'static str {

@@ -8,7 +8,7 @@ use crate::model::Document;
 use crate::validate::Finding;
 
 /// Checks that the corrected passage occurs exactly once in its unit.
-pub struct EditorialNoteApplies;
+pub(super) struct EditorialNoteApplies;
 
 impl DocumentRule for EditorialNoteApplies {
     fn code(&self) -> &'static str {

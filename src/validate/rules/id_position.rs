@@ -9,11 +9,11 @@ use crate::model::{Document, UnitId};
 use crate::validate::Finding;
 
 /// Checks each id against the one derived from its position.
-pub struct IdPosition;
+pub(super) struct IdPosition;
 
 impl IdPosition {
-    fn compare(&self, actual: &UnitId, expected: UnitId, pointer: String, out: &mut Vec<Finding>) {
-        if *actual != expected {
+    fn compare(&self, actual: &UnitId, expected: &UnitId, pointer: String, out: &mut Vec<Finding>) {
+        if actual != expected {
             out.push(
                 Finding::error(
                     self.code(),
@@ -41,7 +41,7 @@ impl DocumentRule for IdPosition {
         for (i, p) in document.preamble.iter().enumerate() {
             self.compare(
                 &p.id,
-                UnitId::preamble_paragraph(i + 1),
+                &UnitId::preamble_paragraph(i + 1),
                 format!("/preamble/{i}/id"),
                 out,
             );
@@ -49,14 +49,14 @@ impl DocumentRule for IdPosition {
         for (i, section) in document.sections.iter().enumerate() {
             self.compare(
                 &section.id,
-                UnitId::section(section.number),
+                &UnitId::section(section.number),
                 format!("/sections/{i}/id"),
                 out,
             );
             for (j, p) in section.paragraphs.iter().enumerate() {
                 self.compare(
                     &p.id,
-                    UnitId::section_paragraph(section.number, j + 1),
+                    &UnitId::section_paragraph(section.number, j + 1),
                     format!("/sections/{i}/paragraphs/{j}/id"),
                     out,
                 );

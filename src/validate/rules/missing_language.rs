@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use super::DocumentRule;
-use crate::model::{Document, LocalizedText};
+use crate::model::{Document, Language, LocalizedText};
 use crate::validate::Finding;
 
 /// Reports each official language a text unit lacks.
-pub struct MissingLanguage;
+pub(super) struct MissingLanguage;
 
 impl DocumentRule for MissingLanguage {
     fn code(&self) -> &'static str {
@@ -30,7 +30,7 @@ impl DocumentRule for MissingLanguage {
                 units.push((format!("/sections/{i}/paragraphs/{j}/text"), &p.text));
             }
         }
-        let official: Vec<&str> = document.languages.iter().map(|l| l.as_str()).collect();
+        let official: Vec<&str> = document.languages.iter().map(Language::as_str).collect();
         for (pointer, text) in units {
             for language in &document.languages {
                 if text.get(language).is_none() {

@@ -87,7 +87,7 @@ pub(crate) mod test_support {
     use crate::model::Document;
 
     /// A two-language document with one preamble paragraph and two sections.
-    pub fn document() -> Document {
+    pub(crate) fn document() -> Document {
         let value = serde_json::json!({
             "id": "sample",
             "kind": "initiative",
@@ -120,7 +120,7 @@ pub(crate) mod test_support {
     }
 
     /// Runs a document rule on `document`.
-    pub fn run(rule: &dyn super::DocumentRule, document: &Document) -> Vec<super::Finding> {
+    pub(crate) fn run(rule: &dyn super::DocumentRule, document: &Document) -> Vec<super::Finding> {
         let mut out = Vec::new();
         rule.check(
             document,

@@ -6,7 +6,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 use super::{TextRule, TextViolation};
 
 /// Finds the first character where the text and its NFC form differ.
-pub struct NotNfc;
+pub(super) struct NotNfc;
 
 impl TextRule for NotNfc {
     fn code(&self) -> &'static str {

@@ -8,7 +8,7 @@ use crate::model::Document;
 use crate::validate::Finding;
 
 /// Checks that section `i` (0-based) has number `i + 1`.
-pub struct SectionNumber;
+pub(super) struct SectionNumber;
 
 impl DocumentRule for SectionNumber {
     fn code(&self) -> &'static str {

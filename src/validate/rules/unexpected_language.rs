@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use super::DocumentRule;
-use crate::model::{Document, LocalizedText};
+use crate::model::{Document, Language, LocalizedText};
 use crate::validate::Finding;
 
 /// Reports every text in a language the document does not list.
-pub struct UnexpectedLanguage;
+pub(super) struct UnexpectedLanguage;
 
 impl DocumentRule for UnexpectedLanguage {
     fn code(&self) -> &'static str {
@@ -44,7 +44,7 @@ impl DocumentRule for UnexpectedLanguage {
         for (i, r) in document.related.iter().enumerate() {
             texts.push((format!("/related/{i}/title"), &r.title));
         }
-        let official: Vec<&str> = document.languages.iter().map(|l| l.as_str()).collect();
+        let official: Vec<&str> = document.languages.iter().map(Language::as_str).collect();
         for (pointer, text) in texts {
             for language in text.languages() {
                 if !document.languages.contains(language) {

@@ -4,7 +4,7 @@
 use super::{TextRule, TextViolation, codepoint};
 
 /// Finds leading or trailing white space.
-pub struct Whitespace;
+pub(super) struct Whitespace;
 
 impl TextRule for Whitespace {
     fn code(&self) -> &'static str {
@@ -17,12 +17,11 @@ impl TextRule for Whitespace {
 
     fn check(&self, text: &str) -> Option<TextViolation> {
         let first = text.chars().next().filter(|c| c.is_whitespace());
-        let (index, c, place) = match first {
-            Some(c) => (0, c, "starts"),
-            None => {
-                let c = text.chars().next_back().filter(|c| c.is_whitespace())?;
-                (text.chars().count() - 1, c, "ends")
-            }
+        let (index, c, place) = if let Some(c) = first {
+            (0, c, "starts")
+        } else {
+            let c = text.chars().next_back().filter(|c| c.is_whitespace())?;
+            (text.chars().count() - 1, c, "ends")
         };
         Some(TextViolation {
             index,

@@ -4,10 +4,10 @@
 use super::{TextRule, TextViolation, codepoint};
 
 /// Finds the first character outside XML 1.0's `Char` production.
-pub struct XmlCharacter;
+pub(super) struct XmlCharacter;
 
 /// Whether XML 1.0 (fifth edition, production 2) allows `c`.
-pub fn is_xml_char(c: char) -> bool {
+pub(super) fn is_xml_char(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
