@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod export;
 pub mod fsx;
 pub mod model;
 pub mod schema;

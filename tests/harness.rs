@@ -72,9 +72,9 @@ impl Test {
         self
     }
 
-    /// Adds arguments.
+    /// Sets the arguments for the next run (replacing earlier ones).
     pub(crate) fn args(mut self, args: &[&str]) -> Self {
-        self.args.extend(args.iter().map(|a| (*a).to_owned()));
+        self.args = args.iter().map(|a| (*a).to_owned()).collect();
         self
     }
 

@@ -4,6 +4,7 @@ mod harness;
 
 mod build;
 mod cli;
+mod export;
 mod fixtures;
 mod schema;
 mod source_text;

@@ -1,13 +1,13 @@
 //! `initiative build`: the main job. Regenerates the schemas, validates all
-//! data, and (as exporters land) writes every export.
+//! data, and writes every export.
 
 use super::output::print_reports;
-use super::{Color, Error, Format, Outcome, schema, validate};
+use super::{Color, Error, Format, Outcome, export, schema, validate};
 
 /// Regenerate schemas, validate all data and write the exports.
 ///
-/// With --check nothing is written: it fails (exit 1) if a schema is out of
-/// date or the data is invalid. This is what CI runs.
+/// With --check nothing is written: it fails (exit 1) if a schema or an
+/// export is out of date, or the data is invalid. This is what CI runs.
 ///
 /// Example: initiative build --check --format github
 #[derive(Debug, clap::Args)]
@@ -21,6 +21,9 @@ pub(super) struct Args {
     /// When to colour human output
     #[arg(long, value_enum, default_value_t)]
     pub color: Color,
+    /// The IRI the exports are published under (ends in `/`)
+    #[arg(long, default_value = crate::export::DEFAULT_BASE_IRI, value_parser = export::parse_base_iri)]
+    pub base_iri: String,
 }
 
 /// Runs `build`.
@@ -36,5 +39,17 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     if print_reports(&reports, args.format, args.color) {
         return Ok(Outcome::Invalid);
     }
-    Ok(outcome)
+    let documents: Vec<_> = reports.into_iter().filter_map(|r| r.document).collect();
+    let exported = export::export_documents(
+        &documents,
+        &[],
+        std::path::Path::new(export::EXPORT_DIR),
+        args.check,
+        &args.base_iri,
+    )?;
+    Ok(if exported == Outcome::Invalid {
+        Outcome::Invalid
+    } else {
+        outcome
+    })
 }

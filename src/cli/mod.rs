@@ -3,6 +3,7 @@
 //! drift, 2 usage or I/O error).
 
 mod build;
+mod export;
 mod output;
 mod rules;
 mod schema;
@@ -30,6 +31,7 @@ enum Command {
     Schema(schema::Args),
     Validate(validate::Args),
     Build(build::Args),
+    Export(export::Args),
     Rules(rules::Args),
 }
 
@@ -58,6 +60,9 @@ pub enum Error {
     /// Validation could not run.
     #[error(transparent)]
     Validate(#[from] crate::validate::Error),
+    /// An export could not be produced or written.
+    #[error(transparent)]
+    Export(#[from] crate::export::Error),
 }
 
 impl Error {
@@ -101,6 +106,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Schema(args) => schema::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Rules(args) => rules::run(&args),
     }
 }

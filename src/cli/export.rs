@@ -1,0 +1,117 @@
+//! `initiative export`: writes every export format into `exports/`, or checks
+//! that the committed exports are current.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::output::print_stdout;
+use super::{Error, Outcome};
+use crate::export::{self, Context, DEFAULT_BASE_IRI, EXPORTERS};
+use crate::model::Document;
+
+/// Write the exports for portals into exports/.
+///
+/// All data is validated first; invalid data writes nothing. Files are
+/// staged beside the destination and moved into place only when every
+/// format succeeded. With --check nothing is written: the command exits 1
+/// listing each stale, missing or extra file.
+///
+/// Example: `initiative export --format json --base-iri https://data.example.org/initiative/`
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// Formats to write, comma-separated [default: all]
+    #[arg(long, value_delimiter = ',', value_parser = format_names())]
+    pub format: Vec<String>,
+    /// Folder to write the exports to
+    #[arg(long, default_value = EXPORT_DIR)]
+    pub out: PathBuf,
+    /// Write nothing; exit 1 if an export is stale, missing or extra
+    #[arg(long)]
+    pub check: bool,
+    /// The IRI the exports are published under (ends in `/`)
+    #[arg(long, default_value = DEFAULT_BASE_IRI, value_parser = parse_base_iri)]
+    pub base_iri: String,
+}
+
+/// The folder the exports go to.
+pub(super) const EXPORT_DIR: &str = "exports";
+
+fn format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(EXPORTERS.iter().map(|e| e.name()))
+}
+
+pub(super) fn parse_base_iri(value: &str) -> Result<String, String> {
+    let absolute = value.starts_with("https://") || value.starts_with("http://");
+    if absolute && value.ends_with('/') && !value.contains(char::is_whitespace) {
+        Ok(value.to_owned())
+    } else {
+        Err("the base IRI must be an absolute http(s) IRI ending in `/`".into())
+    }
+}
+
+/// Runs `export`.
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    let reports = super::validate::validate_paths(&[])?;
+    let invalid = reports.iter().any(|r| {
+        r.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    });
+    if invalid {
+        super::output::print_reports(&reports, super::Format::Human, super::Color::Auto);
+        return Ok(Outcome::Invalid);
+    }
+    let documents: Vec<Document> = reports.into_iter().filter_map(|r| r.document).collect();
+    export_documents(
+        &documents,
+        &args.format,
+        &args.out,
+        args.check,
+        &args.base_iri,
+    )
+}
+
+/// Writes (or checks) the exports of `documents`.
+pub(super) fn export_documents(
+    documents: &[Document],
+    formats: &[String],
+    out: &Path,
+    check: bool,
+    base_iri: &str,
+) -> Result<Outcome, Error> {
+    let context = Context {
+        documents,
+        base_iri,
+    };
+    let files = export::render(&context, formats)?;
+    let mut drift = export::check(out, &files)?;
+    if !check {
+        // Unchanged exports are left alone, so a re-run touches nothing.
+        if !drift.is_empty() {
+            export::write(out, &files)?;
+        }
+        return Ok(Outcome::Ok);
+    }
+    if !formats.is_empty() {
+        // A partial run only answers for its own formats' folders.
+        drift
+            .extra
+            .retain(|p| files.iter().any(|f| f.path.parent() == p.parent()));
+    }
+    if drift.is_empty() {
+        return Ok(Outcome::Ok);
+    }
+    let mut report = String::new();
+    for (label, paths) in [
+        ("stale", &drift.stale),
+        ("missing", &drift.missing),
+        ("extra", &drift.extra),
+    ] {
+        for path in paths {
+            let _ = writeln!(report, "{}: {label}", out.join(path).display());
+        }
+    }
+    report.push_str("run `initiative build` to regenerate the exports, and commit the result\n");
+    print_stdout(&report);
+    Ok(Outcome::Invalid)
+}

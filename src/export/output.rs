@@ -1,0 +1,157 @@
+//! Writes a set of export files so that `exports/` is never partly written,
+//! and compares a set with what is on disk.
+//!
+//! Files are written to a staging folder beside the destination, which then
+//! takes the destination's place by rename; an error or a kill before that
+//! leaves the previous exports untouched.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Error, OutputFile};
+
+/// How the files on disk differ from the generated ones.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Drift {
+    /// Files whose bytes differ.
+    pub stale: Vec<PathBuf>,
+    /// Files that should exist and do not.
+    pub missing: Vec<PathBuf>,
+    /// Files on disk that no exporter produces.
+    pub extra: Vec<PathBuf>,
+}
+
+impl Drift {
+    /// Whether disk and generated files agree.
+    pub fn is_empty(&self) -> bool {
+        self.stale.is_empty() && self.missing.is_empty() && self.extra.is_empty()
+    }
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let path = path.to_path_buf();
+    move |source| Error::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// Replaces `dest` with exactly `files`.
+pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dest
+        .file_name()
+        .map_or_else(|| "exports".into(), |n| n.to_string_lossy().into_owned());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.staging-"))
+        .tempdir_in(parent)
+        .map_err(io("cannot create staging folder in", parent))?;
+    for file in files {
+        let path = staging.path().join(&file.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
+        }
+        fs::write(&path, &file.bytes).map_err(io("cannot write", &path))?;
+    }
+    let staged = staging.keep();
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if dest.exists() {
+        fs::rename(dest, &old).map_err(io("cannot move aside", dest))?;
+    }
+    if let Err(source) = fs::rename(&staged, dest) {
+        // Put the previous exports back before reporting.
+        let _ = fs::rename(&old, dest);
+        let _ = fs::remove_dir_all(&staged);
+        return Err(Error::Io {
+            action: "cannot move into place",
+            path: dest.to_path_buf(),
+            source,
+        });
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(io("cannot remove", &old))?;
+    }
+    Ok(())
+}
+
+/// Compares `files` with the tree under `dest`.
+pub fn check(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
+    let mut drift = Drift::default();
+    for file in files {
+        let path = dest.join(&file.path);
+        match fs::read(&path) {
+            Ok(bytes) if bytes == file.bytes => {}
+            Ok(_) => drift.stale.push(file.path.clone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                drift.missing.push(file.path.clone());
+            }
+            Err(e) => return Err(io("cannot read", &path)(e)),
+        }
+    }
+    let mut on_disk = Vec::new();
+    if dest.exists() {
+        list(dest, Path::new(""), &mut on_disk)?;
+    }
+    on_disk.sort();
+    drift.extra = on_disk
+        .into_iter()
+        .filter(|p| !files.iter().any(|f| &f.path == p))
+        .collect();
+    Ok(drift)
+}
+
+fn list(root: &Path, relative: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let dir = root.join(relative);
+    for entry in fs::read_dir(&dir).map_err(io("cannot read", &dir))? {
+        let entry = entry.map_err(io("cannot read", &dir))?;
+        let path = relative.join(entry.file_name());
+        if entry.file_type().map_err(io("cannot read", &dir))?.is_dir() {
+            list(root, &path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: PathBuf::from(path),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn write_replaces_the_tree_and_check_sees_every_kind_of_drift() {
+        let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dest = root.path().join("exports");
+        write(&dest, &[file("json/a.json", "1"), file("old.txt", "x")])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let files = [file("json/a.json", "2"), file("json/b.json", "3")];
+        let drift = check(&dest, &files).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(drift.stale, [PathBuf::from("json/a.json")]);
+        assert_eq!(drift.missing, [PathBuf::from("json/b.json")]);
+        assert_eq!(drift.extra, [PathBuf::from("old.txt")]);
+        write(&dest, &files).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            check(&dest, &files)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .is_empty()
+        );
+        let leftovers: Vec<_> = fs::read_dir(root.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers, ["exports"], "no staging debris");
+    }
+}
