@@ -85,13 +85,12 @@ impl Validator {
             };
         };
         let mut findings = Vec::new();
+        let mut repeats: std::collections::HashMap<(&str, &str), usize> =
+            std::collections::HashMap::new();
         for dup in &duplicates {
-            let nth = duplicates
-                .iter()
-                .take_while(|d| !std::ptr::eq(*d, dup))
-                .filter(|d| d.object == dup.object && d.key == dup.key)
-                .count()
-                + 1;
+            let nth = repeats.entry((&dup.object, &dup.key)).or_insert(0);
+            *nth += 1;
+            let nth = *nth;
             findings.push(
                 Finding::error(
                     "duplicate-key",
@@ -108,7 +107,7 @@ impl Validator {
         text_findings(&value, "", &mut findings);
         // Rules run whenever the value still reads as a document (a bad date
         // or language tag does not stop that), so one run reports them all.
-        let document = serde_json::from_value::<Document>(value.clone()).ok();
+        let document = <Document as serde::Deserialize>::deserialize(&value).ok();
         if let Some(document) = &document {
             for rule in DOCUMENT_RULES {
                 rule.check(document, &source.path, &mut findings);
