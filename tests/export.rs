@@ -3,7 +3,7 @@
 
 use initiative::model::Document;
 
-use crate::harness::{Test, repo};
+use crate::harness::{Test, read_tree, repo};
 
 const JSON_EXPORT: &str = "exports/json/hangzhou-initiative.json";
 
@@ -34,16 +34,74 @@ fn the_committed_exports_are_current() {
 }
 
 #[test]
-fn build_twice_gives_identical_bytes() {
+fn build_twice_gives_identical_bytes_equal_to_the_committed_exports() {
     let test = Test::scratch_repo().args(&["build"]);
     test.run().code(0);
-    let first = std::fs::read(test.dir().join(JSON_EXPORT)).unwrap_or_default();
+    let first = read_tree(&test.dir().join("exports"));
     test.run().code(0);
-    let second = std::fs::read(test.dir().join(JSON_EXPORT)).unwrap_or_default();
-    assert_eq!(first, second);
+    assert_eq!(first, read_tree(&test.dir().join("exports")));
+    let committed = read_tree(&repo().join("exports"));
     assert_eq!(
-        first,
-        std::fs::read(repo().join(JSON_EXPORT)).unwrap_or_default()
+        first.keys().collect::<Vec<_>>(),
+        committed.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        first == committed,
+        "the exports differ from the committed ones"
+    );
+}
+
+#[test]
+fn source_date_epoch_stamps_the_data_package_and_nothing_else() {
+    let test = Test::scratch_repo()
+        .env("SOURCE_DATE_EPOCH", "1778596740")
+        .args(&["export", "--out", "out"]);
+    test.run().code(0);
+    let stamped = read_tree(&test.dir().join("out"));
+    let committed = read_tree(&repo().join("exports"));
+    for (path, bytes) in &stamped {
+        if path.as_path() != std::path::Path::new("datapackage.json") {
+            assert!(committed.get(path) == Some(bytes), "{}", path.display());
+        }
+    }
+    let package =
+        String::from_utf8_lossy(&stamped[std::path::Path::new("datapackage.json")]).into_owned();
+    assert!(
+        package.contains("\n  \"created\": \"2026-05-12T14:39:00Z\",\n"),
+        "{package}"
+    );
+}
+
+#[test]
+fn a_bad_source_date_epoch_is_a_usage_error() {
+    let test = Test::scratch_repo()
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .args(&["export", "--out", "out"]);
+    test.run().code(2).stderr(
+        "initiative: error: SOURCE_DATE_EPOCH is `yesterday`: it must be a whole number of seconds since 1970-01-01 UTC, before the year 10000\n",
+    );
+    assert!(!test.dir().join("out").exists());
+}
+
+#[test]
+fn csv_bom_prefixes_every_table_and_rehashes_the_package() {
+    let test =
+        Test::scratch_repo().args(&["export", "--format", "csv", "--csv-bom", "--out", "out"]);
+    test.run().code(0);
+    let files = read_tree(&test.dir().join("out"));
+    let committed = read_tree(&repo().join("exports"));
+    let mut tables = 0;
+    for (path, bytes) in &files {
+        if path.extension().is_some_and(|e| e == "csv") {
+            tables += 1;
+            assert_eq!(bytes[..3], *b"\xEF\xBB\xBF", "{}", path.display());
+            assert_eq!(bytes[3..], committed[path][..], "{}", path.display());
+        }
+    }
+    assert_eq!(tables, 10);
+    assert!(
+        files[std::path::Path::new("datapackage.json")]
+            != committed[std::path::Path::new("datapackage.json")]
     );
 }
 

@@ -191,3 +191,24 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Every file under `dir` with its bytes, keyed by its path below `dir`.
+pub(crate) fn read_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries =
+            std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("read {}: {e}", folder.display()));
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("entry: {e}")).path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("read: {e}"));
+                let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+                files.insert(relative, bytes);
+            }
+        }
+    }
+    files
+}

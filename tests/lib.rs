@@ -4,6 +4,7 @@ mod harness;
 
 mod build;
 mod cli;
+mod csv_round_trip;
 mod export;
 mod fixtures;
 mod schema;

@@ -21,9 +21,8 @@ pub(super) struct Args {
     /// When to colour human output
     #[arg(long, value_enum, default_value_t)]
     pub color: Color,
-    /// The IRI the exports are published under (ends in `/`)
-    #[arg(long, default_value = crate::export::DEFAULT_BASE_IRI, value_parser = export::parse_base_iri)]
-    pub base_iri: String,
+    #[command(flatten)]
+    pub publish: export::Publish,
 }
 
 /// Runs `build`.
@@ -45,7 +44,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         &[],
         std::path::Path::new(export::EXPORT_DIR),
         args.check,
-        &args.base_iri,
+        &args.publish,
     )?;
     Ok(if exported == Outcome::Invalid {
         Outcome::Invalid

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::output::print_stdout;
 use super::{Error, Outcome};
 use crate::export::{self, Context, DEFAULT_BASE_IRI, EXPORTERS};
+
 use crate::model::Document;
 
 /// Write the exports for portals into exports/.
@@ -28,9 +29,19 @@ pub(super) struct Args {
     /// Write nothing; exit 1 if an export is stale, missing or extra
     #[arg(long)]
     pub check: bool,
+    #[command(flatten)]
+    pub publish: Publish,
+}
+
+/// The options that shape the exports, shared by `export` and `build`.
+#[derive(Debug, clap::Args)]
+pub(super) struct Publish {
     /// The IRI the exports are published under (ends in `/`)
     #[arg(long, default_value = DEFAULT_BASE_IRI, value_parser = parse_base_iri)]
     pub base_iri: String,
+    /// Start each CSV file with a UTF-8 byte order mark, for spreadsheet programs
+    #[arg(long)]
+    pub csv_bom: bool,
 }
 
 /// The folder the exports go to.
@@ -67,8 +78,32 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         &args.format,
         &args.out,
         args.check,
-        &args.base_iri,
+        &args.publish,
     )
+}
+
+/// The variable reproducible builds use to fix the time a build reports.
+const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+/// The export time from `SOURCE_DATE_EPOCH` as RFC 3339 UTC, or `None` when
+/// it is unset or empty.
+pub(super) fn source_date() -> Result<Option<String>, Error> {
+    let Some(value) = std::env::var_os(SOURCE_DATE_EPOCH) else {
+        return Ok(None);
+    };
+    let value = value.to_string_lossy();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let invalid = || Error::SourceDateEpoch(value.to_string());
+    let seconds: i64 = value.parse().map_err(|_| invalid())?;
+    let time = time::OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| invalid())?;
+    if time.year() > 9999 || seconds < 0 {
+        return Err(invalid());
+    }
+    time.format(&time::format_description::well_known::Rfc3339)
+        .map(Some)
+        .map_err(|_| invalid())
 }
 
 /// Writes (or checks) the exports of `documents`.
@@ -77,11 +112,13 @@ pub(super) fn export_documents(
     formats: &[String],
     out: &Path,
     check: bool,
-    base_iri: &str,
+    publish: &Publish,
 ) -> Result<Outcome, Error> {
     let context = Context {
         documents,
-        base_iri,
+        base_iri: &publish.base_iri,
+        csv_bom: publish.csv_bom,
+        created: source_date()?,
     };
     let files = export::render(&context, formats)?;
     let mut drift = export::check(out, &files)?;

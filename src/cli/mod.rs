@@ -63,6 +63,11 @@ pub enum Error {
     /// An export could not be produced or written.
     #[error(transparent)]
     Export(#[from] crate::export::Error),
+    /// `SOURCE_DATE_EPOCH` is set but is not a time exports can carry.
+    #[error(
+        "SOURCE_DATE_EPOCH is `{0}`: it must be a whole number of seconds since 1970-01-01 UTC, before the year 10000"
+    )]
+    SourceDateEpoch(String),
 }
 
 impl Error {

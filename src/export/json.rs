@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{Context, Error, Exporter, OutputFile, file_stem};
+use super::{Context, Error, Exporter, OutputFile, file_stem, to_json_bytes};
 use crate::schema::DOCUMENT_SCHEMA_FILE;
 
 /// Writes each document as pretty JSON in the model's field order.
@@ -23,16 +23,10 @@ impl Exporter for Json {
             .map(|document| {
                 let mut published = document.clone();
                 published.schema = Some(schema.clone());
-                let mut bytes =
-                    serde_json::to_vec_pretty(&published).map_err(|source| Error::Serialize {
-                        what: document.id.to_string(),
-                        source,
-                    })?;
-                bytes.push(b'\n');
                 Ok(OutputFile {
                     path: PathBuf::from("json")
                         .join(format!("{}.json", file_stem(document.id.as_str())?)),
-                    bytes,
+                    bytes: to_json_bytes(&published, document.id.as_str())?,
                 })
             })
             .collect()

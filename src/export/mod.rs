@@ -3,8 +3,12 @@
 //!
 //! Registering a format is one line in [`EXPORTERS`].
 
+mod csv;
+mod csvw;
+mod datapackage;
 mod json;
 mod output;
+mod tables;
 
 use std::path::PathBuf;
 
@@ -24,6 +28,11 @@ pub struct Context<'a> {
     pub documents: &'a [Document],
     /// The IRI the exports are published under, ending in `/`.
     pub base_iri: &'a str,
+    /// Whether CSV files start with a UTF-8 byte order mark.
+    pub csv_bom: bool,
+    /// When the exports were made (RFC 3339, UTC), from `SOURCE_DATE_EPOCH`;
+    /// without it no export carries a time that is not in the data.
+    pub created: Option<String>,
 }
 
 /// One file an exporter produces, relative to the export folder.
@@ -45,6 +54,14 @@ pub enum Error {
         what: String,
         /// Why.
         source: serde_json::Error,
+    },
+    /// Writing a CSV table failed.
+    #[error("cannot write table {table}: {source}")]
+    Csv {
+        /// The table.
+        table: &'static str,
+        /// Why.
+        source: ::csv::Error,
     },
     /// Reading or writing the export folder failed.
     #[error("{action} {path}: {source}")]
@@ -70,7 +87,7 @@ pub trait Exporter: Sync {
 }
 
 /// Every format, in the order they run.
-pub const EXPORTERS: &[&dyn Exporter] = &[&json::Json];
+pub const EXPORTERS: &[&dyn Exporter] = &[&json::Json, &csv::Csv];
 
 /// Runs the exporters named in `formats` (all when empty) and returns their
 /// files in path order.
@@ -83,6 +100,28 @@ pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFil
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// Pretty JSON with a final newline, the form of every JSON export.
+fn to_json_bytes(value: &impl serde::Serialize, what: &str) -> Result<Vec<u8>, Error> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| Error::Serialize {
+        what: what.to_owned(),
+        source,
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The SHA-256 digest of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 /// A file name for a document id. Ids are validated slugs, but the export
@@ -111,5 +150,13 @@ mod tests {
         for id in ["", "../x", "a/b", "A", "con:", "-x", "a\\b"] {
             assert!(file_stem(id).is_err(), "{id}");
         }
+    }
+
+    #[test]
+    fn sha256_is_lower_hex() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

@@ -35,3 +35,12 @@ pub enum Correction {
     /// restored.
     RestoredSpace,
 }
+
+impl Correction {
+    /// The kind of correction as written in data (`restored-space`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::RestoredSpace => "restored-space",
+        }
+    }
+}

@@ -15,7 +15,8 @@ pub struct Reference {
     pub kind: ReferenceKind,
     /// The name as the text gives it, in the languages the text gives it.
     pub name: LocalizedText,
-    /// The ids of the units that cite it, in reading order.
+    /// The ids of the units that cite it, in reading order, each once.
+    #[schemars(extend("uniqueItems" = true))]
     pub cited_by: Vec<UnitId>,
 }
 

@@ -22,13 +22,20 @@ trap 'rm -rf "$broken"' EXIT
 
 pass=0
 fail=0
-expect() { # expect ok|reject DESCRIPTION COMMAND...
-  local want=$1 what=$2; shift 2
+expect() { # expect ok|reject[:TEXT] DESCRIPTION COMMAND...
+  # reject:TEXT also requires TEXT in the validator's output, so a copy that
+  # is rejected for some other reason does not count.
+  local spec=$1 want=${1%%:*} reason= what=$2
+  [[ $spec == *:* ]] && reason=${spec#*:}
+  shift 2
   if "$@" >"$broken/out" 2>&1; then got=ok; else got=reject; fi
+  if [[ -n $reason && $got == reject ]] && ! grep -qF -- "$reason" "$broken/out"; then
+    got="reject without \"$reason\""
+  fi
   if [[ $got == "$want" ]]; then
     pass=$((pass + 1)); echo "ok     $what"
   else
-    fail=$((fail + 1)); echo "FAILED $what (expected $want, got $got)"; cat "$broken/out"
+    fail=$((fail + 1)); echo "FAILED $what (expected $spec, got $got)"; cat "$broken/out"
   fi
 }
 
@@ -49,6 +56,45 @@ expect reject "check-jsonschema rejects an unknown kind" \
 sed 's/"number": 2/"number": "2"/' data/hangzhou-initiative/document.json >"$broken/bad-type.json"
 expect reject "check-jsonschema rejects a section number given as text" \
   "$bin/check-jsonschema" --schemafile "$schema" "$broken/bad-type.json"
+
+# The CSV tables: Frictionless Data Package v2 and CSV on the Web.
+profile=tests/conformance/standards/frictionless/2.0/datapackage.json
+expect ok "frictionless: exports/datapackage.json (hashes, byte counts, types, keys)" \
+  "$bin/frictionless" validate exports/datapackage.json
+expect ok "check-jsonschema: exports/datapackage.json against the Data Package 2.0 profile" \
+  "$bin/check-jsonschema" --schemafile "$profile" exports/datapackage.json
+expect ok "csvwvalidate: exports/csv/csv-metadata.json (datatypes, required, keys)" \
+  "$bin/csvwvalidate" exports/csv/csv-metadata.json
+
+# A copy whose citations name a paragraph that does not exist, with hashes
+# and byte counts brought up to date so only the foreign key is wrong.
+cp -r exports "$broken/fk"
+sed -i 's/,unesco,sec_2__para_1/,unesco,sec_9__para_1/' "$broken/fk/csv/citations.csv"
+"$bin/python" - "$broken/fk" <<'PY'
+import hashlib, json, pathlib, sys
+root = pathlib.Path(sys.argv[1])
+package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+for resource in package["resources"]:
+    data = (root / resource["path"]).read_bytes()
+    resource["bytes"] = len(data)
+    resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+(root / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+PY
+expect reject:foreign-key "frictionless rejects a citation of a missing paragraph" \
+  "$bin/frictionless" validate "$broken/fk/datapackage.json"
+expect reject "csvwvalidate rejects a citation of a missing paragraph" \
+  "$bin/csvwvalidate" "$broken/fk/csv/csv-metadata.json"
+cp -r exports "$broken/hash"
+sed -i '0,/"hash": "sha256:[0-9a-f]/s//"hash": "sha256:0/' "$broken/hash/datapackage.json"
+expect reject:hash-count "frictionless rejects a wrong hash" \
+  "$bin/frictionless" validate "$broken/hash/datapackage.json"
+sed 's/"hash": "sha256:/"hash": "sha256:z/' exports/datapackage.json >"$broken/bad-hash.json"
+expect reject:"does not match" "check-jsonschema rejects a malformed hash" \
+  "$bin/check-jsonschema" --schemafile "$profile" "$broken/bad-hash.json"
+cp -r exports "$broken/type"
+sed -i 's/^\(hangzhou-initiative,sec_2,\)2/\1two/' "$broken/type/csv/sections.csv"
+expect reject "csvwvalidate rejects a section number that is not a number" \
+  "$bin/csvwvalidate" "$broken/type/csv/csv-metadata.json"
 
 echo "conformance: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -1,0 +1,106 @@
+//! The CSV export: `csv/<table>.csv` for every table in [`super::tables`],
+//! RFC 4180 with CRLF line ends, UTF-8 (with a BOM only when asked), plus
+//! the metadata that describes them: `csv/csv-metadata.json` (CSV on the
+//! Web) and `datapackage.json` (Frictionless Data Package v2).
+
+use std::path::PathBuf;
+
+use super::tables::{self, Table};
+use super::{Context, Error, Exporter, OutputFile, csvw, datapackage};
+
+/// The folder the tables go to, under the export folder.
+pub(super) const CSV_DIR: &str = "csv";
+
+/// The UTF-8 byte order mark spreadsheet programs look for.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Writes the tables and their metadata.
+pub(super) struct Csv;
+
+impl Exporter for Csv {
+    fn name(&self) -> &'static str {
+        "csv"
+    }
+
+    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+        let tables = tables::tables(context.documents);
+        let mut files = Vec::with_capacity(tables.len() + 2);
+        for table in &tables {
+            files.push(OutputFile {
+                path: PathBuf::from(CSV_DIR).join(file_name(table)),
+                bytes: render(table, context.csv_bom)?,
+            });
+        }
+        let csvw = csvw::metadata(context, &tables)?;
+        let package = datapackage::descriptor(context, &tables, &files)?;
+        files.push(csvw);
+        files.push(package);
+        Ok(files)
+    }
+}
+
+/// The file name of a table.
+pub(super) fn file_name(table: &Table) -> String {
+    format!("{}.csv", table.schema.name)
+}
+
+/// One table as RFC 4180 CSV: a header row, then every row; fields quoted
+/// only when they must be, lines ended with CRLF.
+fn render(table: &Table, bom: bool) -> Result<Vec<u8>, Error> {
+    let mut bytes = if bom { BOM.to_vec() } else { Vec::new() };
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer(&mut bytes);
+    let failed = |source: ::csv::Error| Error::Csv {
+        table: table.schema.name,
+        source,
+    };
+    writer
+        .write_record(table.schema.columns.iter().map(|c| c.name))
+        .map_err(failed)?;
+    for row in &table.rows {
+        writer.write_record(row).map_err(failed)?;
+    }
+    writer.flush().map_err(|e| failed(e.into()))?;
+    drop(writer);
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tables::SCHEMAS;
+
+    fn sample() -> Table {
+        Table {
+            schema: &SCHEMAS[1],
+            rows: vec![vec![
+                "doc".into(),
+                "place_name".into(),
+                "en".into(),
+                "a \"quoted\", text".into(),
+            ]],
+        }
+    }
+
+    #[test]
+    fn quotes_only_when_needed_and_ends_lines_with_crlf() {
+        let bytes = render(&sample(), false).unwrap_or_default();
+        assert_eq!(
+            String::from_utf8_lossy(&bytes),
+            "document_id,field,language,text\r\ndoc,place_name,en,\"a \"\"quoted\"\", text\"\r\n"
+        );
+    }
+
+    #[test]
+    fn the_bom_is_opt_in() {
+        let bytes = render(&sample(), true).unwrap_or_default();
+        assert!(bytes.starts_with(BOM));
+        assert!(
+            !render(&sample(), false)
+                .unwrap_or_default()
+                .starts_with(BOM)
+        );
+    }
+}

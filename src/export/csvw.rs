@@ -1,0 +1,77 @@
+//! CSV on the Web metadata (W3C, 2015) for the CSV tables:
+//! `csv/csv-metadata.json`, the file a CSVW processor finds beside the
+//! tables. It gives each column its datatype and whether it is required,
+//! and each table its primary key and foreign keys.
+
+use std::path::PathBuf;
+
+use serde_json::{Value, json};
+
+use super::csv::{CSV_DIR, file_name};
+use super::tables::{Datatype, Table};
+use super::{Context, Error, OutputFile, to_json_bytes};
+
+/// The metadata file's name, the one CSVW processors look for by default.
+pub(super) const METADATA_FILE: &str = "csv-metadata.json";
+
+/// The `csv/csv-metadata.json` file describing `tables`.
+pub(super) fn metadata(context: &Context<'_>, tables: &[Table]) -> Result<OutputFile, Error> {
+    let titles: Vec<Value> = context
+        .documents
+        .iter()
+        .flat_map(|d| d.title.iter())
+        .map(|(language, title)| json!({ "@value": title, "@language": language.as_str() }))
+        .collect();
+    let metadata = json!({
+        "@context": ["http://www.w3.org/ns/csvw", { "@language": "en" }],
+        "dc:title": titles,
+        "tables": tables.iter().map(table).collect::<Vec<_>>(),
+    });
+    Ok(OutputFile {
+        path: PathBuf::from(CSV_DIR).join(METADATA_FILE),
+        bytes: to_json_bytes(&metadata, METADATA_FILE)?,
+    })
+}
+
+fn table(table: &Table) -> Value {
+    let schema = table.schema;
+    let columns: Vec<Value> = schema
+        .columns
+        .iter()
+        .map(|column| {
+            let mut value = json!({
+                "name": column.name,
+                "titles": column.name,
+                "dc:description": column.description,
+                "datatype": column.datatype.names().0,
+                "required": column.required,
+            });
+            if column.datatype == Datatype::LanguageList {
+                value["separator"] = json!(" ");
+            }
+            value
+        })
+        .collect();
+    let foreign_keys: Vec<Value> = schema
+        .foreign_keys
+        .iter()
+        .map(|fk| {
+            json!({
+                "columnReference": fk.columns,
+                "reference": {
+                    "resource": format!("{}.csv", fk.table),
+                    "columnReference": fk.references,
+                },
+            })
+        })
+        .collect();
+    json!({
+        "url": file_name(table),
+        "dc:description": schema.description,
+        "tableSchema": {
+            "columns": columns,
+            "primaryKey": schema.primary_key,
+            "foreignKeys": foreign_keys,
+        },
+    })
+}

@@ -1,0 +1,107 @@
+//! The Frictionless Data Package v2 descriptor, `datapackage.json`, at the
+//! top of the export folder: one tabular resource per CSV table, with its
+//! byte count, SHA-256 hash and Table Schema (field types, primary key,
+//! foreign keys), so a portal can check what it downloaded.
+
+use std::path::PathBuf;
+
+use serde_json::{Value, json};
+
+use super::tables::{Datatype, Table};
+use super::{Context, Error, OutputFile, sha256_hex, to_json_bytes};
+
+/// The descriptor's file name.
+pub(super) const DESCRIPTOR_FILE: &str = "datapackage.json";
+
+const PROFILE: &str = "https://datapackage.org/profiles/2.0";
+
+/// The descriptor for `tables`, whose rendered files are `files` (in the
+/// same order).
+pub(super) fn descriptor(
+    context: &Context<'_>,
+    tables: &[Table],
+    files: &[OutputFile],
+) -> Result<OutputFile, Error> {
+    let title: Vec<&str> = context
+        .documents
+        .iter()
+        .flat_map(|d| d.languages.iter().filter_map(|l| d.title.get(l)))
+        .collect();
+    let resources: Vec<Value> = tables
+        .iter()
+        .zip(files)
+        .map(|(table, file)| resource(table, file))
+        .collect();
+    let mut package = json!({
+        "$schema": format!("{PROFILE}/datapackage.json"),
+        "name": "initiative",
+        "title": title.join(" / "),
+    });
+    if let Some(created) = &context.created {
+        package["created"] = json!(created);
+    }
+    package["resources"] = json!(resources);
+    Ok(OutputFile {
+        path: PathBuf::from(DESCRIPTOR_FILE),
+        bytes: to_json_bytes(&package, DESCRIPTOR_FILE)?,
+    })
+}
+
+fn resource(table: &Table, file: &OutputFile) -> Value {
+    let schema = table.schema;
+    let fields: Vec<Value> = schema
+        .columns
+        .iter()
+        .map(|column| {
+            let mut field = json!({
+                "name": column.name,
+                "type": column.datatype.names().1,
+                "description": column.description,
+            });
+            if column.datatype == Datatype::PositiveInteger {
+                field["constraints"] = json!({ "minimum": 1 });
+            }
+            if column.required {
+                field["constraints"]["required"] = json!(true);
+            }
+            field
+        })
+        .collect();
+    let foreign_keys: Vec<Value> = schema
+        .foreign_keys
+        .iter()
+        .map(|fk| {
+            json!({
+                "fields": fk.columns,
+                "reference": { "resource": fk.table, "fields": fk.references },
+            })
+        })
+        .collect();
+    json!({
+        "name": schema.name,
+        "type": "table",
+        "description": schema.description,
+        "path": file.path.to_string_lossy().replace('\\', "/"),
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": file.bytes.len(),
+        "hash": format!("sha256:{}", sha256_hex(&file.bytes)),
+        "dialect": {
+            "$schema": format!("{PROFILE}/tabledialect.json"),
+            "header": true,
+            "delimiter": ",",
+            "lineTerminator": "\r\n",
+            "quoteChar": "\"",
+            "doubleQuote": true,
+        },
+        "schema": {
+            "$schema": format!("{PROFILE}/tableschema.json"),
+            "fields": fields,
+            "missingValues": [""],
+            "primaryKey": schema.primary_key,
+            "foreignKeys": foreign_keys,
+        },
+    })
+}

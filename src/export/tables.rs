@@ -1,0 +1,495 @@
+//! The tidy tabular form of the model: which tables exist, their columns,
+//! datatypes and keys, and the rows each document contributes. The CSV
+//! files, their CSV on the Web metadata and the Data Package descriptor are
+//! all rendered from this one description, so they cannot disagree.
+
+use crate::model::{Document, Language, LocalizedText, UnitId};
+
+/// A column's datatype, named as both CSVW and Table Schema know it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Datatype {
+    /// Any text.
+    String,
+    /// A whole number of 1 or more.
+    PositiveInteger,
+    /// An ISO 8601 calendar date.
+    Date,
+    /// An ISO 8601 date and time with offset.
+    DateTime,
+    /// Space-separated BCP 47 language tags.
+    LanguageList,
+}
+
+impl Datatype {
+    /// The datatype's name in CSV on the Web and in Table Schema. Neither
+    /// the CSVW `string` with a `separator` nor the Table Schema v2 profile
+    /// has a list type here, so a list is a space-separated string, as its
+    /// column's description says.
+    pub(super) fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::String | Self::LanguageList => ("string", "string"),
+            Self::PositiveInteger => ("positiveInteger", "integer"),
+            Self::Date => ("date", "date"),
+            Self::DateTime => ("dateTime", "datetime"),
+        }
+    }
+}
+
+/// One column of a table.
+#[derive(Debug)]
+pub(super) struct Column {
+    pub name: &'static str,
+    pub datatype: Datatype,
+    pub required: bool,
+    pub description: &'static str,
+}
+
+/// A foreign key: `columns` of this table name a row of `table` by its
+/// `references` columns.
+#[derive(Debug)]
+pub(super) struct ForeignKey {
+    pub columns: &'static [&'static str],
+    pub table: &'static str,
+    pub references: &'static [&'static str],
+}
+
+/// The fixed description of one table.
+#[derive(Debug)]
+pub(super) struct TableSchema {
+    /// The resource name; the file is `<name>.csv`.
+    pub name: &'static str,
+    pub description: &'static str,
+    pub columns: &'static [Column],
+    pub primary_key: &'static [&'static str],
+    pub foreign_keys: &'static [ForeignKey],
+}
+
+/// A table's schema with the rows of every document.
+#[derive(Debug)]
+pub(super) struct Table {
+    pub schema: &'static TableSchema,
+    pub rows: Vec<Vec<String>>,
+}
+
+const fn column(name: &'static str, datatype: Datatype, description: &'static str) -> Column {
+    Column {
+        name,
+        datatype,
+        required: true,
+        description,
+    }
+}
+
+const fn optional(name: &'static str, datatype: Datatype, description: &'static str) -> Column {
+    Column {
+        name,
+        datatype,
+        required: false,
+        description,
+    }
+}
+
+const DOCUMENT_ID: Column = column(
+    "document_id",
+    Datatype::String,
+    "The stable id of the document.",
+);
+const LANGUAGE: Column = column("language", Datatype::String, "A BCP 47 language tag.");
+const UNIT_ID: Column = column("unit_id", Datatype::String, "The unit id.");
+const SECTION_NUMBER: Column = optional(
+    "section_number",
+    Datatype::PositiveInteger,
+    "The number of the section the unit belongs to; empty for the title and the preamble.",
+);
+const POSITION: Column = column(
+    "position",
+    Datatype::PositiveInteger,
+    "The unit's place in reading order within the document.",
+);
+const TO_UNIT: ForeignKey = ForeignKey {
+    columns: &["document_id", "unit_id"],
+    table: "units",
+    references: &["document_id", "unit_id"],
+};
+const TO_DOCUMENT: ForeignKey = ForeignKey {
+    columns: &["document_id"],
+    table: "documents",
+    references: &["document_id"],
+};
+const TO_REFERENCE: ForeignKey = ForeignKey {
+    columns: &["document_id", "reference_id"],
+    table: "references",
+    references: &["document_id", "reference_id"],
+};
+
+/// Every table, in the order they are published.
+pub(super) const SCHEMAS: &[TableSchema] = &[
+    TableSchema {
+        name: "documents",
+        description: "One row per document: its metadata that is not text.",
+        columns: &[
+            DOCUMENT_ID,
+            column(
+                "kind",
+                Datatype::String,
+                "initiative, declaration, framework, statement or plan.",
+            ),
+            column(
+                "languages",
+                Datatype::LanguageList,
+                "The official languages, space-separated, in publication order.",
+            ),
+            column("adopted", Datatype::Date, "The date of adoption."),
+            column(
+                "place_country",
+                Datatype::String,
+                "ISO 3166-1 alpha-2 code of the country of adoption.",
+            ),
+            column(
+                "issuer",
+                Datatype::String,
+                "The reference_id of the issuing body.",
+            ),
+            column(
+                "published_at",
+                Datatype::DateTime,
+                "When the text was made public.",
+            ),
+        ],
+        primary_key: &["document_id"],
+        foreign_keys: &[ForeignKey {
+            columns: &["document_id", "issuer"],
+            table: "references",
+            references: &["document_id", "reference_id"],
+        }],
+    },
+    TableSchema {
+        name: "document_texts",
+        description: "The document's metadata that is text, one row per field per language.",
+        columns: &[
+            DOCUMENT_ID,
+            column(
+                "field",
+                Datatype::String,
+                "place_name, publication_channel or publication_headline.",
+            ),
+            LANGUAGE,
+            column("text", Datatype::String, "The text."),
+        ],
+        primary_key: &["document_id", "field", "language"],
+        foreign_keys: &[TO_DOCUMENT],
+    },
+    TableSchema {
+        name: "sections",
+        description: "One row per numbered section.",
+        columns: &[
+            DOCUMENT_ID,
+            column("section_id", Datatype::String, "The section's unit id."),
+            column(
+                "number",
+                Datatype::PositiveInteger,
+                "The section number, which orders the sections.",
+            ),
+        ],
+        primary_key: &["document_id", "number"],
+        foreign_keys: &[TO_DOCUMENT],
+    },
+    TableSchema {
+        name: "units",
+        description: "One row per text unit in reading order: the title, preamble paragraphs, \
+                      section headings and section paragraphs.",
+        columns: &[
+            DOCUMENT_ID,
+            UNIT_ID,
+            column("kind", Datatype::String, "title, heading or paragraph."),
+            SECTION_NUMBER,
+            POSITION,
+        ],
+        primary_key: &["document_id", "unit_id"],
+        foreign_keys: &[TO_DOCUMENT],
+    },
+    TableSchema {
+        name: "text_units",
+        description: "One row per text unit per language.",
+        columns: &[
+            DOCUMENT_ID,
+            UNIT_ID,
+            SECTION_NUMBER,
+            POSITION,
+            LANGUAGE,
+            column("text", Datatype::String, "The text."),
+            column(
+                "status",
+                Datatype::String,
+                "verbatim (as published) or corrected (see editorial_notes).",
+            ),
+        ],
+        primary_key: &["document_id", "unit_id", "language"],
+        foreign_keys: &[TO_UNIT],
+    },
+    TableSchema {
+        name: "references",
+        description: "One row per document, body, event or goal the text names.",
+        columns: &[
+            DOCUMENT_ID,
+            column("reference_id", Datatype::String, "The reference's id."),
+            column(
+                "position",
+                Datatype::PositiveInteger,
+                "The reference's place in the document's list.",
+            ),
+            column(
+                "kind",
+                Datatype::String,
+                "document, organization, event or goal.",
+            ),
+        ],
+        primary_key: &["document_id", "reference_id"],
+        foreign_keys: &[TO_DOCUMENT],
+    },
+    TableSchema {
+        name: "reference_names",
+        description: "The name of each reference, one row per language.",
+        columns: &[
+            DOCUMENT_ID,
+            column("reference_id", Datatype::String, "The reference's id."),
+            LANGUAGE,
+            column("name", Datatype::String, "The name."),
+        ],
+        primary_key: &["document_id", "reference_id", "language"],
+        foreign_keys: &[TO_REFERENCE],
+    },
+    TableSchema {
+        name: "citations",
+        description: "Which text unit names which reference, in the order the reference lists them.",
+        columns: &[
+            DOCUMENT_ID,
+            column("reference_id", Datatype::String, "The reference named."),
+            column("unit_id", Datatype::String, "The unit that names it."),
+        ],
+        primary_key: &["document_id", "reference_id", "unit_id"],
+        foreign_keys: &[TO_REFERENCE, TO_UNIT],
+    },
+    TableSchema {
+        name: "related",
+        description: "Items the publication lists alongside the document, one row per title language.",
+        columns: &[
+            DOCUMENT_ID,
+            column("related_id", Datatype::String, "The item's id."),
+            column(
+                "position",
+                Datatype::PositiveInteger,
+                "The item's place in the publication's list.",
+            ),
+            LANGUAGE,
+            column("title", Datatype::String, "The item's title."),
+        ],
+        primary_key: &["document_id", "related_id", "language"],
+        foreign_keys: &[TO_DOCUMENT],
+    },
+    TableSchema {
+        name: "editorial_notes",
+        description: "Each correction made to the captured text.",
+        columns: &[
+            DOCUMENT_ID,
+            column(
+                "position",
+                Datatype::PositiveInteger,
+                "The note's place in the document's list.",
+            ),
+            column("unit_id", Datatype::String, "The corrected unit."),
+            LANGUAGE,
+            column(
+                "correction",
+                Datatype::String,
+                "What kind of correction: restored-space.",
+            ),
+            column("captured", Datatype::String, "The text as captured."),
+            column("corrected", Datatype::String, "The text as corrected."),
+        ],
+        primary_key: &["document_id", "position"],
+        foreign_keys: &[TO_UNIT],
+    },
+];
+
+/// The status of a unit's text in one language.
+const VERBATIM: &str = "verbatim";
+const CORRECTED: &str = "corrected";
+
+/// Every table with the rows of `documents`, in [`SCHEMAS`] order.
+pub(super) fn tables(documents: &[Document]) -> Vec<Table> {
+    let mut tables: Vec<Table> = SCHEMAS
+        .iter()
+        .map(|schema| Table {
+            schema,
+            rows: Vec::new(),
+        })
+        .collect();
+    for document in documents {
+        let rows = document_rows(document);
+        for (table, rows) in tables.iter_mut().zip(rows) {
+            table.rows.extend(rows);
+        }
+    }
+    tables
+}
+
+/// One document's rows for each table, in [`SCHEMAS`] order.
+fn document_rows(document: &Document) -> [Vec<Vec<String>>; 10] {
+    let id = document.id.as_str();
+    let row = |cells: &[&str]| -> Vec<String> {
+        std::iter::once(id)
+            .chain(cells.iter().copied())
+            .map(str::to_owned)
+            .collect()
+    };
+    let languages: Vec<&str> = document.languages.iter().map(Language::as_str).collect();
+    let documents = vec![row(&[
+        document.kind.as_str(),
+        &languages.join(" "),
+        document.adopted.as_str(),
+        &document.place.country,
+        document.issuer.as_str(),
+        document.publication.published_at.as_str(),
+    ])];
+
+    let mut texts = Vec::new();
+    for (field, text) in [
+        ("place_name", &document.place.name),
+        ("publication_channel", &document.publication.channel),
+        ("publication_headline", &document.publication.headline),
+    ] {
+        texts.extend(localized_rows(&row, field, text));
+    }
+
+    let sections = document
+        .sections
+        .iter()
+        .map(|s| row(&[s.id.as_str(), &s.number.to_string()]))
+        .collect();
+
+    let section_of = |unit: &UnitId| -> Option<u32> {
+        document
+            .sections
+            .iter()
+            .find(|s| {
+                UnitId::section_heading(s.number) == *unit
+                    || s.paragraphs.iter().any(|p| p.id == *unit)
+            })
+            .map(|s| s.number)
+    };
+    let mut units = Vec::new();
+    let mut texts_by_unit = Vec::new();
+    for (position, (unit, text)) in document.text_units().into_iter().enumerate() {
+        let kind = if unit == UnitId::title() {
+            "title"
+        } else if unit.as_str().ends_with("__heading") {
+            "heading"
+        } else {
+            "paragraph"
+        };
+        let section = section_of(&unit).map(|n| n.to_string()).unwrap_or_default();
+        let position = (position + 1).to_string();
+        units.push(row(&[unit.as_str(), kind, &section, &position]));
+        for (language, value) in text.iter() {
+            let corrected = document
+                .editorial_notes
+                .iter()
+                .any(|n| n.unit == unit && &n.language == language);
+            texts_by_unit.push(row(&[
+                unit.as_str(),
+                &section,
+                &position,
+                language.as_str(),
+                value,
+                if corrected { CORRECTED } else { VERBATIM },
+            ]));
+        }
+    }
+
+    let mut references = Vec::new();
+    let mut names = Vec::new();
+    let mut citations = Vec::new();
+    for (position, reference) in document.references.iter().enumerate() {
+        let rid = reference.id.as_str();
+        references.push(row(&[
+            rid,
+            &(position + 1).to_string(),
+            reference.kind.as_str(),
+        ]));
+        names.extend(localized_rows(&row, rid, &reference.name));
+        citations.extend(reference.cited_by.iter().map(|u| row(&[rid, u.as_str()])));
+    }
+
+    let mut related = Vec::new();
+    for (position, item) in document.related.iter().enumerate() {
+        let position = (position + 1).to_string();
+        related.extend(
+            item.title
+                .iter()
+                .map(|(l, t)| row(&[item.id.as_str(), &position, l.as_str(), t])),
+        );
+    }
+
+    let notes = document
+        .editorial_notes
+        .iter()
+        .enumerate()
+        .map(|(position, note)| {
+            row(&[
+                &(position + 1).to_string(),
+                note.unit.as_str(),
+                note.language.as_str(),
+                note.correction.as_str(),
+                &note.captured,
+                &note.corrected,
+            ])
+        })
+        .collect();
+
+    [
+        documents,
+        texts,
+        sections,
+        units,
+        texts_by_unit,
+        references,
+        names,
+        citations,
+        related,
+        notes,
+    ]
+}
+
+/// One row per language of `text`, keyed by `key`.
+fn localized_rows<'a>(
+    row: &'a impl Fn(&[&str]) -> Vec<String>,
+    key: &'a str,
+    text: &'a LocalizedText,
+) -> impl Iterator<Item = Vec<String>> + 'a {
+    text.iter().map(move |(l, t)| row(&[key, l.as_str(), t]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_names_columns_of_its_tables() {
+        let find = |name: &str| SCHEMAS.iter().find(|s| s.name == name);
+        for schema in SCHEMAS {
+            let has = |s: &TableSchema, c: &str| s.columns.iter().any(|col| col.name == c);
+            for key in schema.primary_key {
+                assert!(has(schema, key), "{}.{key}", schema.name);
+            }
+            for fk in schema.foreign_keys {
+                let Some(target) = find(fk.table) else {
+                    panic!("{} refers to unknown table {}", schema.name, fk.table)
+                };
+                assert_eq!(fk.columns.len(), fk.references.len());
+                assert!(fk.columns.iter().all(|c| has(schema, c)), "{}", schema.name);
+                assert!(fk.references.iter().all(|c| has(target, c)), "{}", fk.table);
+            }
+        }
+    }
+}
