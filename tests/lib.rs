@@ -9,3 +9,4 @@ mod export;
 mod fixtures;
 mod schema;
 mod source_text;
+mod xml_round_trip;

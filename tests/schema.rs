@@ -51,5 +51,10 @@ fn check_fails_on_a_missing_schema() {
         .args(&["schema", "--check"])
         .run()
         .code(1)
-        .stdout("schema/initiative.schema.json: missing\nrun `initiative schema` to regenerate, and commit the result\n");
+        .stdout(concat!(
+            "schema/initiative.schema.json: missing\n",
+            "schema/initiative.xsd: missing\n",
+            "schema/xml.xsd: missing\n",
+            "run `initiative schema` to regenerate, and commit the result\n",
+        ));
 }

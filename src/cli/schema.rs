@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::output::print_stdout;
 use super::{Error, Outcome};
 use crate::fsx;
-use crate::schema::{render, schema_files};
+use crate::schema::schema_files;
 
 /// Generate the JSON Schemas from the model into schema/.
 ///
@@ -43,7 +43,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
 pub(super) fn write(dir: &Path) -> Result<(), Error> {
     for file in schema_files() {
         let path = dir.join(file.name);
-        let text = render(&file.schema);
+        let text = file.text;
         if !fsx::same_content(&path, text.as_bytes()).map_err(Error::io("cannot read", &path))? {
             fsx::write_atomic(&path, text.as_bytes()).map_err(Error::io("cannot write", &path))?;
             eprintln!("wrote {}", path.display());
@@ -57,7 +57,7 @@ pub(super) fn check(dir: &Path) -> Result<Outcome, Error> {
     let mut report = String::new();
     for file in schema_files() {
         let path = dir.join(file.name);
-        let expected = render(&file.schema);
+        let expected = file.text;
         match std::fs::read_to_string(&path) {
             Ok(actual) if actual == expected => {}
             Ok(actual) => {

@@ -9,6 +9,7 @@ mod datapackage;
 mod json;
 mod output;
 mod tables;
+mod xml;
 
 use std::path::PathBuf;
 
@@ -63,6 +64,14 @@ pub enum Error {
         /// Why.
         source: ::csv::Error,
     },
+    /// Writing a document as XML failed.
+    #[error("cannot write {what} as XML: {source}")]
+    Xml {
+        /// The document.
+        what: String,
+        /// Why.
+        source: std::io::Error,
+    },
     /// Reading or writing the export folder failed.
     #[error("{action} {path}: {source}")]
     Io {
@@ -87,7 +96,7 @@ pub trait Exporter: Sync {
 }
 
 /// Every format, in the order they run.
-pub const EXPORTERS: &[&dyn Exporter] = &[&json::Json, &csv::Csv];
+pub const EXPORTERS: &[&dyn Exporter] = &[&json::Json, &csv::Csv, &xml::Xml];
 
 /// Runs the exporters named in `formats` (all when empty) and returns their
 /// files in path order.

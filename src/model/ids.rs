@@ -19,14 +19,14 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 /// The pattern of a document id and of a reference id: a lowercase slug.
-pub(super) const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 /// The pattern of a stored unit id.
-pub(super) const UNIT_ID_PATTERN: &str =
+pub const UNIT_ID_PATTERN: &str =
     "^(preamble__para_[1-9][0-9]*|sec_[1-9][0-9]*(__para_[1-9][0-9]*)?)$";
 
 /// The longest slug accepted, so an id can always become a file name.
-pub(super) const SLUG_MAX_LENGTH: u64 = 64;
+pub const SLUG_MAX_LENGTH: u64 = 64;
 
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident, $title:literal, $description:literal, $pattern:expr, $max:expr) => {

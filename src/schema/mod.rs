@@ -1,5 +1,7 @@
-//! Generates the JSON Schemas in `schema/` from the model types, and
-//! compares them with the committed files.
+//! Generates the schemas in `schema/` from the model types: the JSON Schema
+//! of the data and the XML Schema of the XML export.
+
+mod xsd;
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RecursiveTransform, Transform};
@@ -7,6 +9,8 @@ use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
 use crate::model::Document;
+
+pub use xsd::{XML_NAMESPACE, XML_NAMESPACE_XSD_FILE, XSD_FILE};
 
 /// The `$id` of the document schema. A URN names the schema without
 /// claiming a web address the project does not control; data files refer to
@@ -21,16 +25,26 @@ pub const DOCUMENT_SCHEMA_FILE: &str = "initiative.schema.json";
 pub struct SchemaFile {
     /// The file name under `schema/`.
     pub name: &'static str,
-    /// The schema.
-    pub schema: Value,
+    /// The file's exact text.
+    pub text: String,
 }
 
-/// Every schema the model defines. Adding a schema is one line here.
+/// Every schema file, in name order. Adding a schema is one line here.
 pub fn schema_files() -> Vec<SchemaFile> {
-    vec![SchemaFile {
-        name: DOCUMENT_SCHEMA_FILE,
-        schema: generate::<Document>(DOCUMENT_SCHEMA_ID),
-    }]
+    vec![
+        SchemaFile {
+            name: DOCUMENT_SCHEMA_FILE,
+            text: render(&document_schema()),
+        },
+        SchemaFile {
+            name: XSD_FILE,
+            text: xsd::render(),
+        },
+        SchemaFile {
+            name: XML_NAMESPACE_XSD_FILE,
+            text: xsd::XML_NAMESPACE_XSD.to_owned(),
+        },
+    ]
 }
 
 /// The document schema.

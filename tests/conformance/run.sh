@@ -96,5 +96,24 @@ sed -i 's/^\(hangzhou-initiative,sec_2,\)2/\1two/' "$broken/type/csv/sections.cs
 expect reject "csvwvalidate rejects a section number that is not a number" \
   "$bin/csvwvalidate" "$broken/type/csv/csv-metadata.json"
 
+# The XML export against its XSD, with two independent implementations:
+# libxml2 (through lxml) and xmlschema.
+xsd=schema/initiative.xsd
+expect ok "lxml: exports/xml/ against $xsd" \
+  "$bin/python" tests/conformance/xsd_validate.py "$xsd" exports/xml/*.xml
+expect ok "xmlschema: exports/xml/ against $xsd" \
+  "$bin/xmlschema-validate" --schema "$xsd" exports/xml/*.xml
+sed 's|<issuer>|<signatory>x</signatory><issuer>|' exports/xml/hangzhou-initiative.xml >"$broken/element.xml"
+expect reject:"This element is not expected" "lxml rejects an element the XSD does not define" \
+  "$bin/python" tests/conformance/xsd_validate.py "$xsd" "$broken/element.xml"
+expect reject "xmlschema rejects an element the XSD does not define" \
+  "$bin/xmlschema-validate" --schema "$xsd" "$broken/element.xml"
+sed 's|<cited-by>sec_2__para_1</cited-by>|<cited-by>sec_9__para_1</cited-by>|' exports/xml/hangzhou-initiative.xml >"$broken/keyref.xml"
+expect reject:"keyref" "lxml rejects a citation of a missing paragraph" \
+  "$bin/python" tests/conformance/xsd_validate.py "$xsd" "$broken/keyref.xml"
+sed 's|xml:lang="zh-Hans">人工智能教育杭州倡议|xml:lang="zh_Hans">人工智能教育杭州倡议|' exports/xml/hangzhou-initiative.xml >"$broken/lang.xml"
+expect reject "xmlschema rejects a malformed xml:lang" \
+  "$bin/xmlschema-validate" --schema "$xsd" "$broken/lang.xml"
+
 echo "conformance: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

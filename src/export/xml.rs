@@ -1,0 +1,171 @@
+//! The XML export: `xml/<document-id>.xml`, the canonical model in this
+//! project's namespaced vocabulary, defined by `schema/initiative.xsd`.
+//! Localized text is a run of sibling elements, one per language, each with
+//! `xml:lang`. Text XML 1.0 cannot carry never gets here: validation
+//! refuses it first (rule `xml-character`).
+
+use std::io;
+use std::path::PathBuf;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::{Context, Error, Exporter, OutputFile, file_stem};
+use crate::model::{Document, LocalizedText, Paragraph};
+use crate::schema::XML_NAMESPACE;
+
+/// Writes each document as XML.
+pub(super) struct Xml;
+
+impl Exporter for Xml {
+    fn name(&self) -> &'static str {
+        "xml"
+    }
+
+    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+        context
+            .documents
+            .iter()
+            .map(|document| {
+                let stem = file_stem(document.id.as_str())?;
+                let bytes = render(document).map_err(|source| Error::Xml {
+                    what: document.id.to_string(),
+                    source,
+                })?;
+                Ok(OutputFile {
+                    path: PathBuf::from("xml").join(format!("{stem}.xml")),
+                    bytes,
+                })
+            })
+            .collect()
+    }
+}
+
+type XmlWriter = Writer<Vec<u8>>;
+
+/// One document as an indented XML file ending in a newline.
+fn render(document: &Document) -> io::Result<Vec<u8>> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("document")
+        .with_attributes([
+            ("xmlns", XML_NAMESPACE),
+            ("id", document.id.as_str()),
+            ("kind", document.kind.as_str()),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("languages").write_inner_content(|w| {
+                for language in &document.languages {
+                    text_element(w, "language", language.as_str())?;
+                }
+                Ok(())
+            })?;
+            localized(w, "title", &document.title)?;
+            text_element(w, "adopted", document.adopted.as_str())?;
+            w.create_element("place")
+                .with_attribute(("country", document.place.country.as_str()))
+                .write_inner_content(|w| localized(w, "name", &document.place.name))?;
+            text_element(w, "issuer", document.issuer.as_str())?;
+            let publication = &document.publication;
+            w.create_element("publication").write_inner_content(|w| {
+                text_element(w, "published-at", publication.published_at.as_str())?;
+                localized(w, "channel", &publication.channel)?;
+                localized(w, "headline", &publication.headline)
+            })?;
+            list(w, "preamble", &document.preamble, paragraph)?;
+            list(w, "sections", &document.sections, |w, section| {
+                w.create_element("section")
+                    .with_attributes([
+                        ("id", section.id.as_str()),
+                        ("number", &section.number.to_string()),
+                    ])
+                    .write_inner_content(|w| {
+                        localized(w, "heading", &section.heading)?;
+                        section.paragraphs.iter().try_for_each(|p| paragraph(w, p))
+                    })?;
+                Ok(())
+            })?;
+            list(w, "references", &document.references, |w, reference| {
+                w.create_element("reference")
+                    .with_attributes([
+                        ("id", reference.id.as_str()),
+                        ("kind", reference.kind.as_str()),
+                    ])
+                    .write_inner_content(|w| {
+                        localized(w, "name", &reference.name)?;
+                        for unit in &reference.cited_by {
+                            text_element(w, "cited-by", unit.as_str())?;
+                        }
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+            list(w, "related", &document.related, |w, item| {
+                w.create_element("item")
+                    .with_attribute(("id", item.id.as_str()))
+                    .write_inner_content(|w| localized(w, "title", &item.title))?;
+                Ok(())
+            })?;
+            list(
+                w,
+                "editorial-notes",
+                &document.editorial_notes,
+                |w, note| {
+                    w.create_element("note")
+                        .with_attributes([
+                            ("unit", note.unit.as_str()),
+                            ("language", note.language.as_str()),
+                            ("correction", note.correction.as_str()),
+                        ])
+                        .write_inner_content(|w| {
+                            text_element(w, "captured", &note.captured)?;
+                            text_element(w, "corrected", &note.corrected)
+                        })?;
+                    Ok(())
+                },
+            )
+        })?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// `<name>text</name>`.
+fn text_element(w: &mut XmlWriter, name: &str, text: &str) -> io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(text))?;
+    Ok(())
+}
+
+/// One `<name xml:lang="…">` element per language.
+fn localized(w: &mut XmlWriter, name: &str, text: &LocalizedText) -> io::Result<()> {
+    for (language, value) in text.iter() {
+        w.create_element(name)
+            .with_attribute(("xml:lang", language.as_str()))
+            .write_text_content(BytesText::new(value))?;
+    }
+    Ok(())
+}
+
+/// `<name>` holding one element per item; an empty list is an empty element.
+fn list<T>(
+    w: &mut XmlWriter,
+    name: &str,
+    items: &[T],
+    item: impl Fn(&mut XmlWriter, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    if items.is_empty() {
+        w.create_element(name).write_empty()?;
+    } else {
+        w.create_element(name)
+            .write_inner_content(|w| items.iter().try_for_each(|i| item(w, i)))?;
+    }
+    Ok(())
+}
+
+fn paragraph(w: &mut XmlWriter, paragraph: &Paragraph) -> io::Result<()> {
+    w.create_element("paragraph")
+        .with_attribute(("id", paragraph.id.as_str()))
+        .write_inner_content(|w| localized(w, "text", &paragraph.text))?;
+    Ok(())
+}
