@@ -170,3 +170,73 @@ fn a_bad_base_iri_is_a_usage_error() {
         run.stderr
     );
 }
+
+#[test]
+fn base_iri_names_every_linked_data_node() {
+    let test = Test::scratch_repo().args(&[
+        "export",
+        "--format",
+        "jsonld",
+        "--out",
+        "out",
+        "--base-iri",
+        "https://data.example.net/x/",
+    ]);
+    test.run().code(0);
+    let files = read_tree(&test.dir().join("out"));
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        [std::path::Path::new("jsonld/hangzhou-initiative.jsonld")]
+    );
+    let value: serde_json::Value =
+        serde_json::from_slice(&files[std::path::Path::new("jsonld/hangzhou-initiative.jsonld")])
+            .unwrap_or_default();
+    let mut ids = Vec::new();
+    collect_ids(&value, &mut ids);
+    assert_eq!(ids.len(), 23, "{ids:?}");
+    assert_eq!(ids[0], "https://data.example.net/x/hangzhou-initiative");
+    assert!(
+        ids.contains(&"https://data.example.net/x/hangzhou-initiative#sec_3__para_1".to_owned())
+    );
+    assert!(ids.contains(&"https://data.example.net/x/hangzhou-initiative/zh-Hans".to_owned()));
+    assert!(ids.contains(&"https://data.example.net/x/hangzhou-initiative#ref-unesco".to_owned()));
+    assert!(
+        ids.iter()
+            .all(|id| id.starts_with("https://data.example.net/x/hangzhou-initiative"))
+    );
+}
+
+/// Every `@id` in a JSON-LD value, in document order.
+fn collect_ids(value: &serde_json::Value, ids: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                if key == "@id"
+                    && let Some(id) = value.as_str()
+                    && id.contains("//")
+                {
+                    ids.push(id.to_owned());
+                }
+                if key != "@context" {
+                    collect_ids(value, ids);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_ids(v, ids)),
+        _ => {}
+    }
+}
+
+#[test]
+fn exports_do_not_depend_on_time_zone_or_locale() {
+    let test = Test::scratch_repo()
+        .env("TZ", "America/St_Johns")
+        .env("LC_ALL", "tr_TR.UTF-8")
+        .env("LANG", "zh_CN.GB18030")
+        .args(&["export", "--out", "out"]);
+    test.run().code(0);
+    assert!(
+        read_tree(&test.dir().join("out")) == read_tree(&repo().join("exports")),
+        "the exports differ from the committed ones"
+    );
+}

@@ -8,5 +8,6 @@ mod csv_round_trip;
 mod export;
 mod fixtures;
 mod schema;
+mod snapshots;
 mod source_text;
 mod xml_round_trip;

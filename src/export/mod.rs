@@ -7,6 +7,7 @@ mod csv;
 mod csvw;
 mod datapackage;
 mod json;
+mod jsonld;
 mod output;
 mod tables;
 mod xml;
@@ -96,7 +97,7 @@ pub trait Exporter: Sync {
 }
 
 /// Every format, in the order they run.
-pub const EXPORTERS: &[&dyn Exporter] = &[&json::Json, &csv::Csv, &xml::Xml];
+pub const EXPORTERS: &[&dyn Exporter] = &[&json::Json, &csv::Csv, &xml::Xml, &jsonld::JsonLd];
 
 /// Runs the exporters named in `formats` (all when empty) and returns their
 /// files in path order.
@@ -109,6 +110,27 @@ pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFil
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// One file per document, `<folder>/<document-id>.<extension>`, with the
+/// bytes `render` makes of it.
+fn per_document(
+    context: &Context<'_>,
+    folder: &str,
+    extension: &str,
+    render: impl Fn(&Document, &str) -> Result<Vec<u8>, Error>,
+) -> Result<Vec<OutputFile>, Error> {
+    context
+        .documents
+        .iter()
+        .map(|document| {
+            let stem = file_stem(document.id.as_str())?;
+            Ok(OutputFile {
+                path: PathBuf::from(folder).join(format!("{stem}.{extension}")),
+                bytes: render(document, stem)?,
+            })
+        })
+        .collect()
 }
 
 /// Pretty JSON with a final newline, the form of every JSON export.

@@ -5,12 +5,11 @@
 //! refuses it first (rule `xml-character`).
 
 use std::io;
-use std::path::PathBuf;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Context, Error, Exporter, OutputFile, file_stem};
+use super::{Context, Error, Exporter, OutputFile, per_document};
 use crate::model::{Document, LocalizedText, Paragraph};
 use crate::schema::XML_NAMESPACE;
 
@@ -23,21 +22,12 @@ impl Exporter for Xml {
     }
 
     fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
-        context
-            .documents
-            .iter()
-            .map(|document| {
-                let stem = file_stem(document.id.as_str())?;
-                let bytes = render(document).map_err(|source| Error::Xml {
-                    what: document.id.to_string(),
-                    source,
-                })?;
-                Ok(OutputFile {
-                    path: PathBuf::from("xml").join(format!("{stem}.xml")),
-                    bytes,
-                })
+        per_document(context, "xml", "xml", |document, stem| {
+            render(document).map_err(|source| Error::Xml {
+                what: stem.to_owned(),
+                source,
             })
-            .collect()
+        })
     }
 }
 

@@ -115,5 +115,31 @@ sed 's|xml:lang="zh-Hans">人工智能教育杭州倡议|xml:lang="zh_Hans">人�
 expect reject "xmlschema rejects a malformed xml:lang" \
   "$bin/xmlschema-validate" --schema "$xsd" "$broken/lang.xml"
 
+# The JSON-LD export, expanded offline by pyld and read by rdflib, with the
+# triples that matter asserted against the source data.
+for export in exports/jsonld/*.jsonld; do
+  id=$(basename "$export" .jsonld)
+  expect ok "pyld + rdflib: $export has the expected triples" \
+    "$bin/python" tests/conformance/jsonld_check.py "$export" "data/$id/document.json" https://example.org/initiative/
+done
+jsonld=exports/jsonld/hangzhou-initiative.jsonld
+data=data/hangzhou-initiative/document.json
+"$bin/python" - "$jsonld" "$broken" <<'PY'
+import json, sys
+export = json.load(open(sys.argv[1], encoding="utf-8"))
+untyped = json.loads(json.dumps(export))
+untyped["@context"]["legislationDate"] = "schema:legislationDate"
+json.dump(untyped, open(sys.argv[2] + "/untyped.jsonld", "w", encoding="utf-8"), ensure_ascii=False)
+remote = dict(export, **{"@context": "https://schema.org/"})
+json.dump(remote, open(sys.argv[2] + "/remote.jsonld", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+expect reject:"schema:legislationDate is an xsd:date" "pyld + rdflib reject a date that is not typed xsd:date" \
+  "$bin/python" tests/conformance/jsonld_check.py "$broken/untyped.jsonld" "$data" https://example.org/initiative/
+sed 's/#sec_5"/#sec_five"/' "$jsonld" >"$broken/section.jsonld"
+expect reject:"section sec_5 is a part" "pyld + rdflib reject a missing section" \
+  "$bin/python" tests/conformance/jsonld_check.py "$broken/section.jsonld" "$data" https://example.org/initiative/
+expect reject:"refusing to fetch" "pyld refuses a remote context (the check is offline)" \
+  "$bin/python" tests/conformance/jsonld_check.py "$broken/remote.jsonld" "$data" https://example.org/initiative/
+
 echo "conformance: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

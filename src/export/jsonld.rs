@@ -1,0 +1,211 @@
+//! The JSON-LD export: `jsonld/<document-id>.jsonld`, linked data in the
+//! schema.org and ELI vocabularies. The `@context` is inline, so nothing is
+//! fetched to read it; localized text uses language maps.
+//!
+//! IRIs: the document is `<base><id>`, each language version (an ELI
+//! expression) `<base><id>/<language>`, the preamble `<base><id>#preamble`,
+//! each section and paragraph `<base><id>#<unit-id>`, and each reference
+//! `<base><id>#ref-<reference-id>` (unit ids never start with `ref-`).
+
+use serde_json::{Value, json};
+
+use super::{Context, Error, Exporter, OutputFile, per_document, to_json_bytes};
+use crate::model::{Document, Language, LocalizedText, Paragraph, ReferenceKind, UnitId};
+
+/// Writes each document as JSON-LD.
+pub(super) struct JsonLd;
+
+impl Exporter for JsonLd {
+    fn name(&self) -> &'static str {
+        "jsonld"
+    }
+
+    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+        per_document(context, "jsonld", "jsonld", |document, stem| {
+            let iri = format!("{}{stem}", context.base_iri);
+            to_json_bytes(&graph(document, &iri), stem)
+        })
+    }
+}
+
+/// The inline context: every term the export uses, with its datatype or
+/// container.
+fn context() -> Value {
+    json!({
+        "schema": "https://schema.org/",
+        "eli": "http://data.europa.eu/eli/ontology#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "Legislation": "schema:Legislation",
+        "CreativeWork": "schema:CreativeWork",
+        "Organization": "schema:Organization",
+        "Event": "schema:Event",
+        "Thing": "schema:Thing",
+        "Place": "schema:Place",
+        "PostalAddress": "schema:PostalAddress",
+        "LegalResource": "eli:LegalResource",
+        "LegalResourceSubdivision": "eli:LegalResourceSubdivision",
+        "LegalExpression": "eli:LegalExpression",
+        "identifier": "schema:identifier",
+        "name": { "@id": "schema:name", "@container": "@language" },
+        "text": { "@id": "schema:text", "@container": "@language" },
+        "legislationType": "schema:legislationType",
+        "legislationDate": { "@id": "schema:legislationDate", "@type": "xsd:date" },
+        "datePublished": { "@id": "schema:datePublished", "@type": "xsd:dateTime" },
+        "legislationPassedBy": { "@id": "schema:legislationPassedBy", "@type": "@id" },
+        "inLanguage": "schema:inLanguage",
+        "locationCreated": "schema:locationCreated",
+        "address": "schema:address",
+        "addressCountry": "schema:addressCountry",
+        "hasPart": "schema:hasPart",
+        "position": "schema:position",
+        "mentions": { "@id": "schema:mentions", "@type": "@id" },
+        "citation": { "@id": "schema:citation", "@type": "@id" },
+        "title": { "@id": "eli:title", "@container": "@language" },
+        "date_document": { "@id": "eli:date_document", "@type": "xsd:date" },
+        "is_realized_by": "eli:is_realized_by",
+        "has_part": { "@id": "eli:has_part", "@type": "@id" },
+    })
+}
+
+/// The node types of a part of the text.
+const PART_TYPES: [&str; 2] = ["CreativeWork", "LegalResourceSubdivision"];
+
+/// The document as one JSON-LD node with its parts nested.
+fn graph(document: &Document, iri: &str) -> Value {
+    let unit_iri = |unit: &str| format!("{iri}#{unit}");
+    let reference_iri = |id: &str| format!("{iri}#ref-{id}");
+    let cited = |unit: &UnitId, kinds: &[ReferenceKind]| -> Vec<String> {
+        document
+            .references
+            .iter()
+            .filter(|r| r.cited_by.contains(unit) && (kinds.is_empty() || kinds.contains(&r.kind)))
+            .map(|r| reference_iri(r.id.as_str()))
+            .collect()
+    };
+    let paragraph = |position: usize, paragraph: &Paragraph| -> Value {
+        let mut node = json!({
+            "@id": unit_iri(paragraph.id.as_str()),
+            "@type": PART_TYPES,
+            "identifier": paragraph.id.as_str(),
+            "position": position + 1,
+            "text": text_map(&paragraph.text),
+        });
+        let mentions = cited(&paragraph.id, &[]);
+        if !mentions.is_empty() {
+            node["mentions"] = json!(mentions);
+        }
+        let citations = cited(&paragraph.id, &[ReferenceKind::Document]);
+        if !citations.is_empty() {
+            node["citation"] = json!(citations);
+        }
+        node
+    };
+    let paragraphs = |list: &[Paragraph]| -> Vec<Value> {
+        list.iter()
+            .enumerate()
+            .map(|(i, p)| paragraph(i, p))
+            .collect()
+    };
+    let ids = |list: &[Paragraph]| -> Vec<String> {
+        list.iter().map(|p| unit_iri(p.id.as_str())).collect()
+    };
+
+    let mut parts = Vec::new();
+    if !document.preamble.is_empty() {
+        parts.push(json!({
+            "@id": unit_iri("preamble"),
+            "@type": PART_TYPES,
+            "identifier": "preamble",
+            "hasPart": paragraphs(&document.preamble),
+            "has_part": ids(&document.preamble),
+        }));
+    }
+    for section in &document.sections {
+        parts.push(json!({
+            "@id": unit_iri(section.id.as_str()),
+            "@type": PART_TYPES,
+            "identifier": section.id.as_str(),
+            "position": section.number,
+            "name": text_map(&section.heading),
+            "hasPart": paragraphs(&section.paragraphs),
+            "has_part": ids(&section.paragraphs),
+        }));
+    }
+    let part_ids: Vec<&Value> = parts.iter().map(|p| &p["@id"]).collect();
+    let expressions: Vec<Value> = document
+        .languages
+        .iter()
+        .map(|language| {
+            let mut expression = json!({
+                "@id": format!("{iri}/{language}"),
+                "@type": "LegalExpression",
+                "inLanguage": language.as_str(),
+            });
+            if let Some(title) = document.title.get(language) {
+                expression["title"] = json!({ language.as_str(): title });
+            }
+            expression
+        })
+        .collect();
+    let references: Vec<Value> = document
+        .references
+        .iter()
+        .map(|reference| {
+            json!({
+                "@id": reference_iri(reference.id.as_str()),
+                "@type": reference_type(reference.kind),
+                "identifier": reference.id.as_str(),
+                "name": text_map(&reference.name),
+            })
+        })
+        .collect();
+    let citations: Vec<String> = document
+        .references
+        .iter()
+        .filter(|r| r.kind == ReferenceKind::Document)
+        .map(|r| reference_iri(r.id.as_str()))
+        .collect();
+
+    json!({
+        "@context": context(),
+        "@id": iri,
+        "@type": ["Legislation", "LegalResource"],
+        "identifier": document.id.as_str(),
+        "name": text_map(&document.title),
+        "legislationType": document.kind.as_str(),
+        "legislationDate": document.adopted.as_str(),
+        "date_document": document.adopted.as_str(),
+        "datePublished": document.publication.published_at.as_str(),
+        "inLanguage": document.languages.iter().map(Language::as_str).collect::<Vec<_>>(),
+        "locationCreated": {
+            "@type": "Place",
+            "name": text_map(&document.place.name),
+            "address": { "@type": "PostalAddress", "addressCountry": document.place.country },
+        },
+        "legislationPassedBy": reference_iri(document.issuer.as_str()),
+        "is_realized_by": expressions,
+        "hasPart": parts,
+        "has_part": part_ids,
+        "mentions": references,
+        "citation": citations,
+    })
+}
+
+/// A language map.
+fn text_map(text: &LocalizedText) -> Value {
+    Value::Object(
+        text.iter()
+            .map(|(language, value)| (language.as_str().to_owned(), json!(value)))
+            .collect(),
+    )
+}
+
+/// The schema.org type of a reference.
+fn reference_type(kind: ReferenceKind) -> &'static str {
+    match kind {
+        ReferenceKind::Organization => "Organization",
+        ReferenceKind::Event => "Event",
+        ReferenceKind::Document => "CreativeWork",
+        ReferenceKind::Goal => "Thing",
+    }
+}

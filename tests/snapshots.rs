@@ -1,0 +1,31 @@
+//! Snapshots of every export of the real document, so a change to any byte
+//! shows up in review as a diff of the export it changes. See: #3
+
+use initiative::export::{Context, DEFAULT_BASE_IRI, render};
+use initiative::model::Document;
+
+use crate::harness::repo;
+
+#[test]
+fn every_export_of_the_hangzhou_initiative() {
+    let path = repo().join("data/hangzhou-initiative/document.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let document: Document = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let documents = [document];
+    let context = Context {
+        documents: &documents,
+        base_iri: DEFAULT_BASE_IRI,
+        csv_bom: false,
+        created: None,
+    };
+    let files = render(&context, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    insta::assert_snapshot!("files", names.join("\n"));
+    for (file, name) in files.iter().zip(&names) {
+        let text = String::from_utf8(file.bytes.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        insta::assert_snapshot!(name.replace('/', "__"), text);
+    }
+}
