@@ -86,6 +86,18 @@ const CASES: &[(&str, i32, &[Expected])] = &[
         1,
         &[("document-location", 3, 9)],
     ),
+    (
+        "catalog/catalog.json",
+        1,
+        &[
+            ("catalog-licence", 1, 1),
+            ("catalog-placeholder", 3, 15),
+            ("catalog-placeholder", 4, 19),
+            ("catalog-placeholder", 14, 12),
+            ("catalog-placeholder", 23, 14),
+            ("catalog-dataset", 31, 19),
+        ],
+    ),
 ];
 
 #[test]
@@ -126,6 +138,8 @@ fn every_fixture_is_covered() {
                     .is_some_and(|e| e == "json")
                 {
                     name
+                } else if name == "catalog" {
+                    format!("{name}/catalog.json")
                 } else {
                     format!("{name}/document.json")
                 }

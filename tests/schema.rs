@@ -53,6 +53,7 @@ fn check_fails_on_a_missing_schema() {
         .code(1)
         .stdout(concat!(
             "schema/initiative.schema.json: missing\n",
+            "schema/catalog.schema.json: missing\n",
             "schema/initiative.xsd: missing\n",
             "schema/xml.xsd: missing\n",
             "run `initiative schema` to regenerate, and commit the result\n",

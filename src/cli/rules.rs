@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::output::print_stdout;
 use super::{Error, Outcome};
-use crate::validate::{DOCUMENT_RULES, TEXT_RULES};
+use crate::validate::{CATALOG_RULES, DOCUMENT_RULES, TEXT_RULES};
 
 /// List every validation rule code and what it checks.
 ///
@@ -27,7 +27,7 @@ pub(super) const OTHER_CODES: &[(&str, &str)] = &[
     ("duplicate-key", "no key appears twice in one object"),
     (
         "schema-*",
-        "the file matches schema/initiative.schema.json (one code per keyword)",
+        "the file matches schema/initiative.schema.json or schema/catalog.schema.json (one code per keyword)",
     ),
 ];
 
@@ -37,6 +37,7 @@ pub(super) fn run(_: &Args) -> Result<Outcome, Error> {
     let mut rows: Vec<(&str, &str)> = OTHER_CODES.to_vec();
     rows.extend(DOCUMENT_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(TEXT_RULES.iter().map(|r| (r.code(), r.summary())));
+    rows.extend(CATALOG_RULES.iter().map(|r| (r.code(), r.summary())));
     let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let mut text = String::new();
     for (code, summary) in &rows {

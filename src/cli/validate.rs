@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::output::print_reports;
 use super::{Color, Error, Format, Outcome};
-use crate::validate::{FileReport, Validator};
+use crate::model::Document;
+use crate::validate::{CATALOG_FILE, FileReport, Validator, check_catalog};
 
 /// Check data files against the generated schema and the semantic rules.
 ///
@@ -55,17 +56,52 @@ pub(super) fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error
         files
     };
     let validator = Validator::new()?;
-    files
+    let mut reports = files
         .iter()
         .map(|path| validator.validate_path(path).map_err(Error::from))
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    for i in 0..reports.len() {
+        if reports[i].catalog.is_none() {
+            continue;
+        }
+        let documents = described_documents(&validator, &reports, &reports[i].source.path)?;
+        check_catalog(&mut reports[i], &documents);
+    }
+    Ok(reports)
 }
 
-/// Finds `*/document.json` under a data folder, in path order, so reports
-/// come out in the same order on every machine.
+/// The valid documents a catalog describes: those in the folders beside
+/// it, taken from `reports` when they were checked in this run and checked
+/// quietly otherwise.
+fn described_documents(
+    validator: &Validator,
+    reports: &[FileReport],
+    catalog: &Path,
+) -> Result<Vec<Document>, Error> {
+    let dir = catalog.parent().unwrap_or(Path::new("."));
+    let mut documents = Vec::new();
+    for path in discover(dir)? {
+        if crate::validate::is_catalog(&path) {
+            continue;
+        }
+        let report = match reports.iter().find(|r| r.source.path == path) {
+            Some(report) => report.document.clone(),
+            None => validator.validate_path(&path)?.document,
+        };
+        documents.extend(report);
+    }
+    Ok(documents)
+}
+
+/// Finds `*/document.json` and `catalog.json` under a data folder, in path
+/// order, so reports come out in the same order on every machine.
 pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(dir).map_err(Error::io("cannot read folder", dir))?;
     let mut files = Vec::new();
+    let catalog = dir.join(CATALOG_FILE);
+    if catalog.is_file() {
+        files.push(catalog);
+    }
     for entry in entries {
         let entry = entry.map_err(Error::io("cannot read folder", dir))?;
         let document = entry.path().join(crate::validate::rules::DOCUMENT_FILE);

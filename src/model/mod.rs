@@ -5,6 +5,7 @@
 //! schemars turns them into the schema's titles and descriptions, which is
 //! what translators see when their editor validates a data file.
 
+mod catalog;
 mod date;
 mod document;
 mod editorial_note;
@@ -19,6 +20,7 @@ mod reference;
 mod related;
 mod section;
 
+pub use catalog::{Agent, Catalog, ContactPoint, DatasetMetadata, Theme};
 pub use date::{Date, DateTime};
 pub use document::{Document, DocumentKind};
 pub use editorial_note::{Correction, EditorialNote};

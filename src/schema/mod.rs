@@ -8,7 +8,7 @@ use schemars::transform::{RecursiveTransform, Transform};
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::model::Document;
+use crate::model::{Catalog, Document};
 
 pub use xsd::{XML_NAMESPACE, XML_NAMESPACE_XSD_FILE, XSD_FILE};
 
@@ -19,6 +19,12 @@ pub const DOCUMENT_SCHEMA_ID: &str = "urn:initiative:schema:initiative";
 
 /// The file name of the document schema under `schema/`.
 pub const DOCUMENT_SCHEMA_FILE: &str = "initiative.schema.json";
+
+/// The `$id` of the catalog schema.
+pub const CATALOG_SCHEMA_ID: &str = "urn:initiative:schema:catalog";
+
+/// The file name of the catalog schema under `schema/`.
+pub const CATALOG_SCHEMA_FILE: &str = "catalog.schema.json";
 
 /// One generated schema file.
 #[derive(Debug)]
@@ -37,6 +43,10 @@ pub fn schema_files() -> Vec<SchemaFile> {
             text: render(&document_schema()),
         },
         SchemaFile {
+            name: CATALOG_SCHEMA_FILE,
+            text: render(&catalog_schema()),
+        },
+        SchemaFile {
             name: XSD_FILE,
             text: xsd::render(),
         },
@@ -50,6 +60,11 @@ pub fn schema_files() -> Vec<SchemaFile> {
 /// The document schema.
 pub fn document_schema() -> Value {
     generate::<Document>(DOCUMENT_SCHEMA_ID)
+}
+
+/// The catalog schema.
+pub fn catalog_schema() -> Value {
+    generate::<Catalog>(CATALOG_SCHEMA_ID)
 }
 
 /// The draft 2020-12 schema of `T`, with `$id`, and with schemars' own

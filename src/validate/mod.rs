@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use finding::Finding;
-pub use rules::{DOCUMENT_RULES, DocumentRule, TEXT_RULES, TextRule};
+pub use rules::{CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, TEXT_RULES, TextRule};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, LANGUAGE_FORMAT, Language};
+use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language};
 use crate::source::{self, Loaded, SourceFile, SpanIndex, Target};
 
 /// The errors that stop validation itself (not problems in the data).
@@ -41,23 +41,40 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The document, if the file is one and it passed the schema.
     pub document: Option<Document>,
+    /// The catalog, if the file is `catalog.json` and it passed its schema.
+    pub catalog: Option<Catalog>,
 }
 
-/// Checks documents; the schema is compiled once and reused for every file.
+/// The file name of the catalog, directly under `data/`.
+pub const CATALOG_FILE: &str = "catalog.json";
+
+/// Whether `path` names a catalog rather than a document.
+pub fn is_catalog(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE)
+}
+
+/// Checks documents and the catalog; each schema is compiled once and
+/// reused for every file.
 pub struct Validator {
-    schema: jsonschema::Validator,
+    document: jsonschema::Validator,
+    catalog: jsonschema::Validator,
 }
 
 impl Validator {
-    /// Compiles the document schema with format checks on (draft 2020-12
-    /// leaves them off by default) and the BCP 47 registry as a format.
+    /// Compiles the schemas with format checks on (draft 2020-12 leaves them
+    /// off by default) and the BCP 47 registry as a format.
     pub fn new() -> Result<Self, Error> {
-        let schema = jsonschema::options()
-            .should_validate_formats(true)
-            .with_format(LANGUAGE_FORMAT, Language::is_registered)
-            .build(&crate::schema::document_schema())
-            .map_err(|e| Error::Schema(e.to_string()))?;
-        Ok(Self { schema })
+        let compile = |schema: &Value| {
+            jsonschema::options()
+                .should_validate_formats(true)
+                .with_format(LANGUAGE_FORMAT, Language::is_registered)
+                .build(schema)
+                .map_err(|e| Error::Schema(e.to_string()))
+        };
+        Ok(Self {
+            document: compile(&crate::schema::document_schema())?,
+            catalog: compile(&crate::schema::catalog_schema())?,
+        })
     }
 
     /// Reads and validates the document at `path`.
@@ -82,8 +99,10 @@ impl Validator {
                 source,
                 diagnostics,
                 document: None,
+                catalog: None,
             };
         };
+        let catalog_file = is_catalog(&source.path);
         let mut findings = Vec::new();
         let mut repeats: std::collections::HashMap<(&str, &str), usize> =
             std::collections::HashMap::new();
@@ -101,19 +120,30 @@ impl Validator {
                 .hint("JSON readers would silently keep only one of them: keep one and delete the others"),
             );
         }
-        let schema_findings = schema_errors::findings(&self.schema, &value);
+        let schema = if catalog_file {
+            &self.catalog
+        } else {
+            &self.document
+        };
+        let schema_findings = schema_errors::findings(schema, &value);
         let schema_ok = schema_findings.is_empty();
         findings.extend(schema_findings);
         text_findings(&value, "", &mut findings);
-        // Rules run whenever the value still reads as a document (a bad date
-        // or language tag does not stop that), so one run reports them all.
-        let document = <Document as serde::Deserialize>::deserialize(&value).ok();
-        if let Some(document) = &document {
-            for rule in DOCUMENT_RULES {
-                rule.check(document, &source.path, &mut findings);
+        let (document, catalog) = if catalog_file {
+            let catalog = <Catalog as serde::Deserialize>::deserialize(&value).ok();
+            (None, catalog.filter(|_| schema_ok))
+        } else {
+            // Rules run whenever the value still reads as a document (a bad
+            // date or language tag does not stop that), so one run reports
+            // them all.
+            let document = <Document as serde::Deserialize>::deserialize(&value).ok();
+            if let Some(document) = &document {
+                for rule in DOCUMENT_RULES {
+                    rule.check(document, &source.path, &mut findings);
+                }
             }
-        }
-        let document = document.filter(|_| schema_ok);
+            (document.filter(|_| schema_ok), None)
+        };
         // A value the schema already rejected needs no second verdict.
         let schema_pointers: Vec<String> = findings
             .iter()
@@ -127,8 +157,34 @@ impl Validator {
             source,
             diagnostics,
             document,
+            catalog,
         }
     }
+}
+
+/// Runs the catalog rules on a catalog report, against every valid
+/// document, and adds their diagnostics to the report.
+pub fn check_catalog(report: &mut FileReport, documents: &[Document]) {
+    let Some(catalog) = &report.catalog else {
+        return;
+    };
+    let mut findings = Vec::new();
+    for rule in CATALOG_RULES {
+        rule.check(catalog, documents, &mut findings);
+    }
+    if findings
+        .iter()
+        .any(|f| f.severity == crate::diagnostic::Severity::Error)
+    {
+        report.catalog = None;
+    }
+    locate(
+        &report.source,
+        &Value::Null,
+        findings,
+        &mut report.diagnostics,
+    );
+    report.diagnostics.sort_by_key(|d| (d.line, d.column));
 }
 
 fn escape(key: &str) -> String {

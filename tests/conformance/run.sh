@@ -47,6 +47,11 @@ expect ok "check-jsonschema: data/ against $schema" \
   "$bin/check-jsonschema" --schemafile "$schema" data/*/document.json
 expect ok "check-jsonschema: exports/json/ against $schema" \
   "$bin/check-jsonschema" --schemafile "$schema" exports/json/*.json
+expect ok "check-jsonschema: data/catalog.json against schema/catalog.schema.json" \
+  "$bin/check-jsonschema" --schemafile schema/catalog.schema.json data/catalog.json
+sed 's/"EDUC"/"EDUCATION"/' data/catalog.json >"$broken/bad-theme.json"
+expect reject "check-jsonschema rejects an unknown data theme" \
+  "$bin/check-jsonschema" --schemafile schema/catalog.schema.json "$broken/bad-theme.json"
 sed 's/"adopted": "2026-05-12"/"adopted": "2026-05-32"/' data/hangzhou-initiative/document.json >"$broken/bad-date.json"
 expect reject "check-jsonschema rejects an impossible date" \
   "$bin/check-jsonschema" --schemafile "$schema" "$broken/bad-date.json"

@@ -1,8 +1,11 @@
 //! Defines the rules a schema cannot express, one file per rule, each with a
-//! stable code. Registering a rule is one line in `DOCUMENT_RULES` or
-//! `TEXT_RULES`.
+//! stable code. Registering a rule is one line in `DOCUMENT_RULES`,
+//! `TEXT_RULES` or `CATALOG_RULES`.
 
 mod bidi_control;
+mod catalog_dataset;
+mod catalog_licence;
+mod catalog_placeholder;
 mod control_character;
 mod dangling_reference;
 mod document_location;
@@ -21,7 +24,7 @@ use std::path::Path;
 pub use document_location::DOCUMENT_FILE;
 
 use super::Finding;
-use crate::model::Document;
+use crate::model::{Catalog, Document};
 
 /// A rule over a whole document that passed the schema.
 pub trait DocumentRule: Sync {
@@ -31,6 +34,17 @@ pub trait DocumentRule: Sync {
     fn summary(&self) -> &'static str;
     /// Adds a finding for every violation in `document`, read from `path`.
     fn check(&self, document: &Document, path: &Path, out: &mut Vec<Finding>);
+}
+
+/// A rule over the catalog (`data/catalog.json`) that passed its schema,
+/// seen with the documents it describes.
+pub trait CatalogRule: Sync {
+    /// The stable code diagnostics carry.
+    fn code(&self) -> &'static str;
+    /// One line saying what the rule checks, for `initiative rules`.
+    fn summary(&self) -> &'static str;
+    /// Adds a finding for every violation in `catalog`.
+    fn check(&self, catalog: &Catalog, documents: &[Document], out: &mut Vec<Finding>);
 }
 
 /// A rule over every string in a file, whatever its place.
@@ -64,6 +78,13 @@ pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
     &unexpected_language::UnexpectedLanguage,
     &dangling_reference::DanglingReference,
     &editorial_note::EditorialNoteApplies,
+];
+
+/// Every catalog rule, in the order they run.
+pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
+    &catalog_dataset::CatalogDataset,
+    &catalog_placeholder::CatalogPlaceholder,
+    &catalog_licence::CatalogLicence,
 ];
 
 /// Every text rule, in the order they run.

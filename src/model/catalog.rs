@@ -1,0 +1,164 @@
+//! Defines `Catalog`, the publisher's record of the exports as a dataset
+//! catalog (`data/catalog.json`): who publishes them, under which IRI and
+//! licence, whom to contact, and how to describe each document's dataset.
+//! None of it comes from the source text; the DCAT-AP export is built from
+//! it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{DocumentId, LocalizedText};
+
+/// The catalog of everything the exports publish.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The schema this file follows (`../schema/catalog.schema.json`).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The absolute IRI the exports are published under, ending in `/`.
+    /// `--base-iri` overrides it for one run.
+    #[schemars(regex(pattern = r"^https?://[^\s/]+(/[^\s]*)?/$"))]
+    pub base_iri: String,
+    /// The web page where people find the catalog.
+    #[schemars(extend("format" = "iri"))]
+    pub landing_page: String,
+    /// The catalog's title, in each language it is offered in.
+    pub title: LocalizedText,
+    /// What the catalog holds, in each language it is offered in.
+    pub description: LocalizedText,
+    /// Who publishes the exports (not the body that issued the documents).
+    pub publisher: Agent,
+    /// Whom portal users contact about the data.
+    pub contact_point: ContactPoint,
+    /// The IRI of the licence the exports are published under, preferably
+    /// from the EU licence authority table. Without it portals show the
+    /// data as having no known licence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "iri"))]
+    pub license: Option<String>,
+    /// EU data themes (`EDUC`, …) of the data.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    pub themes: Vec<Theme>,
+    /// One entry per document: how its dataset is described.
+    pub datasets: Vec<DatasetMetadata>,
+    /// What the file assumes that its publisher must confirm or replace,
+    /// in words.
+    #[serde(default)]
+    pub assumptions: Vec<String>,
+}
+
+/// An organization or person, named in each language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agent {
+    /// The stable IRI that identifies the agent.
+    #[schemars(extend("format" = "iri"))]
+    pub iri: String,
+    /// The agent's name.
+    pub name: LocalizedText,
+}
+
+/// How to reach the people responsible for the data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactPoint {
+    /// The name of the team or office.
+    pub name: LocalizedText,
+    /// An e-mail address.
+    #[schemars(extend("format" = "email"))]
+    pub email: String,
+}
+
+/// The catalog's description of one document's dataset.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetMetadata {
+    /// The id of the document the dataset publishes.
+    pub document: DocumentId,
+    /// What the dataset holds, in every official language of the document.
+    pub description: LocalizedText,
+    /// Keywords, each in the languages it is given in.
+    #[serde(default)]
+    pub keywords: Vec<LocalizedText>,
+}
+
+/// An EU data theme, from the Publications Office's data-theme authority
+/// table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Theme {
+    /// Agriculture, fisheries, forestry and food.
+    Agri,
+    /// Economy and finance.
+    Econ,
+    /// Education, culture and sport.
+    Educ,
+    /// Energy.
+    Ener,
+    /// Environment.
+    Envi,
+    /// Government and public sector.
+    Gove,
+    /// Health.
+    Heal,
+    /// International issues.
+    Intr,
+    /// Justice, legal system and public safety.
+    Just,
+    /// Regions and cities.
+    Regi,
+    /// Population and society.
+    Soci,
+    /// Science and technology.
+    Tech,
+    /// Transport.
+    Tran,
+}
+
+impl Theme {
+    /// The theme's code in the authority table (`EDUC`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Agri => "AGRI",
+            Self::Econ => "ECON",
+            Self::Educ => "EDUC",
+            Self::Ener => "ENER",
+            Self::Envi => "ENVI",
+            Self::Gove => "GOVE",
+            Self::Heal => "HEAL",
+            Self::Intr => "INTR",
+            Self::Just => "JUST",
+            Self::Regi => "REGI",
+            Self::Soci => "SOCI",
+            Self::Tech => "TECH",
+            Self::Tran => "TRAN",
+        }
+    }
+
+    /// The theme's English label in the authority table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Agri => "Agriculture, fisheries, forestry and food",
+            Self::Econ => "Economy and finance",
+            Self::Educ => "Education, culture and sport",
+            Self::Ener => "Energy",
+            Self::Envi => "Environment",
+            Self::Gove => "Government and public sector",
+            Self::Heal => "Health",
+            Self::Intr => "International issues",
+            Self::Just => "Justice, legal system and public safety",
+            Self::Regi => "Regions and cities",
+            Self::Soci => "Population and society",
+            Self::Tech => "Science and technology",
+            Self::Tran => "Transport",
+        }
+    }
+}
+
+impl Catalog {
+    /// The catalog's description of the document `id`.
+    pub fn dataset(&self, id: &DocumentId) -> Option<&DatasetMetadata> {
+        self.datasets.iter().find(|d| &d.document == id)
+    }
+}
