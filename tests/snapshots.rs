@@ -12,8 +12,13 @@ fn every_export_of_the_hangzhou_initiative() {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let document: Document = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
     let documents = [document];
+    let catalog_text = std::fs::read_to_string(repo().join("data/catalog.json"))
+        .unwrap_or_else(|e| panic!("data/catalog.json: {e}"));
+    let catalog: initiative::model::Catalog =
+        serde_json::from_str(&catalog_text).unwrap_or_else(|e| panic!("{e}"));
     let context = Context {
         documents: &documents,
+        catalog: Some(&catalog),
         base_iri: DEFAULT_BASE_IRI,
         csv_bom: false,
         created: None,

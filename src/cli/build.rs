@@ -38,9 +38,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     if print_reports(&reports, args.format, args.color) {
         return Ok(Outcome::Invalid);
     }
-    let documents: Vec<_> = reports.into_iter().filter_map(|r| r.document).collect();
+    let (documents, catalog) = validate::into_data(reports);
     let exported = export::export_documents(
         &documents,
+        catalog.as_ref(),
         &[],
         std::path::Path::new(export::EXPORT_DIR),
         args.check,

@@ -8,7 +8,7 @@ use super::output::print_stdout;
 use super::{Error, Outcome};
 use crate::export::{self, Context, DEFAULT_BASE_IRI, EXPORTERS};
 
-use crate::model::Document;
+use crate::model::{Catalog, Document};
 
 /// Write the exports for portals into exports/.
 ///
@@ -36,9 +36,9 @@ pub(super) struct Args {
 /// The options that shape the exports, shared by `export` and `build`.
 #[derive(Debug, clap::Args)]
 pub(super) struct Publish {
-    /// The IRI the exports are published under (ends in `/`)
-    #[arg(long, default_value = DEFAULT_BASE_IRI, value_parser = parse_base_iri)]
-    pub base_iri: String,
+    /// The IRI the exports are published under (ends in `/`) [default: the catalog's `base_iri`]
+    #[arg(long, value_parser = parse_base_iri)]
+    pub base_iri: Option<String>,
     /// Start each CSV file with a UTF-8 byte order mark, for spreadsheet programs
     #[arg(long)]
     pub csv_bom: bool,
@@ -72,9 +72,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         super::output::print_reports(&reports, super::Format::Human, super::Color::Auto);
         return Ok(Outcome::Invalid);
     }
-    let documents: Vec<Document> = reports.into_iter().filter_map(|r| r.document).collect();
+    let (documents, catalog) = super::validate::into_data(reports);
     export_documents(
         &documents,
+        catalog.as_ref(),
         &args.format,
         &args.out,
         args.check,
@@ -109,14 +110,21 @@ pub(super) fn source_date() -> Result<Option<String>, Error> {
 /// Writes (or checks) the exports of `documents`.
 pub(super) fn export_documents(
     documents: &[Document],
+    catalog: Option<&Catalog>,
     formats: &[String],
     out: &Path,
     check: bool,
     publish: &Publish,
 ) -> Result<Outcome, Error> {
+    let base_iri = publish
+        .base_iri
+        .as_deref()
+        .or(catalog.map(|c| c.base_iri.as_str()))
+        .unwrap_or(DEFAULT_BASE_IRI);
     let context = Context {
         documents,
-        base_iri: &publish.base_iri,
+        catalog,
+        base_iri,
         csv_bom: publish.csv_bom,
         created: source_date()?,
     };

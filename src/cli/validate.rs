@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::output::print_reports;
 use super::{Color, Error, Format, Outcome};
-use crate::model::Document;
+use crate::model::{Catalog, Document};
 use crate::validate::{CATALOG_FILE, FileReport, Validator, check_catalog};
 
 /// Check data files against the generated schema and the semantic rules.
@@ -111,4 +111,15 @@ pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The valid documents and catalog of a run's reports.
+pub(super) fn into_data(reports: Vec<FileReport>) -> (Vec<Document>, Option<Catalog>) {
+    let mut documents = Vec::new();
+    let mut catalog = None;
+    for report in reports {
+        documents.extend(report.document);
+        catalog = catalog.or(report.catalog);
+    }
+    (documents, catalog)
 }

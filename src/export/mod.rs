@@ -3,6 +3,7 @@
 //!
 //! Registering a format is one line in [`EXPORTERS`].
 
+mod akn;
 mod csv;
 mod csvw;
 mod datapackage;
@@ -16,7 +17,7 @@ use std::path::PathBuf;
 
 pub use output::{Drift, check, write};
 
-use crate::model::Document;
+use crate::model::{Catalog, Document};
 
 /// The base IRI exports use when none is given: a placeholder under the
 /// reserved `example.org` domain (RFC 2606), to be replaced by the
@@ -28,6 +29,8 @@ pub const DEFAULT_BASE_IRI: &str = "https://example.org/initiative/";
 pub struct Context<'a> {
     /// Every valid document, in id order.
     pub documents: &'a [Document],
+    /// The publisher's catalog record (`data/catalog.json`), when there is one.
+    pub catalog: Option<&'a Catalog>,
     /// The IRI the exports are published under, ending in `/`.
     pub base_iri: &'a str,
     /// Whether CSV files start with a UTF-8 byte order mark.
@@ -83,6 +86,11 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
+    /// A language has no ISO 639-3 code, which Akoma Ntoso and DCAT need.
+    #[error(
+        "language `{0}` has no ISO 639-3 code, which Akoma Ntoso and DCAT-AP identify languages by"
+    )]
+    NoIso639(String),
     /// A document id cannot be used as a file name.
     #[error("document id `{0}` cannot name an export file")]
     UnsafeId(String),
@@ -97,7 +105,13 @@ pub trait Exporter: Sync {
 }
 
 /// Every format, in the order they run.
-pub const EXPORTERS: &[&dyn Exporter] = &[&json::Json, &csv::Csv, &xml::Xml, &jsonld::JsonLd];
+pub const EXPORTERS: &[&dyn Exporter] = &[
+    &json::Json,
+    &csv::Csv,
+    &xml::Xml,
+    &jsonld::JsonLd,
+    &akn::AkomaNtoso,
+];
 
 /// Runs the exporters named in `formats` (all when empty) and returns their
 /// files in path order.

@@ -31,7 +31,7 @@ impl Exporter for Xml {
     }
 }
 
-type XmlWriter = Writer<Vec<u8>>;
+pub(super) type XmlWriter = Writer<Vec<u8>>;
 
 /// One document as an indented XML file ending in a newline.
 fn render(document: &Document) -> io::Result<Vec<u8>> {
@@ -121,7 +121,7 @@ fn render(document: &Document) -> io::Result<Vec<u8>> {
 }
 
 /// `<name>text</name>`.
-fn text_element(w: &mut XmlWriter, name: &str, text: &str) -> io::Result<()> {
+pub(super) fn text_element(w: &mut XmlWriter, name: &str, text: &str) -> io::Result<()> {
     w.create_element(name)
         .write_text_content(BytesText::new(text))?;
     Ok(())

@@ -39,6 +39,20 @@ impl Language {
         self.0.split('-').next().unwrap_or_default()
     }
 
+    /// The ISO 639-3 code of the primary language (`zho` for `zh-Hans`,
+    /// `eng` for `en`), which Akoma Ntoso and the EU language authority
+    /// table use. `None` for a subtag ISO 639-3 does not list (a language
+    /// collection such as `sgn`).
+    pub fn iso639_3(&self) -> Option<&'static str> {
+        let primary = self.primary();
+        match primary.len() {
+            2 => isolang::Language::from_639_1(primary),
+            3 => isolang::Language::from_639_3(primary),
+            _ => None,
+        }
+        .map(|language| language.to_639_3())
+    }
+
     /// Whether the tag is well-formed BCP 47 and every subtag is registered
     /// in the IANA Language Subtag Registry. Case is the pattern's business.
     pub fn is_registered(tag: &str) -> bool {
@@ -71,6 +85,17 @@ impl JsonSchema for Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maps_primary_subtags_to_iso_639_3() {
+        let code = |tag: &str| Language::new(tag).iso639_3();
+        assert_eq!(code("zh-Hans"), Some("zho"));
+        assert_eq!(code("en"), Some("eng"));
+        assert_eq!(code("fr-CA"), Some("fra"));
+        assert_eq!(code("ar"), Some("ara"));
+        assert_eq!(code("yue"), Some("yue"));
+        assert_eq!(code("sgn"), None);
+    }
 
     #[test]
     fn accepts_registered_tags() {

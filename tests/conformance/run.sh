@@ -146,5 +146,18 @@ expect reject:"section sec_5 is a part" "pyld + rdflib reject a missing section"
 expect reject:"refusing to fetch" "pyld refuses a remote context (the check is offline)" \
   "$bin/python" tests/conformance/jsonld_check.py "$broken/remote.jsonld" "$data" https://example.org/initiative/
 
+# Akoma Ntoso against the OASIS schema (LegalDocML 3.0), with lxml.
+akn_xsd=tests/conformance/standards/akn/akomantoso30.xsd
+expect ok "lxml: exports/akn/ against the OASIS Akoma Ntoso 3.0 XSD" \
+  "$bin/python" tests/conformance/xsd_validate.py "$akn_xsd" exports/akn/*/*.xml
+akn=exports/akn/hangzhou-initiative/en.xml
+sed 's/eId="sec_2__para_1"/eId="sec_1__para_1"/' "$akn" >"$broken/akn-eid.xml"
+expect reject:"Duplicate key-sequence" "lxml rejects an Akoma Ntoso file with a duplicate eId" \
+  "$bin/python" tests/conformance/xsd_validate.py "$akn_xsd" "$broken/akn-eid.xml"
+sed '/<mainBody>/,/<\/mainBody>/d' "$akn" >"$broken/akn-body.xml"
+expect reject:"Expected is ( {http://docs.oasis-open.org/legaldocml/ns/akn/3.0}mainBody )" \
+  "lxml rejects an Akoma Ntoso file without mainBody" \
+  "$bin/python" tests/conformance/xsd_validate.py "$akn_xsd" "$broken/akn-body.xml"
+
 echo "conformance: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -1,0 +1,292 @@
+//! The Akoma Ntoso export (OASIS `LegalDocML` 3.0):
+//! `akn/<document-id>/<language>.xml`, one file per language version. In
+//! AKN's model the document is one Work and each language version one
+//! Expression; the eIds are the model's unit ids, the same in every
+//! language, so a paragraph can be lined up across versions.
+//!
+//! The document type is `statement` (AKN's type for official texts of a
+//! body that are not necessarily normative), named after the document's
+//! kind. Work IRIs follow the AKN naming convention:
+//! `/akn/<country>/statement/<kind>/<adopted>/<id>`, and each Expression
+//! adds `/<iso-639-3>@<adopted>`.
+
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::escape::escape;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::xml::{XmlWriter, text_element};
+use super::{Context, Error, Exporter, OutputFile, file_stem};
+use crate::model::{Document, Language, ReferenceKind, section_label, section_separator};
+
+/// The Akoma Ntoso 3.0 namespace.
+const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// The eId of the TLC entry for whoever publishes the exports. Reference
+/// ids are slugs, which never start with `_`, so it cannot clash.
+const PUBLISHER_EID: &str = "_publisher";
+
+/// Writes one Akoma Ntoso file per document per language.
+pub(super) struct AkomaNtoso;
+
+impl Exporter for AkomaNtoso {
+    fn name(&self) -> &'static str {
+        "akn"
+    }
+
+    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+        let mut files = Vec::new();
+        for document in context.documents {
+            let stem = file_stem(document.id.as_str())?;
+            for language in &document.languages {
+                let code = language
+                    .iso639_3()
+                    .ok_or_else(|| Error::NoIso639(language.to_string()))?;
+                let bytes =
+                    render(document, language, code, context).map_err(|source| Error::Xml {
+                        what: format!("{stem} ({language}) as Akoma Ntoso"),
+                        source,
+                    })?;
+                files.push(OutputFile {
+                    path: ["akn", stem, &format!("{language}.xml")].iter().collect(),
+                    bytes,
+                });
+            }
+        }
+        Ok(files)
+    }
+}
+
+/// The Work IRI of a document.
+pub(super) fn work_iri(document: &Document) -> String {
+    format!(
+        "/akn/{}/statement/{}/{}/{}",
+        document.place.country.to_ascii_lowercase(),
+        document.kind.as_str(),
+        document.adopted,
+        document.id
+    )
+}
+
+fn render(
+    document: &Document,
+    language: &Language,
+    code: &str,
+    context: &Context<'_>,
+) -> io::Result<Vec<u8>> {
+    let text = |t: &crate::model::LocalizedText| t.get(language).unwrap_or_default().to_owned();
+    let work = work_iri(document);
+    let expression = format!("{work}/{code}@{}", document.adopted);
+    let adopted = document.adopted.as_str();
+    let published = document.publication.published_at.as_str();
+    let published = published.get(..10).unwrap_or(published);
+    let issuer = format!("#{}", document.issuer);
+    let manifestation_author = if context.catalog.is_some() {
+        format!("#{PUBLISHER_EID}")
+    } else {
+        issuer.clone()
+    };
+    let issuer_name = document
+        .reference(&document.issuer)
+        .map(|r| text(&r.name))
+        .unwrap_or_default();
+
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("akomaNtoso")
+        .with_attribute(("xmlns", AKN_NAMESPACE))
+        .write_inner_content(|w| {
+            w.create_element("statement")
+                .with_attribute(("name", document.kind.as_str()))
+                .write_inner_content(|w| {
+                    w.create_element("meta").write_inner_content(|w| {
+                        w.create_element("identification")
+                            .with_attribute(("source", manifestation_author.as_str()))
+                            .write_inner_content(|w| {
+                                w.create_element("FRBRWork").write_inner_content(|w| {
+                                    value(w, "FRBRthis", &format!("{work}/!main"))?;
+                                    value(w, "FRBRuri", &work)?;
+                                    date(w, adopted, "adoption")?;
+                                    author(w, &issuer)?;
+                                    value(
+                                        w,
+                                        "FRBRcountry",
+                                        &document.place.country.to_ascii_lowercase(),
+                                    )?;
+                                    value(w, "FRBRsubtype", document.kind.as_str())?;
+                                    value(w, "FRBRname", &text(&document.title))?;
+                                    value(w, "FRBRprescriptive", "false")
+                                })?;
+                                w.create_element("FRBRExpression")
+                                    .write_inner_content(|w| {
+                                        value(w, "FRBRthis", &format!("{expression}/!main"))?;
+                                        value(w, "FRBRuri", &expression)?;
+                                        date(w, adopted, "adoption")?;
+                                        author(w, &issuer)?;
+                                        value(w, "FRBRauthoritative", "true")?;
+                                        w.create_element("FRBRlanguage")
+                                            .with_attribute(("language", code))
+                                            .write_empty()?;
+                                        Ok(())
+                                    })?;
+                                w.create_element("FRBRManifestation")
+                                    .write_inner_content(|w| {
+                                        value(w, "FRBRthis", &format!("{expression}/!main.xml"))?;
+                                        value(w, "FRBRuri", &format!("{expression}.akn"))?;
+                                        date(w, published, "publication")?;
+                                        author(w, &manifestation_author)?;
+                                        value(w, "FRBRformat", "application/akn+xml")
+                                    })?;
+                                Ok(())
+                            })?;
+                        w.create_element("references")
+                            .with_attribute(("source", manifestation_author.as_str()))
+                            .write_inner_content(|w| {
+                                if let Some(catalog) = context.catalog {
+                                    let name = catalog
+                                        .publisher
+                                        .name
+                                        .get(language)
+                                        .or_else(|| {
+                                            catalog.publisher.name.iter().next().map(|(_, n)| n)
+                                        })
+                                        .unwrap_or_default();
+                                    w.create_element("TLCOrganization")
+                                        .with_attributes([
+                                            ("eId", PUBLISHER_EID),
+                                            ("href", catalog.publisher.iri.as_str()),
+                                            ("showAs", name),
+                                        ])
+                                        .write_empty()?;
+                                }
+                                for reference in &document.references {
+                                    let (element, class) = match reference.kind {
+                                        ReferenceKind::Organization => {
+                                            ("TLCOrganization", "organization")
+                                        }
+                                        ReferenceKind::Event => ("TLCEvent", "event"),
+                                        ReferenceKind::Document => ("TLCReference", "reference"),
+                                        ReferenceKind::Goal => ("TLCConcept", "concept"),
+                                    };
+                                    let href = format!("/akn/ontology/{class}/{}", reference.id);
+                                    let name = reference
+                                        .name
+                                        .get(language)
+                                        .or_else(|| reference.name.iter().next().map(|(_, n)| n))
+                                        .unwrap_or_default();
+                                    let mut element = w.create_element(element).with_attributes([
+                                        ("eId", reference.id.as_str()),
+                                        ("href", href.as_str()),
+                                        ("showAs", name),
+                                    ]);
+                                    if reference.kind == ReferenceKind::Document {
+                                        element = element.with_attribute(("name", "document"));
+                                    }
+                                    element.write_empty()?;
+                                }
+                                Ok(())
+                            })?;
+                        Ok(())
+                    })?;
+                    // The preface's inline elements are written on one line
+                    // each: whitespace inside a `p` would be part of its text.
+                    w.create_element("preface").write_inner_content(|w| {
+                        let lines = [
+                            (
+                                Some("title"),
+                                format!("<docTitle>{}</docTitle>", escape(text(&document.title))),
+                            ),
+                            (
+                                None,
+                                format!(
+                                    "<docProponent refersTo=\"{}\">{}</docProponent>",
+                                    escape(&issuer),
+                                    escape(&issuer_name)
+                                ),
+                            ),
+                            (
+                                None,
+                                format!("<docDate date=\"{adopted}\">{adopted}</docDate>"),
+                            ),
+                        ];
+                        for (class, inline) in lines {
+                            let mut p = w.create_element("p");
+                            if let Some(class) = class {
+                                p = p.with_attribute(("class", class));
+                            }
+                            p.write_text_content(BytesText::from_escaped(inline))?;
+                        }
+                        Ok(())
+                    })?;
+                    if !document.preamble.is_empty() {
+                        w.create_element("preamble").write_inner_content(|w| {
+                            for paragraph in &document.preamble {
+                                w.create_element("p")
+                                    .with_attribute(("eId", paragraph.id.as_str()))
+                                    .write_text_content(BytesText::new(&text(&paragraph.text)))?;
+                            }
+                            Ok(())
+                        })?;
+                    }
+                    w.create_element("mainBody").write_inner_content(|w| {
+                        for section in &document.sections {
+                            let num = format!(
+                                "{}{}",
+                                section_label(language, section.number),
+                                section_separator(language).trim_end()
+                            );
+                            w.create_element("section")
+                                .with_attribute(("eId", section.id.as_str()))
+                                .write_inner_content(|w| {
+                                    text_element(w, "num", &num)?;
+                                    text_element(w, "heading", &text(&section.heading))?;
+                                    for paragraph in &section.paragraphs {
+                                        w.create_element("paragraph")
+                                            .with_attribute(("eId", paragraph.id.as_str()))
+                                            .write_inner_content(|w| {
+                                                w.create_element("content").write_inner_content(
+                                                    |w| {
+                                                        text_element(w, "p", &text(&paragraph.text))
+                                                    },
+                                                )?;
+                                                Ok(())
+                                            })?;
+                                    }
+                                    Ok(())
+                                })?;
+                        }
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// `<name value="…"/>`.
+fn value(w: &mut XmlWriter, name: &str, value: &str) -> io::Result<()> {
+    w.create_element(name)
+        .with_attribute(("value", value))
+        .write_empty()?;
+    Ok(())
+}
+
+/// `<FRBRdate date="…" name="…"/>`.
+fn date(w: &mut XmlWriter, date: &str, name: &str) -> io::Result<()> {
+    w.create_element("FRBRdate")
+        .with_attributes([("date", date), ("name", name)])
+        .write_empty()?;
+    Ok(())
+}
+
+/// `<FRBRauthor href="…"/>`.
+fn author(w: &mut XmlWriter, href: &str) -> io::Result<()> {
+    w.create_element("FRBRauthor")
+        .with_attribute(("href", href))
+        .write_empty()?;
+    Ok(())
+}
