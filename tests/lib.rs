@@ -5,6 +5,7 @@ mod harness;
 mod build;
 mod cli;
 mod csv_round_trip;
+mod dcat;
 mod export;
 mod fixtures;
 mod schema;

@@ -35,7 +35,7 @@ impl Exporter for AkomaNtoso {
         "akn"
     }
 
-    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
         for document in context.documents {
             let stem = file_stem(document.id.as_str())?;

@@ -22,7 +22,7 @@ impl Exporter for Csv {
         "csv"
     }
 
-    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
         let tables = tables::tables(context.documents);
         let mut files = Vec::with_capacity(tables.len() + 2);
         for table in &tables {

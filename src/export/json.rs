@@ -13,7 +13,7 @@ impl Exporter for Json {
         "json"
     }
 
-    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
         let schema = format!("{}schema/{DOCUMENT_SCHEMA_FILE}", context.base_iri);
         per_document(context, "json", "json", |document, stem| {
             let mut published = document.clone();

@@ -20,7 +20,7 @@ impl Exporter for JsonLd {
         "jsonld"
     }
 
-    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
         per_document(context, "jsonld", "jsonld", |document, stem| {
             let iri = format!("{}{stem}", context.base_iri);
             to_json_bytes(&graph(document, &iri), stem)

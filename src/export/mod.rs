@@ -7,9 +7,12 @@ mod akn;
 mod csv;
 mod csvw;
 mod datapackage;
+mod dcat;
 mod json;
 mod jsonld;
 mod output;
+mod rdf;
+mod sums;
 mod tables;
 mod xml;
 
@@ -91,6 +94,11 @@ pub enum Error {
         "language `{0}` has no ISO 639-3 code, which Akoma Ntoso and DCAT-AP identify languages by"
     )]
     NoIso639(String),
+    /// The DCAT-AP record needs `data/catalog.json`.
+    #[error(
+        "data/catalog.json is missing or invalid: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it"
+    )]
+    NoCatalog,
     /// A document id cannot be used as a file name.
     #[error("document id `{0}` cannot name an export file")]
     UnsafeId(String),
@@ -100,8 +108,14 @@ pub enum Error {
 pub trait Exporter: Sync {
     /// The format's name on the command line (`json`).
     fn name(&self) -> &'static str;
-    /// Every file of this format for the documents in `context`.
-    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error>;
+    /// Every file of this format for the documents in `context`. `earlier`
+    /// holds the files of the formats before it in [`EXPORTERS`], so a
+    /// format that describes files (DCAT, checksums) sees their bytes.
+    fn export(
+        &self,
+        context: &Context<'_>,
+        earlier: &[OutputFile],
+    ) -> Result<Vec<OutputFile>, Error>;
 }
 
 /// Every format, in the order they run.
@@ -111,19 +125,26 @@ pub const EXPORTERS: &[&dyn Exporter] = &[
     &xml::Xml,
     &jsonld::JsonLd,
     &akn::AkomaNtoso,
+    &dcat::Dcat,
+    &sums::Sums,
 ];
 
-/// Runs the exporters named in `formats` (all when empty) and returns their
-/// files in path order.
+/// Runs every exporter and returns the files of those named in `formats`
+/// (all when empty) in path order. Every format is always rendered, so the
+/// files that describe others (DCAT, checksums) are the same whichever
+/// formats are written.
 pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFile>, Error> {
-    let mut files = Vec::new();
+    let mut all = Vec::new();
+    let mut chosen = Vec::new();
     for exporter in EXPORTERS {
+        let files = exporter.export(context, &all)?;
         if formats.is_empty() || formats.iter().any(|f| f == exporter.name()) {
-            files.extend(exporter.export(context)?);
+            chosen.extend(files.iter().cloned());
         }
+        all.extend(files);
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    chosen.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(chosen)
 }
 
 /// One file per document, `<folder>/<document-id>.<extension>`, with the

@@ -21,7 +21,7 @@ impl Exporter for Xml {
         "xml"
     }
 
-    fn export(&self, context: &Context<'_>) -> Result<Vec<OutputFile>, Error> {
+    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
         per_document(context, "xml", "xml", |document, stem| {
             render(document).map_err(|source| Error::Xml {
                 what: stem.to_owned(),

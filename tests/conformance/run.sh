@@ -159,5 +159,34 @@ expect reject:"Expected is ( {http://docs.oasis-open.org/legaldocml/ns/akn/3.0}m
   "lxml rejects an Akoma Ntoso file without mainBody" \
   "$bin/python" tests/conformance/xsd_validate.py "$akn_xsd" "$broken/akn-body.xml"
 
+# The DCAT-AP 3.0.1 record: pyshacl against the official shapes (both
+# serializations), and the sizes and checksums against the files.
+shapes=tests/conformance/standards/dcat-ap/3.0.1
+expect ok "pyshacl: exports/dcat/catalog.ttl conforms to DCAT-AP 3.0.1" \
+  "$bin/pyshacl" -s "$shapes/dcat-ap-SHACL.ttl" -sf turtle -df turtle exports/dcat/catalog.ttl
+expect ok "pyshacl: exports/dcat/catalog.jsonld conforms to DCAT-AP 3.0.1" \
+  "$bin/pyshacl" -s "$shapes/dcat-ap-SHACL.ttl" -sf turtle -df json-ld exports/dcat/catalog.jsonld
+expect ok "rdflib: catalog.ttl = catalog.jsonld, byte sizes and SHA-256 match the files" \
+  "$bin/python" tests/conformance/dcat_check.py exports https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
+grep '^recommended' "$broken/out" | sed 's/^/       /'
+sed '0,/dcat:byteSize "\([0-9]*\)"^^xsd:nonNegativeInteger/s//dcat:byteSize "\1.5"^^xsd:decimal/' \
+  exports/dcat/catalog.ttl >"$broken/size.ttl"
+expect reject:"xsd:nonNegativeInteger" "pyshacl rejects a byte size that is not a non-negative integer" \
+  "$bin/pyshacl" -s "$shapes/dcat-ap-SHACL.ttl" -sf turtle -df turtle "$broken/size.ttl"
+sed '/dcat:accessURL/d' exports/dcat/catalog.ttl >"$broken/access.ttl"
+expect reject:"accessURL" "pyshacl rejects distributions without an access URL" \
+  "$bin/pyshacl" -s "$shapes/dcat-ap-SHACL.ttl" -sf turtle -df turtle "$broken/access.ttl"
+cp -r exports "$broken/dcat"
+sed -i '0,/spdx:checksumValue "[0-9a-f]/s//spdx:checksumValue "0/' "$broken/dcat/dcat/catalog.ttl"
+expect reject:"does not match the file" "the record check rejects a wrong checksum" \
+  "$bin/python" tests/conformance/dcat_check.py "$broken/dcat" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
+
+# SHA256SUMS, read by the standard tool.
+expect ok "sha256sum -c exports/SHA256SUMS" bash -c 'cd exports && sha256sum --check --strict --quiet SHA256SUMS'
+cp -r exports "$broken/sums"
+echo "hand edit" >>"$broken/sums/json/hangzhou-initiative.json"
+expect reject:"FAILED" "sha256sum -c rejects an edited file" \
+  bash -c "cd '$broken/sums' && sha256sum --check --strict --quiet SHA256SUMS"
+
 echo "conformance: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -1,0 +1,390 @@
+//! The DCAT-AP 3 catalog record: `dcat/catalog.ttl` (Turtle, which CKAN's
+//! harvester reads most reliably) and `dcat/catalog.jsonld` (the same graph
+//! as JSON-LD with an inline context). One `dcat:Catalog`, one
+//! `dcat:Dataset` per document, and one `dcat:Distribution` per exported
+//! file, with byte sizes and SHA-256 checksums of the bytes written in the
+//! same run. Publisher, contact, licence and descriptions come from
+//! `data/catalog.json`.
+
+use std::path::{Path, PathBuf};
+
+use super::rdf::{Node, Object, Prefixes, json_ld, turtle};
+use super::{Context, Error, Exporter, OutputFile, sha256_hex, to_json_bytes};
+use crate::model::{Catalog, Document, Language, LocalizedText};
+use crate::schema::{DOCUMENT_SCHEMA_FILE, XSD_FILE};
+
+/// The folder of the catalog record, under the export folder.
+const DCAT_DIR: &str = "dcat";
+
+const PREFIXES: &Prefixes = &[
+    ("dcat", "http://www.w3.org/ns/dcat#"),
+    ("dct", "http://purl.org/dc/terms/"),
+    ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("vcard", "http://www.w3.org/2006/vcard/ns#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("spdx", "http://spdx.org/rdf/terms#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
+const SHA256: &str = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256";
+const AUTHORITY: &str = "http://publications.europa.eu/resource/authority";
+const MEDIA_TYPES: &str = "http://www.iana.org/assignments/media-types";
+
+/// Writes the catalog record in Turtle and JSON-LD.
+pub(super) struct Dcat;
+
+impl Exporter for Dcat {
+    fn name(&self) -> &'static str {
+        "dcat"
+    }
+
+    fn export(
+        &self,
+        context: &Context<'_>,
+        earlier: &[OutputFile],
+    ) -> Result<Vec<OutputFile>, Error> {
+        let catalog = context.catalog.ok_or(Error::NoCatalog)?;
+        let nodes = graph(context, catalog, earlier)?;
+        Ok(vec![
+            OutputFile {
+                path: PathBuf::from(DCAT_DIR).join("catalog.jsonld"),
+                bytes: to_json_bytes(&json_ld(PREFIXES, &nodes), "the DCAT-AP catalog")?,
+            },
+            OutputFile {
+                path: PathBuf::from(DCAT_DIR).join("catalog.ttl"),
+                bytes: turtle(PREFIXES, &nodes).into_bytes(),
+            },
+        ])
+    }
+}
+
+/// What a portal needs to know about one kind of exported file.
+struct FileKind {
+    media_type: &'static str,
+    file_type: &'static str,
+    description: &'static str,
+    conforms_to: Vec<String>,
+}
+
+/// Describes the file at `path`, or `None` for a file no dataset lists.
+fn describe(path: &Path, base: &str) -> Option<FileKind> {
+    let path = path.to_string_lossy().replace('\\', "/");
+    let kind = |media_type, file_type, description, conforms_to: &[&str]| FileKind {
+        media_type,
+        file_type,
+        description,
+        conforms_to: conforms_to.iter().map(|s| (*s).to_owned()).collect(),
+    };
+    let folder = path.split('/').next().unwrap_or_default();
+    Some(
+        match (folder, path.rsplit('.').next().unwrap_or_default()) {
+            ("json", _) => kind(
+                "application/json",
+                "JSON",
+                "The document in the canonical model, as JSON.",
+                &[&format!("{base}schema/{DOCUMENT_SCHEMA_FILE}")],
+            ),
+            ("xml", _) => kind(
+                "application/xml",
+                "XML",
+                "The document in the canonical model, as XML.",
+                &[&format!("{base}schema/{XSD_FILE}")],
+            ),
+            ("jsonld", _) => kind(
+                "application/ld+json",
+                "JSON_LD",
+                "The document as linked data (schema.org and ELI).",
+                &["https://schema.org/", "http://data.europa.eu/eli/ontology#"],
+            ),
+            ("akn", _) => kind(
+                "application/xml",
+                "XML",
+                "One language version of the document in Akoma Ntoso 3.0.",
+                &["http://docs.oasis-open.org/legaldocml/ns/akn/3.0"],
+            ),
+            ("csv", "csv") => kind(
+                "text/csv",
+                "CSV",
+                "A table of every document, described by csv/csv-metadata.json.",
+                &[&format!("{base}csv/csv-metadata.json")],
+            ),
+            ("csv", "json") => kind(
+                "application/csvm+json",
+                "JSON",
+                "CSV on the Web metadata for the CSV tables.",
+                &["http://www.w3.org/ns/csvw"],
+            ),
+            ("datapackage.json", _) => kind(
+                "application/json",
+                "JSON",
+                "Frictionless Data Package v2 descriptor of the CSV tables, with sizes and hashes.",
+                &["https://datapackage.org/profiles/2.0/datapackage.json"],
+            ),
+            _ => return None,
+        },
+    )
+}
+
+/// Whether the file at `path` belongs to the dataset of `document` alone.
+fn belongs_to(path: &Path, document: &Document) -> bool {
+    path.components()
+        .nth(1)
+        .and_then(|c| c.as_os_str().to_str())
+        .is_some_and(|name| {
+            name == document.id.as_str()
+                || Path::new(name).file_stem().and_then(|s| s.to_str())
+                    == Some(document.id.as_str())
+        })
+}
+
+/// Whether the file at `path` holds every document (the CSV tables and
+/// their metadata), and so is a distribution of every dataset.
+fn is_shared(path: &Path) -> bool {
+    path.starts_with("csv") || path == Path::new("datapackage.json")
+}
+
+fn texts(node: &mut Node, predicate: &'static str, text: &LocalizedText) {
+    for (language, value) in text.iter() {
+        node.add(
+            predicate,
+            Object::Lang(value.to_owned(), language.as_str().to_owned()),
+        );
+    }
+}
+
+/// `dct:issued` and `dct:modified`, as `xsd:dateTime`s.
+fn dates(node: &mut Node, issued: &str, modified: &str) {
+    node.add(
+        "dct:issued",
+        Object::Typed(issued.to_owned(), "xsd:dateTime"),
+    );
+    node.add(
+        "dct:modified",
+        Object::Typed(modified.to_owned(), "xsd:dateTime"),
+    );
+}
+
+fn typed(class: &'static str, iri: String) -> Node {
+    Node::new(iri, class)
+}
+
+fn language_iri(language: &Language) -> Result<String, Error> {
+    let code = language
+        .iso639_3()
+        .ok_or_else(|| Error::NoIso639(language.to_string()))?;
+    Ok(format!(
+        "{AUTHORITY}/language/{}",
+        code.to_ascii_uppercase()
+    ))
+}
+
+/// Every subject of the catalog record, in a fixed order.
+fn graph(
+    context: &Context<'_>,
+    catalog: &Catalog,
+    files: &[OutputFile],
+) -> Result<Vec<Node>, Error> {
+    let base = context.base_iri;
+    let catalog_iri = format!("{base}catalog");
+    let publisher_iri = &catalog.publisher.iri;
+    let mut record = Node::new(&catalog_iri, "dcat:Catalog");
+    texts(&mut record, "dct:title", &catalog.title);
+    texts(&mut record, "dct:description", &catalog.description);
+    record.iri("dct:publisher", publisher_iri);
+    record.iri("foaf:homepage", &catalog.landing_page);
+    record.iri("dcat:themeTaxonomy", format!("{AUTHORITY}/data-theme"));
+    if let Some(license) = &catalog.license {
+        record.iri("dct:license", license);
+    }
+    // The catalog was first issued with its earliest document, and last
+    // changed at `SOURCE_DATE_EPOCH` or, without it, with its latest.
+    let published = context
+        .documents
+        .iter()
+        .map(|d| d.publication.published_at.as_str());
+    if let (Some(first), Some(last)) = (published.clone().min(), published.max()) {
+        dates(
+            &mut record,
+            first,
+            context.created.as_deref().unwrap_or(last),
+        );
+    }
+    let mut languages: Vec<&Language> = context
+        .documents
+        .iter()
+        .flat_map(|d| d.languages.iter())
+        .collect();
+    languages.sort();
+    languages.dedup();
+    for language in &languages {
+        record.iri("dct:language", language_iri(language)?);
+    }
+
+    let mut nodes = Vec::new();
+    let mut distributions: Vec<(PathBuf, Node)> = Vec::new();
+    for document in context.documents {
+        let dataset_iri = format!("{base}datasets/{}", document.id);
+        record.iri("dcat:dataset", &dataset_iri);
+        let mut dataset = Node::new(&dataset_iri, "dcat:Dataset");
+        texts(&mut dataset, "dct:title", &document.title);
+        if let Some(metadata) = catalog.dataset(&document.id) {
+            texts(&mut dataset, "dct:description", &metadata.description);
+            for keyword in &metadata.keywords {
+                texts(&mut dataset, "dcat:keyword", keyword);
+            }
+        }
+        dataset.add("dct:identifier", Object::Text(dataset_iri.clone()));
+        dataset.iri("dct:publisher", publisher_iri);
+        let mut contact = Node::blank("vcard:Kind");
+        contact.types.push("vcard:Organization");
+        texts(&mut contact, "vcard:fn", &catalog.contact_point.name);
+        contact.iri(
+            "vcard:hasEmail",
+            format!("mailto:{}", catalog.contact_point.email),
+        );
+        dataset.add("dcat:contactPoint", Object::Node(Box::new(contact)));
+        for theme in &catalog.themes {
+            dataset.iri(
+                "dcat:theme",
+                format!("{AUTHORITY}/data-theme/{}", theme.code()),
+            );
+        }
+        for language in &document.languages {
+            dataset.iri("dct:language", language_iri(language)?);
+        }
+        let published = document.publication.published_at.as_str();
+        dates(
+            &mut dataset,
+            published,
+            context.created.as_deref().unwrap_or(published),
+        );
+        dataset.iri("dcat:landingPage", &catalog.landing_page);
+        for file in files {
+            if !(belongs_to(&file.path, document) || is_shared(&file.path)) {
+                continue;
+            }
+            let Some(kind) = describe(&file.path, base) else {
+                continue;
+            };
+            let path = file.path.to_string_lossy().replace('\\', "/");
+            let distribution_iri = format!("{base}distributions/{path}");
+            dataset.iri("dcat:distribution", &distribution_iri);
+            if distributions.iter().any(|(p, _)| p == &file.path) {
+                continue;
+            }
+            let distribution = distribution(&distribution_iri, &path, file, &kind, base, catalog)?;
+            distributions.push((file.path.clone(), distribution));
+        }
+        nodes.push(dataset);
+    }
+
+    // The things the record points at, each typed with the class the
+    // DCAT-AP shapes expect of it.
+    let mut agent = typed("foaf:Agent", publisher_iri.clone());
+    agent.types.push("foaf:Organization");
+    texts(&mut agent, "foaf:name", &catalog.publisher.name);
+    let mut things = vec![agent, typed("foaf:Document", catalog.landing_page.clone())];
+    let mut scheme = typed("skos:ConceptScheme", format!("{AUTHORITY}/data-theme"));
+    scheme.add("dct:title", Object::Lang("Data theme".into(), "en".into()));
+    things.push(scheme);
+    for theme in &catalog.themes {
+        let mut concept = typed(
+            "skos:Concept",
+            format!("{AUTHORITY}/data-theme/{}", theme.code()),
+        );
+        concept.add(
+            "skos:prefLabel",
+            Object::Lang(theme.label().into(), "en".into()),
+        );
+        concept.iri("skos:inScheme", format!("{AUTHORITY}/data-theme"));
+        things.push(concept);
+    }
+    for language in &languages {
+        things.push(typed("dct:LinguisticSystem", language_iri(language)?));
+    }
+    if let Some(license) = &catalog.license {
+        things.push(typed("dct:LicenseDocument", license.clone()));
+    }
+    if !distributions.is_empty() {
+        things.push(typed("spdx:ChecksumAlgorithm", SHA256.to_owned()));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (_, distribution) in &distributions {
+        for (predicate, object) in &distribution.properties {
+            let class = match *predicate {
+                "dcat:mediaType" => "dct:MediaType",
+                "dct:format" => "dct:MediaTypeOrExtent",
+                "dct:conformsTo" => "dct:Standard",
+                _ => continue,
+            };
+            if let Object::Iri(iri) = object
+                && !seen.contains(iri)
+            {
+                seen.push(iri.clone());
+                things.push(typed(class, iri.clone()));
+            }
+        }
+    }
+
+    let mut all = vec![record];
+    all.extend(nodes);
+    all.extend(distributions.into_iter().map(|(_, d)| d));
+    all.extend(things);
+    Ok(all)
+}
+
+/// The `dcat:Distribution` of one exported file.
+fn distribution(
+    iri: &str,
+    path: &str,
+    file: &OutputFile,
+    kind: &FileKind,
+    base: &str,
+    catalog: &Catalog,
+) -> Result<Node, Error> {
+    let mut distribution = Node::new(iri, "dcat:Distribution");
+    distribution.add("dct:title", Object::Text(path.to_owned()));
+    distribution.add(
+        "dct:description",
+        Object::Lang(kind.description.to_owned(), "en".to_owned()),
+    );
+    distribution.iri("dcat:accessURL", format!("{base}{path}"));
+    distribution.iri("dcat:downloadURL", format!("{base}{path}"));
+    distribution.iri(
+        "dcat:mediaType",
+        format!("{MEDIA_TYPES}/{}", kind.media_type),
+    );
+    distribution.iri(
+        "dct:format",
+        format!("{AUTHORITY}/file-type/{}", kind.file_type),
+    );
+    for standard in &kind.conforms_to {
+        distribution.iri("dct:conformsTo", standard);
+    }
+    if let Some(language) = file
+        .path
+        .file_stem()
+        .filter(|_| file.path.starts_with("akn"))
+        .and_then(|s| s.to_str())
+    {
+        distribution.iri("dct:language", language_iri(&Language::new(language))?);
+    }
+    distribution.add(
+        "dcat:byteSize",
+        Object::Typed(file.bytes.len().to_string(), "xsd:nonNegativeInteger"),
+    );
+    let mut checksum = Node::blank("spdx:Checksum");
+    checksum.iri(
+        "spdx:algorithm",
+        "http://spdx.org/rdf/terms#checksumAlgorithm_sha256",
+    );
+    checksum.add(
+        "spdx:checksumValue",
+        Object::Typed(sha256_hex(&file.bytes), "xsd:hexBinary"),
+    );
+    distribution.add("spdx:checksum", Object::Node(Box::new(checksum)));
+    if let Some(license) = &catalog.license {
+        distribution.iri("dct:license", license);
+    }
+    Ok(distribution)
+}

@@ -1,0 +1,219 @@
+//! A small RDF graph and its two serializations, Turtle and JSON-LD, so an
+//! export that publishes linked data in both formats builds its graph once
+//! and the two files cannot say different things.
+//!
+//! The graph is a list of subjects, each with its types and properties in
+//! the order they were added; a property's object can be a nested blank
+//! node. Both serializations keep that order, so output is deterministic.
+
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value, json};
+
+/// The object of a triple.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Object {
+    /// An IRI.
+    Iri(String),
+    /// A plain string.
+    Text(String),
+    /// A string with a language tag.
+    Lang(String, String),
+    /// A literal with a datatype, written as a prefixed name (`xsd:date`).
+    Typed(String, &'static str),
+    /// A blank node described in place.
+    Node(Box<Node>),
+}
+
+/// A subject: an IRI (or, nested, a blank node) with types and properties.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Node {
+    /// The subject IRI; `None` for a blank node.
+    pub id: Option<String>,
+    /// The `rdf:type`s, as prefixed names.
+    pub types: Vec<&'static str>,
+    /// Properties as (prefixed predicate, object).
+    pub properties: Vec<(&'static str, Object)>,
+}
+
+impl Node {
+    /// A node named by `iri` with one type.
+    pub(super) fn new(iri: impl Into<String>, class: &'static str) -> Self {
+        Self {
+            id: Some(iri.into()),
+            types: vec![class],
+            properties: Vec::new(),
+        }
+    }
+
+    /// A blank node with one type.
+    pub(super) fn blank(class: &'static str) -> Self {
+        Self {
+            id: None,
+            types: vec![class],
+            properties: Vec::new(),
+        }
+    }
+
+    /// Adds a property.
+    pub(super) fn add(&mut self, predicate: &'static str, object: Object) -> &mut Self {
+        self.properties.push((predicate, object));
+        self
+    }
+
+    /// Adds an IRI-valued property.
+    pub(super) fn iri(&mut self, predicate: &'static str, iri: impl Into<String>) -> &mut Self {
+        self.add(predicate, Object::Iri(iri.into()))
+    }
+}
+
+/// The prefixes both serializations declare, in order.
+pub(super) type Prefixes = [(&'static str, &'static str)];
+
+/// The graph as Turtle: prefixes, then one block per subject with blank
+/// nodes nested in `[ … ]`.
+pub(super) fn turtle(prefixes: &Prefixes, nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for (prefix, iri) in prefixes {
+        let _ = writeln!(out, "@prefix {prefix}: <{iri}> .");
+    }
+    for node in nodes {
+        out.push('\n');
+        let subject = node.id.as_deref().map_or_else(|| "[]".to_owned(), iri_ref);
+        out.push_str(&subject);
+        write_body(&mut out, node, 1);
+        out.push_str(" .\n");
+    }
+    out
+}
+
+fn write_body(out: &mut String, node: &Node, depth: usize) {
+    let indent = "    ".repeat(depth);
+    let mut first = true;
+    let mut separator = |out: &mut String| {
+        out.push_str(if first { "\n" } else { " ;\n" });
+        first = false;
+    };
+    if !node.types.is_empty() {
+        separator(out);
+        let _ = write!(out, "{indent}a {}", node.types.join(", "));
+    }
+    for (predicate, object) in &node.properties {
+        separator(out);
+        let _ = write!(out, "{indent}{predicate} ");
+        write_object(out, object, depth);
+    }
+}
+
+fn write_object(out: &mut String, object: &Object, depth: usize) {
+    match object {
+        Object::Iri(iri) => out.push_str(&iri_ref(iri)),
+        Object::Text(text) => out.push_str(&quoted(text)),
+        Object::Lang(text, language) => {
+            let _ = write!(out, "{}@{language}", quoted(text));
+        }
+        Object::Typed(text, datatype) => {
+            let _ = write!(out, "{}^^{datatype}", quoted(text));
+        }
+        Object::Node(node) => {
+            out.push('[');
+            write_body(out, node, depth + 1);
+            let _ = write!(out, "\n{}]", "    ".repeat(depth));
+        }
+    }
+}
+
+/// `<iri>`, with the characters Turtle forbids in an IRI escaped.
+fn iri_ref(iri: &str) -> String {
+    let mut out = String::with_capacity(iri.len() + 2);
+    out.push('<');
+    for c in iri.chars() {
+        if matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\') || c <= ' ' {
+            let _ = write!(out, "\\u{:04X}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('>');
+    out
+}
+
+/// A Turtle string literal with `"`, `\` and line breaks escaped.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The graph as JSON-LD: an inline `@context` of the prefixes and a
+/// `@graph` with one object per subject. Values are explicit (`@id`,
+/// `@value` with `@language` or `@type`), so the context needs no term
+/// definitions and reading it never needs the network.
+pub(super) fn json_ld(prefixes: &Prefixes, nodes: &[Node]) -> Value {
+    let context: Map<String, Value> = prefixes
+        .iter()
+        .map(|(prefix, iri)| ((*prefix).to_owned(), json!(iri)))
+        .collect();
+    json!({
+        "@context": context,
+        "@graph": nodes.iter().map(node_json).collect::<Vec<_>>(),
+    })
+}
+
+fn node_json(node: &Node) -> Value {
+    let mut map = Map::new();
+    if let Some(id) = &node.id {
+        map.insert("@id".into(), json!(id));
+    }
+    if !node.types.is_empty() {
+        map.insert("@type".into(), json!(node.types));
+    }
+    for (predicate, object) in &node.properties {
+        let value = match object {
+            Object::Iri(iri) => json!({ "@id": iri }),
+            Object::Text(text) => json!(text),
+            Object::Lang(text, language) => json!({ "@value": text, "@language": language }),
+            Object::Typed(text, datatype) => json!({ "@value": text, "@type": datatype }),
+            Object::Node(node) => node_json(node),
+        };
+        match map.get_mut(*predicate) {
+            Some(Value::Array(values)) => values.push(value),
+            _ => {
+                map.insert((*predicate).to_owned(), json!([value]));
+            }
+        }
+    }
+    Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turtle_escapes_and_nests() {
+        let mut node = Node::new("https://example.org/a", "dcat:Dataset");
+        node.add("dct:title", Object::Lang("a \"b\"\n".into(), "en".into()));
+        let mut checksum = Node::blank("spdx:Checksum");
+        checksum.add(
+            "spdx:checksumValue",
+            Object::Typed("ab".into(), "xsd:hexBinary"),
+        );
+        node.add("spdx:checksum", Object::Node(Box::new(checksum)));
+        assert_eq!(
+            turtle(&[("dct", "http://purl.org/dc/terms/")], &[node]),
+            "@prefix dct: <http://purl.org/dc/terms/> .\n\n<https://example.org/a>\n    a dcat:Dataset ;\n    dct:title \"a \\\"b\\\"\\n\"@en ;\n    spdx:checksum [\n        a spdx:Checksum ;\n        spdx:checksumValue \"ab\"^^xsd:hexBinary\n    ] .\n"
+        );
+    }
+}

@@ -1,0 +1,34 @@
+//! `SHA256SUMS`: the SHA-256 of every other exported file, in the format
+//! `sha256sum -c` reads (`<hex>  <path>`, one line each, path order), so a
+//! portal or mirror can check a download with standard tools.
+
+use std::path::PathBuf;
+
+use super::{Context, Error, Exporter, OutputFile, sha256_hex};
+
+/// The file's name, at the top of the export folder.
+pub(super) const SUMS_FILE: &str = "SHA256SUMS";
+
+/// Writes the checksum list of every file the formats before it produced.
+pub(super) struct Sums;
+
+impl Exporter for Sums {
+    fn name(&self) -> &'static str {
+        "sums"
+    }
+
+    fn export(&self, _: &Context<'_>, earlier: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
+        let mut lines: Vec<String> = earlier
+            .iter()
+            .map(|file| {
+                let path = file.path.to_string_lossy().replace('\\', "/");
+                format!("{}  {path}\n", sha256_hex(&file.bytes))
+            })
+            .collect();
+        lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
+        Ok(vec![OutputFile {
+            path: PathBuf::from(SUMS_FILE),
+            bytes: lines.concat().into_bytes(),
+        }])
+    }
+}

@@ -1,0 +1,152 @@
+//! The DCAT-AP record, `SHA256SUMS` and the Akoma Ntoso files follow the
+//! files and languages actually exported. See: #4
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::harness::{Test, read_tree, repo};
+
+fn sha256(bytes: &[u8]) -> String {
+    initiative::export::sha256_hex(bytes)
+}
+
+fn json(files: &BTreeMap<PathBuf, Vec<u8>>, path: &str) -> Value {
+    serde_json::from_slice(&files[Path::new(path)]).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// (download path, byte size, checksum) of every distribution in the
+/// JSON-LD record.
+fn distributions(record: &Value, base: &str) -> Vec<(String, u64, String)> {
+    let graph = record["@graph"].as_array().cloned().unwrap_or_default();
+    graph
+        .iter()
+        .filter(|node| node["@type"][0] == "dcat:Distribution")
+        .map(|node| {
+            let url = node["dcat:downloadURL"][0]["@id"]
+                .as_str()
+                .unwrap_or_default();
+            let size = node["dcat:byteSize"][0]["@value"]
+                .as_str()
+                .unwrap_or_default();
+            let checksum = &node["spdx:checksum"][0]["spdx:checksumValue"][0]["@value"];
+            (
+                url.strip_prefix(base).unwrap_or(url).to_owned(),
+                size.parse().unwrap_or(u64::MAX),
+                checksum.as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn recorded_sizes_and_hashes_match_the_files() {
+    let files = read_tree(&repo().join("exports"));
+    let record = json(&files, "dcat/catalog.jsonld");
+    let described = distributions(&record, "https://example.org/initiative/");
+    assert_eq!(described.len(), 17);
+    for (path, size, checksum) in &described {
+        let bytes = &files[Path::new(path)];
+        assert_eq!(*size, bytes.len() as u64, "{path}");
+        assert_eq!(*checksum, sha256(bytes), "{path}");
+    }
+    let package = json(&files, "datapackage.json");
+    for resource in package["resources"].as_array().into_iter().flatten() {
+        let path = resource["path"].as_str().unwrap_or_default();
+        let bytes = &files[Path::new(path)];
+        assert_eq!(resource["bytes"], bytes.len(), "{path}");
+        assert_eq!(
+            resource["hash"],
+            format!("sha256:{}", sha256(bytes)),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn sha256sums_lists_every_other_file() {
+    let files = read_tree(&repo().join("exports"));
+    let sums = String::from_utf8_lossy(&files[Path::new("SHA256SUMS")]).into_owned();
+    let listed: Vec<(&str, &str)> = sums
+        .lines()
+        .map(|line| line.split_once("  ").unwrap_or_default())
+        .collect();
+    let expected: Vec<(String, String)> = files
+        .iter()
+        .filter(|(path, _)| path.as_path() != Path::new("SHA256SUMS"))
+        .map(|(path, bytes)| (sha256(bytes), path.to_string_lossy().replace('\\', "/")))
+        .collect();
+    let listed: Vec<(String, String)> = listed
+        .iter()
+        .map(|(h, p)| ((*h).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(listed, expected);
+}
+
+/// Adds `fr` beside every `en` text in a JSON value, and `fr` to the
+/// document's languages: a third official language, for the test only.
+fn add_french(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(en)) = map.get("en") {
+                let text = format!("{en} (fr)");
+                map.insert("fr".into(), Value::String(text));
+            }
+            if let Some(Value::Array(languages)) = map.get_mut("languages") {
+                languages.push(Value::String("fr".into()));
+            }
+            map.values_mut().for_each(add_french);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_french),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
+    let test = Test::scratch_repo();
+    for file in [
+        "data/hangzhou-initiative/document.json",
+        "data/catalog.json",
+    ] {
+        let path = test.dir().join(file);
+        let mut value: Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
+        add_french(&mut value);
+        std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let test = test.args(&["build"]);
+    test.run().code(0);
+    let files = read_tree(&test.dir().join("exports"));
+    let akn =
+        String::from_utf8_lossy(&files[Path::new("akn/hangzhou-initiative/fr.xml")]).into_owned();
+    assert!(akn.contains(r#"<FRBRlanguage language="fra"/>"#), "{akn}");
+    assert!(akn.contains("<num>I.</num>"), "{akn}");
+    let turtle = String::from_utf8_lossy(&files[Path::new("dcat/catalog.ttl")]).into_owned();
+    assert!(turtle.contains("<http://publications.europa.eu/resource/authority/language/FRA>"));
+    let record = json(&files, "dcat/catalog.jsonld");
+    let described = distributions(&record, "https://example.org/initiative/");
+    assert_eq!(described.len(), 18);
+    assert!(
+        described
+            .iter()
+            .any(|(p, _, _)| p == "akn/hangzhou-initiative/fr.xml")
+    );
+    let sums = String::from_utf8_lossy(&files[Path::new("SHA256SUMS")]).into_owned();
+    assert!(sums.contains("  akn/hangzhou-initiative/fr.xml\n"));
+}
+
+#[test]
+fn exports_need_the_catalog() {
+    let test = Test::scratch_repo();
+    std::fs::remove_file(test.dir().join("data/catalog.json")).unwrap_or_else(|e| panic!("{e}"));
+    let test = test.args(&["export"]);
+    let run = test.run().code(2);
+    assert_eq!(
+        run.stderr,
+        "initiative: error: data/catalog.json is missing or invalid: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it\n"
+    );
+    assert!(!test.dir().join("exports").exists());
+}
