@@ -14,4 +14,5 @@ pub mod fsx;
 pub mod model;
 pub mod schema;
 pub mod source;
+pub mod translation;
 pub mod validate;

@@ -108,7 +108,7 @@ fn csv_bom_prefixes_every_table_and_rehashes_the_package() {
             assert_eq!(bytes[3..], committed[path][..], "{}", path.display());
         }
     }
-    assert_eq!(tables, 10);
+    assert_eq!(tables, 12);
     assert!(
         files[std::path::Path::new("datapackage.json")]
             != committed[std::path::Path::new("datapackage.json")]

@@ -163,10 +163,15 @@ fn the_minimal_fixture_is_valid() {
 #[test]
 fn every_rule_code_has_a_fixture() {
     let listed = Test::in_repo().args(&["rules"]).run().code(0).stdout;
-    let fixture_codes: Vec<&str> = CASES
+    let mut fixture_codes: Vec<&str> = CASES
         .iter()
         .flat_map(|(_, _, c)| c.iter().map(|(code, _, _)| *code))
         .collect();
+    fixture_codes.extend(
+        crate::translation::TRANSLATION_CASES
+            .iter()
+            .flat_map(|(_, _, c)| c.iter().map(|(_, code, _, _)| *code)),
+    );
     for line in listed.lines() {
         let code = line.split_whitespace().next().unwrap_or_default();
         if code == "schema-*" {

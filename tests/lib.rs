@@ -11,4 +11,5 @@ mod fixtures;
 mod schema;
 mod snapshots;
 mod source_text;
+mod translation;
 mod xml_round_trip;

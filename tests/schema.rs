@@ -54,6 +54,7 @@ fn check_fails_on_a_missing_schema() {
         .stdout(concat!(
             "schema/initiative.schema.json: missing\n",
             "schema/catalog.schema.json: missing\n",
+            "schema/translation.schema.json: missing\n",
             "schema/initiative.xsd: missing\n",
             "schema/xml.xsd: missing\n",
             "run `initiative schema` to regenerate, and commit the result\n",

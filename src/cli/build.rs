@@ -38,7 +38,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     if print_reports(&reports, args.format, args.color) {
         return Ok(Outcome::Invalid);
     }
-    let (documents, catalog) = validate::into_data(reports);
+    let (documents, catalog) = validate::into_data(reports, args.publish.include_drafts);
     let exported = export::export_documents(
         &documents,
         catalog.as_ref(),

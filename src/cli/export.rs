@@ -42,6 +42,9 @@ pub(super) struct Publish {
     /// Start each CSV file with a UTF-8 byte order mark, for spreadsheet programs
     #[arg(long)]
     pub csv_bom: bool,
+    /// Also export draft translations (reviewed ones always are)
+    #[arg(long)]
+    pub include_drafts: bool,
 }
 
 /// The folder the exports go to.
@@ -72,7 +75,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         super::output::print_reports(&reports, super::Format::Human, super::Color::Auto);
         return Ok(Outcome::Invalid);
     }
-    let (documents, catalog) = super::validate::into_data(reports);
+    let (documents, catalog) = super::validate::into_data(reports, args.publish.include_drafts);
     export_documents(
         &documents,
         catalog.as_ref(),

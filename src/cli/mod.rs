@@ -7,6 +7,7 @@ mod export;
 mod output;
 mod rules;
 mod schema;
+mod translation;
 mod validate;
 
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ enum Command {
     Build(build::Args),
     Export(export::Args),
     Rules(rules::Args),
+    Translation(translation::Args),
 }
 
 /// How a command ended.
@@ -63,6 +65,9 @@ pub enum Error {
     /// An export could not be produced or written.
     #[error(transparent)]
     Export(#[from] crate::export::Error),
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
     /// `SOURCE_DATE_EPOCH` is set but is not a time exports can carry.
     #[error(
         "SOURCE_DATE_EPOCH is `{0}`: it must be a whole number of seconds since 1970-01-01 UTC, before the year 10000"
@@ -113,5 +118,6 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Build(args) => build::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Rules(args) => rules::run(&args),
+        Command::Translation(args) => translation::run(&args),
     }
 }

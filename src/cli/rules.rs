@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::output::print_stdout;
 use super::{Error, Outcome};
-use crate::validate::{CATALOG_RULES, DOCUMENT_RULES, TEXT_RULES};
+use crate::validate::{CATALOG_RULES, DOCUMENT_RULES, TEXT_RULES, TRANSLATION_RULES};
 
 /// List every validation rule code and what it checks.
 ///
@@ -27,7 +27,7 @@ pub(super) const OTHER_CODES: &[(&str, &str)] = &[
     ("duplicate-key", "no key appears twice in one object"),
     (
         "schema-*",
-        "the file matches schema/initiative.schema.json or schema/catalog.schema.json (one code per keyword)",
+        "the file matches its schema in schema/ (one code per keyword)",
     ),
 ];
 
@@ -38,6 +38,7 @@ pub(super) fn run(_: &Args) -> Result<Outcome, Error> {
     rows.extend(DOCUMENT_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(TEXT_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(CATALOG_RULES.iter().map(|r| (r.code(), r.summary())));
+    rows.extend(TRANSLATION_RULES.iter().map(|r| (r.code(), r.summary())));
     let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let mut text = String::new();
     for (code, summary) in &rows {

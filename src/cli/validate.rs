@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use super::output::print_reports;
 use super::{Color, Error, Format, Outcome};
 use crate::model::{Catalog, Document};
-use crate::validate::{CATALOG_FILE, FileReport, Validator, check_catalog};
+use crate::validate::{
+    CATALOG_FILE, FileReport, TRANSLATIONS_DIR, Validator, check_catalog, check_translation,
+};
 
 /// Check data files against the generated schema and the semantic rules.
 ///
@@ -61,13 +63,59 @@ pub(super) fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error
         .map(|path| validator.validate_path(path).map_err(Error::from))
         .collect::<Result<Vec<_>, _>>()?;
     for i in 0..reports.len() {
-        if reports[i].catalog.is_none() {
-            continue;
+        if reports[i].catalog.is_some() {
+            let documents = described_documents(&validator, &reports, &reports[i].source.path)?;
+            check_catalog(&mut reports[i], &documents);
+        } else if reports[i].translation.is_some() {
+            check_translation_of(&validator, &mut reports, i)?;
         }
-        let documents = described_documents(&validator, &reports, &reports[i].source.path)?;
-        check_catalog(&mut reports[i], &documents);
     }
     Ok(reports)
+}
+
+/// Checks the translation in `reports[i]` against the document in the
+/// folder above it, taken from `reports` or checked quietly.
+fn check_translation_of(
+    validator: &Validator,
+    reports: &mut [FileReport],
+    i: usize,
+) -> Result<(), Error> {
+    let path = reports[i].source.path.clone();
+    let document_path = path
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."))
+        .join(crate::validate::rules::DOCUMENT_FILE);
+    // Only a document without errors is a reference a translation can be
+    // checked against.
+    let valid_document =
+        |report: &FileReport| report.document.clone().filter(|_| report.is_valid());
+    let document = match reports.iter().find(|r| r.source.path == document_path) {
+        Some(report) => valid_document(report),
+        None if document_path.is_file() => {
+            valid_document(&validator.validate_path(&document_path)?)
+        }
+        None => {
+            let finding = crate::validate::Finding::error(
+                "translation-location",
+                "/document",
+                format!(
+                    "there is no {} for this translation to translate",
+                    document_path.display()
+                ),
+            )
+            .hint("keep translations in data/<document-id>/translations/");
+            crate::validate::add_findings(&mut reports[i], vec![finding], &serde_json::Value::Null);
+            return Ok(());
+        }
+    };
+    // An invalid document is reported on its own; its translations wait.
+    if let Some(document) = document {
+        check_translation(&mut reports[i], &document);
+    } else {
+        reports[i].translation = None;
+    }
+    Ok(())
 }
 
 /// The valid documents a catalog describes: those in the folders beside
@@ -81,7 +129,7 @@ fn described_documents(
     let dir = catalog.parent().unwrap_or(Path::new("."));
     let mut documents = Vec::new();
     for path in discover(dir)? {
-        if crate::validate::is_catalog(&path) {
+        if crate::validate::is_catalog(&path) || crate::validate::is_translation(&path) {
             continue;
         }
         let report = match reports.iter().find(|r| r.source.path == path) {
@@ -93,7 +141,8 @@ fn described_documents(
     Ok(documents)
 }
 
-/// Finds `*/document.json` and `catalog.json` under a data folder, in path
+/// Finds `*/document.json`, `*/translations/*.json` and `catalog.json`
+/// under a data folder, in path
 /// order, so reports come out in the same order on every machine.
 pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(dir).map_err(Error::io("cannot read folder", dir))?;
@@ -108,18 +157,56 @@ pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         if document.is_file() {
             files.push(document);
         }
+        let translations = entry.path().join(TRANSLATIONS_DIR);
+        if translations.is_dir() {
+            let entries = std::fs::read_dir(&translations)
+                .map_err(Error::io("cannot read folder", &translations))?;
+            for entry in entries {
+                let path = entry
+                    .map_err(Error::io("cannot read folder", &translations))?
+                    .path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    files.push(path);
+                }
+            }
+        }
     }
     files.sort();
     Ok(files)
 }
 
 /// The valid documents and catalog of a run's reports.
-pub(super) fn into_data(reports: Vec<FileReport>) -> (Vec<Document>, Option<Catalog>) {
+///
+/// Translations without errors are merged into their documents as
+/// community languages when they are reviewed, or are drafts and
+/// `include_drafts` is set; the rest stay out of the exports.
+pub(super) fn into_data(
+    reports: Vec<FileReport>,
+    include_drafts: bool,
+) -> (Vec<Document>, Option<Catalog>) {
     let mut documents = Vec::new();
     let mut catalog = None;
+    let mut translations = Vec::new();
     for report in reports {
+        let valid = report.is_valid();
         documents.extend(report.document);
         catalog = catalog.or(report.catalog);
+        if let Some(translation) = report.translation.filter(|t| {
+            valid && (include_drafts || t.status == crate::model::TranslationStatus::Reviewed)
+        }) {
+            translations.push(translation);
+        }
     }
+    translations.sort_by(|a, b| a.language.cmp(&b.language));
+    let documents = documents
+        .iter()
+        .map(|document| {
+            let own: Vec<&crate::model::Translation> = translations
+                .iter()
+                .filter(|t| t.document == document.id)
+                .collect();
+            crate::translation::merge(document, &own)
+        })
+        .collect();
     (documents, catalog)
 }

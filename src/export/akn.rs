@@ -39,7 +39,7 @@ impl Exporter for AkomaNtoso {
         let mut files = Vec::new();
         for document in context.documents {
             let stem = file_stem(document.id.as_str())?;
-            for language in &document.languages {
+            for language in document.all_languages() {
                 let code = language
                     .iso639_3()
                     .ok_or_else(|| Error::NoIso639(language.to_string()))?;
@@ -78,10 +78,23 @@ fn render(
     let text = |t: &crate::model::LocalizedText| t.get(language).unwrap_or_default().to_owned();
     let work = work_iri(document);
     let expression = format!("{work}/{code}@{}", document.adopted);
+    // A community translation is a non-authoritative Expression that
+    // names the official one it was translated from.
+    let community = document.community(language);
+    let translation_of = community.and_then(|c| {
+        c.pivot
+            .iso639_3()
+            .map(|from| (format!("{work}/{from}@{}", document.adopted), from))
+    });
     let adopted = document.adopted.as_str();
     let published = document.publication.published_at.as_str();
     let published = published.get(..10).unwrap_or(published);
     let issuer = format!("#{}", document.issuer);
+    let expression_author = if community.is_some() {
+        "#_translator_1"
+    } else {
+        issuer.as_str()
+    };
     let manifestation_author = if context.catalog.is_some() {
         format!("#{PUBLISHER_EID}")
     } else {
@@ -123,11 +136,23 @@ fn render(
                                         value(w, "FRBRthis", &format!("{expression}/!main"))?;
                                         value(w, "FRBRuri", &expression)?;
                                         date(w, adopted, "adoption")?;
-                                        author(w, &issuer)?;
-                                        value(w, "FRBRauthoritative", "true")?;
+                                        author(w, expression_author)?;
+                                        let authoritative =
+                                            if community.is_some() { "false" } else { "true" };
+                                        value(w, "FRBRauthoritative", authoritative)?;
                                         w.create_element("FRBRlanguage")
                                             .with_attribute(("language", code))
                                             .write_empty()?;
+                                        if let Some((original, from)) = &translation_of {
+                                            w.create_element("FRBRtranslation")
+                                                .with_attributes([
+                                                    ("href", original.as_str()),
+                                                    ("fromLanguage", *from),
+                                                    ("by", "#_translator_1"),
+                                                    ("authoritative", "false"),
+                                                ])
+                                                .write_empty()?;
+                                        }
                                         Ok(())
                                     })?;
                                 w.create_element("FRBRManifestation")
@@ -143,6 +168,24 @@ fn render(
                         w.create_element("references")
                             .with_attribute(("source", manifestation_author.as_str()))
                             .write_inner_content(|w| {
+                                for (i, translator) in community
+                                    .iter()
+                                    .flat_map(|c| c.translators.iter())
+                                    .enumerate()
+                                {
+                                    let eid = format!("_translator_{}", i + 1);
+                                    let href = format!(
+                                        "/akn/ontology/person/{}",
+                                        eid.trim_start_matches('_')
+                                    );
+                                    w.create_element("TLCPerson")
+                                        .with_attributes([
+                                            ("eId", eid.as_str()),
+                                            ("href", href.as_str()),
+                                            ("showAs", translator.name.as_str()),
+                                        ])
+                                        .write_empty()?;
+                                }
                                 if let Some(catalog) = context.catalog {
                                     let name = catalog
                                         .publisher

@@ -212,7 +212,7 @@ fn graph(
     let mut languages: Vec<&Language> = context
         .documents
         .iter()
-        .flat_map(|d| d.languages.iter())
+        .flat_map(Document::all_languages)
         .collect();
     languages.sort();
     languages.dedup();
@@ -249,7 +249,7 @@ fn graph(
                 format!("{AUTHORITY}/data-theme/{}", theme.code()),
             );
         }
-        for language in &document.languages {
+        for language in document.all_languages() {
             dataset.iri("dct:language", language_iri(language)?);
         }
         let published = document.publication.published_at.as_str();

@@ -64,6 +64,11 @@ fn context() -> Value {
         "date_document": { "@id": "eli:date_document", "@type": "xsd:date" },
         "is_realized_by": "eli:is_realized_by",
         "has_part": { "@id": "eli:has_part", "@type": "@id" },
+        "is_translation_of": { "@id": "eli:is_translation_of", "@type": "@id" },
+        "translationOfWork": { "@id": "schema:translationOfWork", "@type": "@id" },
+        "creativeWorkStatus": "schema:creativeWorkStatus",
+        "translator": "schema:translator",
+        "Person": "schema:Person",
     })
 }
 
@@ -133,8 +138,7 @@ fn graph(document: &Document, iri: &str) -> Value {
     }
     let part_ids: Vec<&Value> = parts.iter().map(|p| &p["@id"]).collect();
     let expressions: Vec<Value> = document
-        .languages
-        .iter()
+        .all_languages()
         .map(|language| {
             let mut expression = json!({
                 "@id": format!("{iri}/{language}"),
@@ -143,6 +147,22 @@ fn graph(document: &Document, iri: &str) -> Value {
             });
             if let Some(title) = document.title.get(language) {
                 expression["title"] = json!({ language.as_str(): title });
+            }
+            if let Some(community) = document.community(language) {
+                let original = format!("{iri}/{}", community.pivot);
+                expression["is_translation_of"] = json!(original);
+                expression["translationOfWork"] = json!(original);
+                expression["creativeWorkStatus"] = json!(format!(
+                    "community translation, {}",
+                    community.status.as_str()
+                ));
+                expression["translator"] = json!(
+                    community
+                        .translators
+                        .iter()
+                        .map(|t| json!({ "@type": "Person", "schema:name": t.name }))
+                        .collect::<Vec<_>>()
+                );
             }
             expression
         })

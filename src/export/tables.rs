@@ -3,7 +3,7 @@
 //! files, their CSV on the Web metadata and the Data Package descriptor are
 //! all rendered from this one description, so they cannot disagree.
 
-use crate::model::{Document, Language, LocalizedText, UnitId};
+use crate::model::{Document, Language, LocalizedText, TranslationStatus, UnitId};
 
 /// A column's datatype, named as both CSVW and Table Schema know it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,7 +221,7 @@ pub(super) const SCHEMAS: &[TableSchema] = &[
             column(
                 "status",
                 Datatype::String,
-                "verbatim (as published) or corrected (see editorial_notes).",
+                "verbatim (as published), corrected (see editorial_notes), or community-reviewed / community-draft for a contributed translation (see community_languages).",
             ),
         ],
         primary_key: &["document_id", "unit_id", "language"],
@@ -310,11 +310,50 @@ pub(super) const SCHEMAS: &[TableSchema] = &[
         primary_key: &["document_id", "position"],
         foreign_keys: &[TO_UNIT],
     },
+    TableSchema {
+        name: "community_languages",
+        description: "Contributed translations the texts also carry, beside the official languages.",
+        columns: &[
+            DOCUMENT_ID,
+            LANGUAGE,
+            column(
+                "pivot",
+                Datatype::String,
+                "The official language it was translated from.",
+            ),
+            column("status", Datatype::String, "reviewed or draft."),
+        ],
+        primary_key: &["document_id", "language"],
+        foreign_keys: &[TO_DOCUMENT],
+    },
+    TableSchema {
+        name: "translators",
+        description: "Who is credited for each contributed translation.",
+        columns: &[
+            DOCUMENT_ID,
+            LANGUAGE,
+            column(
+                "position",
+                Datatype::PositiveInteger,
+                "The person's place in the list of credits.",
+            ),
+            column("name", Datatype::String, "The name to credit."),
+            optional("role", Datatype::String, "translation or review."),
+        ],
+        primary_key: &["document_id", "language", "position"],
+        foreign_keys: &[ForeignKey {
+            columns: &["document_id", "language"],
+            table: "community_languages",
+            references: &["document_id", "language"],
+        }],
+    },
 ];
 
 /// The status of a unit's text in one language.
 const VERBATIM: &str = "verbatim";
 const CORRECTED: &str = "corrected";
+const COMMUNITY_REVIEWED: &str = "community-reviewed";
+const COMMUNITY_DRAFT: &str = "community-draft";
 
 /// Every table with the rows of `documents`, in [`SCHEMAS`] order.
 pub(super) fn tables(documents: &[Document]) -> Vec<Table> {
@@ -335,7 +374,7 @@ pub(super) fn tables(documents: &[Document]) -> Vec<Table> {
 }
 
 /// One document's rows for each table, in [`SCHEMAS`] order.
-fn document_rows(document: &Document) -> [Vec<Vec<String>>; 10] {
+fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
     let id = document.id.as_str();
     let row = |cells: &[&str]| -> Vec<String> {
         std::iter::once(id)
@@ -396,13 +435,19 @@ fn document_rows(document: &Document) -> [Vec<Vec<String>>; 10] {
                 .editorial_notes
                 .iter()
                 .any(|n| n.unit == unit && &n.language == language);
+            let status = match document.community(language) {
+                Some(c) if c.status == TranslationStatus::Reviewed => COMMUNITY_REVIEWED,
+                Some(_) => COMMUNITY_DRAFT,
+                None if corrected => CORRECTED,
+                None => VERBATIM,
+            };
             texts_by_unit.push(row(&[
                 unit.as_str(),
                 &section,
                 &position,
                 language.as_str(),
                 value,
-                if corrected { CORRECTED } else { VERBATIM },
+                status,
             ]));
         }
     }
@@ -447,6 +492,25 @@ fn document_rows(document: &Document) -> [Vec<Vec<String>>; 10] {
         })
         .collect();
 
+    let mut community = Vec::new();
+    let mut translators = Vec::new();
+    for language in &document.community_languages {
+        let tag = language.language.as_str();
+        community.push(row(&[
+            tag,
+            language.pivot.as_str(),
+            language.status.as_str(),
+        ]));
+        for (position, translator) in language.translators.iter().enumerate() {
+            translators.push(row(&[
+                tag,
+                &(position + 1).to_string(),
+                &translator.name,
+                translator.role.as_deref().unwrap_or_default(),
+            ]));
+        }
+    }
+
     [
         documents,
         texts,
@@ -458,6 +522,8 @@ fn document_rows(document: &Document) -> [Vec<Vec<String>>; 10] {
         citations,
         related,
         notes,
+        community,
+        translators,
     ]
 }
 

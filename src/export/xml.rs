@@ -113,6 +113,33 @@ fn render(document: &Document) -> io::Result<Vec<u8>> {
                         })?;
                     Ok(())
                 },
+            )?;
+            if document.community_languages.is_empty() {
+                return Ok(());
+            }
+            list(
+                w,
+                "community-languages",
+                &document.community_languages,
+                |w, c| {
+                    w.create_element("community-language")
+                        .with_attributes([
+                            ("language", c.language.as_str()),
+                            ("pivot", c.pivot.as_str()),
+                            ("status", c.status.as_str()),
+                        ])
+                        .write_inner_content(|w| {
+                            for translator in &c.translators {
+                                let mut element = w.create_element("translator");
+                                if let Some(role) = &translator.role {
+                                    element = element.with_attribute(("role", role.as_str()));
+                                }
+                                element.write_text_content(BytesText::new(&translator.name))?;
+                            }
+                            Ok(())
+                        })?;
+                    Ok(())
+                },
             )
         })?;
     let mut bytes = w.into_inner();

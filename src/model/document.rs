@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Date, DocumentId, EditorialNote, Language, LocalizedText, Paragraph, Place, Publication,
-    Reference, ReferenceId, RelatedItem, Section, UnitId,
+    CommunityLanguage, Date, DocumentId, EditorialNote, Language, LocalizedText, Paragraph, Place,
+    Publication, Reference, ReferenceId, RelatedItem, Section, UnitId,
 };
 
 /// A policy text: an initiative, declaration or framework, in every official
@@ -51,6 +51,11 @@ pub struct Document {
     /// Every correction made to the captured text, with the unit it applies to.
     #[serde(default)]
     pub editorial_notes: Vec<EditorialNote>,
+    /// Only in exports: the community translations whose texts the
+    /// localized fields also carry, beside the official languages. Data
+    /// files leave it out; translations live in `translations/`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub community_languages: Vec<CommunityLanguage>,
 }
 
 /// What kind of policy text a document is.
@@ -101,6 +106,21 @@ impl Document {
         self.preamble
             .iter()
             .chain(self.sections.iter().flat_map(|s| s.paragraphs.iter()))
+    }
+
+    /// Every language the document's texts are in: the official ones in
+    /// publication order, then the community translations.
+    pub fn all_languages(&self) -> impl Iterator<Item = &Language> {
+        self.languages
+            .iter()
+            .chain(self.community_languages.iter().map(|c| &c.language))
+    }
+
+    /// The community translation into `language`, if it is one.
+    pub fn community(&self, language: &Language) -> Option<&CommunityLanguage> {
+        self.community_languages
+            .iter()
+            .find(|c| &c.language == language)
     }
 
     /// The reference with this id.

@@ -6,6 +6,7 @@
 //! what translators see when their editor validates a data file.
 
 mod catalog;
+mod community_language;
 mod date;
 mod document;
 mod editorial_note;
@@ -19,8 +20,10 @@ mod publication;
 mod reference;
 mod related;
 mod section;
+mod translation;
 
 pub use catalog::{Agent, Catalog, ContactPoint, DatasetMetadata, Theme};
+pub use community_language::CommunityLanguage;
 pub use date::{Date, DateTime};
 pub use document::{Document, DocumentKind};
 pub use editorial_note::{Correction, EditorialNote};
@@ -34,3 +37,6 @@ pub use publication::Publication;
 pub use reference::{Reference, ReferenceKind};
 pub use related::RelatedItem;
 pub use section::Section;
+pub use translation::{
+    TEXT_UNIT_PATTERN, Translation, TranslationStatus, TranslationUnit, Translator,
+};

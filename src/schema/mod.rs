@@ -8,7 +8,7 @@ use schemars::transform::{RecursiveTransform, Transform};
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::model::{Catalog, Document};
+use crate::model::{Catalog, Document, Translation};
 
 pub use xsd::{XML_NAMESPACE, XML_NAMESPACE_XSD_FILE, XSD_FILE};
 
@@ -25,6 +25,12 @@ pub const CATALOG_SCHEMA_ID: &str = "urn:initiative:schema:catalog";
 
 /// The file name of the catalog schema under `schema/`.
 pub const CATALOG_SCHEMA_FILE: &str = "catalog.schema.json";
+
+/// The `$id` of the translation schema.
+pub const TRANSLATION_SCHEMA_ID: &str = "urn:initiative:schema:translation";
+
+/// The file name of the translation schema under `schema/`.
+pub const TRANSLATION_SCHEMA_FILE: &str = "translation.schema.json";
 
 /// One generated schema file.
 #[derive(Debug)]
@@ -47,6 +53,10 @@ pub fn schema_files() -> Vec<SchemaFile> {
             text: render(&catalog_schema()),
         },
         SchemaFile {
+            name: TRANSLATION_SCHEMA_FILE,
+            text: render(&translation_schema()),
+        },
+        SchemaFile {
             name: XSD_FILE,
             text: xsd::render(),
         },
@@ -60,6 +70,11 @@ pub fn schema_files() -> Vec<SchemaFile> {
 /// The document schema.
 pub fn document_schema() -> Value {
     generate::<Document>(DOCUMENT_SCHEMA_ID)
+}
+
+/// The translation schema.
+pub fn translation_schema() -> Value {
+    generate::<Translation>(TRANSLATION_SCHEMA_ID)
 }
 
 /// The catalog schema.

@@ -215,6 +215,40 @@ pub(super) fn render() -> String {
             </xs:sequence>
           </xs:complexType>
         </xs:element>
+        <xs:element name="community-languages" minOccurs="0">
+          <xs:annotation>
+            <xs:documentation>Contributed translations the localized texts also carry, beside the official languages.</xs:documentation>
+          </xs:annotation>
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="community-language" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="translator" minOccurs="0" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:simpleContent>
+                          <xs:extension base="i:NonEmptyString">
+                            <xs:attribute name="role" type="xs:string"/>
+                          </xs:extension>
+                        </xs:simpleContent>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                  <xs:attribute name="language" type="i:Language" use="required"/>
+                  <xs:attribute name="pivot" type="i:Language" use="required"/>
+                  <xs:attribute name="status" use="required">
+                    <xs:simpleType>
+                      <xs:restriction base="xs:string">
+                        <xs:enumeration value="draft"/>
+                        <xs:enumeration value="reviewed"/>
+                      </xs:restriction>
+                    </xs:simpleType>
+                  </xs:attribute>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
       </xs:sequence>
       <xs:attribute name="id" type="i:Slug" use="required"/>
       <xs:attribute name="kind" type="i:DocumentKind" use="required"/>

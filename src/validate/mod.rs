@@ -10,10 +10,14 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use finding::Finding;
-pub use rules::{CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, TEXT_RULES, TextRule};
+pub use rules::{
+    CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, TEXT_RULES, TRANSLATION_RULES,
+    TextRule, TranslationRule,
+};
+pub use schema_errors::canonical_case;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language};
+use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language, Translation};
 use crate::source::{self, Loaded, SourceFile, SpanIndex, Target};
 
 /// The errors that stop validation itself (not problems in the data).
@@ -43,6 +47,19 @@ pub struct FileReport {
     pub document: Option<Document>,
     /// The catalog, if the file is `catalog.json` and it passed its schema.
     pub catalog: Option<Catalog>,
+    /// The translation, if the file is one and still reads as one. Only a
+    /// report without errors may be exported: see [`FileReport::is_valid`].
+    pub translation: Option<Translation>,
+}
+
+impl FileReport {
+    /// Whether the file has no errors (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    }
 }
 
 /// The file name of the catalog, directly under `data/`.
@@ -53,11 +70,22 @@ pub fn is_catalog(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE)
 }
 
-/// Checks documents and the catalog; each schema is compiled once and
-/// reused for every file.
+/// The folder beside a document that holds its translations.
+pub const TRANSLATIONS_DIR: &str = "translations";
+
+/// Whether `path` names a translation (`<document>/translations/<lang>.json`).
+pub fn is_translation(path: &Path) -> bool {
+    path.parent()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == TRANSLATIONS_DIR)
+}
+
+/// Checks documents, the catalog and translations; each schema is compiled
+/// once and reused for every file.
 pub struct Validator {
     document: jsonschema::Validator,
     catalog: jsonschema::Validator,
+    translation: jsonschema::Validator,
 }
 
 impl Validator {
@@ -74,6 +102,7 @@ impl Validator {
         Ok(Self {
             document: compile(&crate::schema::document_schema())?,
             catalog: compile(&crate::schema::catalog_schema())?,
+            translation: compile(&crate::schema::translation_schema())?,
         })
     }
 
@@ -100,9 +129,11 @@ impl Validator {
                 diagnostics,
                 document: None,
                 catalog: None,
+                translation: None,
             };
         };
         let catalog_file = is_catalog(&source.path);
+        let translation_file = is_translation(&source.path);
         let mut findings = Vec::new();
         let mut repeats: std::collections::HashMap<(&str, &str), usize> =
             std::collections::HashMap::new();
@@ -122,6 +153,8 @@ impl Validator {
         }
         let schema = if catalog_file {
             &self.catalog
+        } else if translation_file {
+            &self.translation
         } else {
             &self.document
         };
@@ -129,9 +162,22 @@ impl Validator {
         let schema_ok = schema_findings.is_empty();
         findings.extend(schema_findings);
         text_findings(&value, "", &mut findings);
+        let mut translation = None;
         let (document, catalog) = if catalog_file {
             let catalog = <Catalog as serde::Deserialize>::deserialize(&value).ok();
             (None, catalog.filter(|_| schema_ok))
+        } else if translation_file {
+            // A translator can fix composition later: NFC is a warning here.
+            for finding in &mut findings {
+                if finding.code == "not-nfc" {
+                    finding.severity = crate::diagnostic::Severity::Warning;
+                }
+            }
+            // The rules still run after a schema error (an empty name must
+            // not hide the rest); exports take only translations with no
+            // error at all.
+            translation = <Translation as serde::Deserialize>::deserialize(&value).ok();
+            (None, None)
         } else {
             // Rules run whenever the value still reads as a document (a bad
             // date or language tag does not stop that), so one run reports
@@ -158,8 +204,41 @@ impl Validator {
             diagnostics,
             document,
             catalog,
+            translation,
         }
     }
+}
+
+/// Runs the translation rules on a translation report against the document
+/// it translates, and adds their diagnostics to the report. A translation
+/// with errors is dropped from the report, so it never reaches an export.
+pub fn check_translation(report: &mut FileReport, document: &Document) {
+    let Some(translation) = &report.translation else {
+        return;
+    };
+    let mut findings = Vec::new();
+    for rule in TRANSLATION_RULES {
+        rule.check(translation, document, &report.source.path, &mut findings);
+    }
+    add_findings(report, findings, &unit_value(translation));
+}
+
+/// Adds cross-file findings to a report: located, sorted, and clearing the
+/// parsed value when any is an error.
+pub fn add_findings(report: &mut FileReport, findings: Vec<Finding>, value: &Value) {
+    if findings
+        .iter()
+        .any(|f| f.severity == crate::diagnostic::Severity::Error)
+    {
+        report.catalog = None;
+    }
+    locate(&report.source, value, findings, &mut report.diagnostics);
+    report.diagnostics.sort_by_key(|d| (d.line, d.column));
+}
+
+/// Enough of a translation for `unit_of` to name units: its language.
+fn unit_value(translation: &Translation) -> Value {
+    serde_json::json!({ "language": translation.language.as_str() })
 }
 
 /// Runs the catalog rules on a catalog report, against every valid
@@ -250,6 +329,18 @@ fn locate(source: &SourceFile, value: &Value, findings: Vec<Finding>, out: &mut 
 /// translator sees which paragraph to open without reading the pointer.
 pub fn unit_of(value: &Value, pointer: &str) -> Option<String> {
     let segments = source::split_pointer_segments(pointer);
+    // A translation: `/units/<id>/…` is that unit in the target language.
+    if let (Some(Value::String(language)), ["units", id, ..]) = (
+        value.get("language"),
+        segments
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+    ) && value.get("units").is_none_or(Value::is_object)
+    {
+        return Some(format!("{id} ({language})"));
+    }
     let mut node = value;
     let mut unit: Option<String> = None;
     let mut language = None;

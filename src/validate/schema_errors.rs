@@ -107,6 +107,16 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                         .hint(hint),
                 );
             }
+            ValidationErrorKind::MinLength { .. } if error.instance().as_str() == Some("") => {
+                let hint = if pointer.starts_with("/translators/") {
+                    "write the name you want to be credited with"
+                } else {
+                    "fill it in; the schema's description of this field says what goes here"
+                };
+                out.push(
+                    Finding::error("schema-min-length", pointer, "this field is empty").hint(hint),
+                );
+            }
             _ => {
                 out.push(
                     Finding::error(
@@ -216,7 +226,7 @@ fn format_message(format: &str, text: &str) -> (String, String) {
 }
 
 /// BCP 47's conventional case: language lower, script title, region upper.
-pub(super) fn canonical_case(tag: &str) -> String {
+pub fn canonical_case(tag: &str) -> String {
     tag.split('-')
         .enumerate()
         .map(|(i, part)| match (i, part.len()) {

@@ -188,5 +188,46 @@ echo "hand edit" >>"$broken/sums/json/hangzhou-initiative.json"
 expect reject:"FAILED" "sha256sum -c rejects an edited file" \
   bash -c "cd '$broken/sums' && sha256sum --check --strict --quiet SHA256SUMS"
 
+# With the French draft translation included (`--include-drafts`), every
+# export must still pass its validators: a community language is one more
+# language in every format.
+drafts=target/conformance-drafts
+rm -rf "$drafts"
+cargo run --quiet --release --locked -- export --include-drafts --out "$drafts" >/dev/null
+expect ok "drafts: frictionless on datapackage.json" "$bin/frictionless" validate "$drafts/datapackage.json"
+expect ok "drafts: csvwvalidate on csv-metadata.json" "$bin/csvwvalidate" "$drafts/csv/csv-metadata.json"
+expect ok "drafts: check-jsonschema on json/" "$bin/check-jsonschema" --schemafile "$schema" "$drafts"/json/*.json
+expect ok "drafts: lxml on xml/ against $xsd" "$bin/python" tests/conformance/xsd_validate.py "$xsd" "$drafts"/xml/*.xml
+expect ok "drafts: lxml on akn/ (three languages) against the OASIS XSD" \
+  "$bin/python" tests/conformance/xsd_validate.py "$akn_xsd" "$drafts"/akn/*/*.xml
+expect ok "drafts: pyld + rdflib on jsonld/" "$bin/python" tests/conformance/jsonld_check.py \
+  "$drafts/jsonld/hangzhou-initiative.jsonld" "$data" https://example.org/initiative/
+expect ok "drafts: pyshacl on dcat/catalog.ttl" "$bin/pyshacl" -s "$shapes/dcat-ap-SHACL.ttl" -sf turtle -df turtle "$drafts/dcat/catalog.ttl"
+expect ok "drafts: sizes and checksums in the DCAT record" \
+  "$bin/python" tests/conformance/dcat_check.py "$drafts" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
+expect ok "drafts: sha256sum -c SHA256SUMS" bash -c "cd '$drafts' && sha256sum --check --strict --quiet SHA256SUMS"
+[[ -f $drafts/akn/hangzhou-initiative/fr.xml ]] || { fail=$((fail + 1)); echo "FAILED drafts: no akn/hangzhou-initiative/fr.xml"; }
+
+# XLIFF 2.0 for translation tools: well-formed, in the XLIFF 2.0 namespace,
+# one unit per text unit, read by lxml (an independent XML parser).
+cargo run --quiet --release --locked -- translation xliff export --lang fr --out "$broken/fr.xlf" 2>/dev/null
+xliff_check() {
+  "$bin/python" - "$1" <<'PY'
+import sys
+from lxml import etree
+root = etree.parse(sys.argv[1]).getroot()
+ns = "urn:oasis:names:tc:xliff:document:2.0"
+assert root.tag == f"{{{ns}}}xliff", root.tag
+assert root.get("version") == "2.0" and root.get("srcLang") == "en" and root.get("trgLang") == "fr"
+units = root.findall(f".//{{{ns}}}unit")
+assert len(units) == 13, len(units)
+assert all(u.find(f"{{{ns}}}segment/{{{ns}}}target") is not None for u in units)
+print(f"{len(units)} units")
+PY
+}
+expect ok "lxml: the French XLIFF 2.0 is well-formed with 13 translated units" xliff_check "$broken/fr.xlf"
+sed 's|</target>||' "$broken/fr.xlf" >"$broken/bad.xlf"
+expect reject:"XMLSyntaxError" "lxml rejects an XLIFF with an unclosed element" xliff_check "$broken/bad.xlf"
+
 echo "conformance: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -1,6 +1,6 @@
 //! Defines the rules a schema cannot express, one file per rule, each with a
 //! stable code. Registering a rule is one line in `DOCUMENT_RULES`,
-//! `TEXT_RULES` or `CATALOG_RULES`.
+//! `TEXT_RULES`, `CATALOG_RULES` or `TRANSLATION_RULES`.
 
 mod bidi_control;
 mod catalog_dataset;
@@ -9,22 +9,37 @@ mod catalog_placeholder;
 mod control_character;
 mod dangling_reference;
 mod document_location;
+mod double_space;
 mod duplicate_id;
 mod editorial_note;
+mod empty_translation;
+mod end_punctuation;
 mod id_position;
+mod length_ratio;
 mod missing_language;
+mod missing_unit;
 mod not_nfc;
+mod number_mismatch;
+mod replacement_character;
+mod script_mismatch;
 mod section_number;
+mod stale_source;
+mod translation_language;
+mod translation_location;
+mod translation_support;
+mod unchanged_translation;
 mod unexpected_language;
+mod unknown_unit;
 mod whitespace;
 mod xml_character;
+mod zero_width;
 
 use std::path::Path;
 
 pub use document_location::DOCUMENT_FILE;
 
 use super::Finding;
-use crate::model::{Catalog, Document};
+use crate::model::{Catalog, Document, Translation};
 
 /// A rule over a whole document that passed the schema.
 pub trait DocumentRule: Sync {
@@ -45,6 +60,23 @@ pub trait CatalogRule: Sync {
     fn summary(&self) -> &'static str;
     /// Adds a finding for every violation in `catalog`.
     fn check(&self, catalog: &Catalog, documents: &[Document], out: &mut Vec<Finding>);
+}
+
+/// A rule over a translation file that passed its schema, seen with the
+/// document it translates.
+pub trait TranslationRule: Sync {
+    /// The stable code diagnostics carry.
+    fn code(&self) -> &'static str;
+    /// One line saying what the rule checks, for `initiative rules`.
+    fn summary(&self) -> &'static str;
+    /// Adds a finding for every violation in `translation`, read from `path`.
+    fn check(
+        &self,
+        translation: &Translation,
+        document: &Document,
+        path: &Path,
+        out: &mut Vec<Finding>,
+    );
 }
 
 /// A rule over every string in a file, whatever its place.
@@ -87,12 +119,30 @@ pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
     &catalog_licence::CatalogLicence,
 ];
 
+/// Every translation rule, in the order they run.
+pub const TRANSLATION_RULES: &[&dyn TranslationRule] = &[
+    &translation_location::TranslationLocation,
+    &translation_language::TranslationLanguage,
+    &unknown_unit::UnknownUnit,
+    &missing_unit::MissingUnit,
+    &empty_translation::EmptyTranslation,
+    &stale_source::StaleSource,
+    &unchanged_translation::UnchangedTranslation,
+    &number_mismatch::NumberMismatch,
+    &script_mismatch::ScriptMismatch,
+    &length_ratio::LengthRatio,
+    &end_punctuation::EndPunctuation,
+    &double_space::DoubleSpace,
+];
+
 /// Every text rule, in the order they run.
 pub const TEXT_RULES: &[&dyn TextRule] = &[
     &control_character::ControlCharacter,
     &xml_character::XmlCharacter,
     &bidi_control::BidiControl,
     &whitespace::Whitespace,
+    &replacement_character::ReplacementCharacter,
+    &zero_width::ZeroWidth,
     &not_nfc::NotNfc,
 ];
 

@@ -1,0 +1,50 @@
+//! `initiative translation check`: validates translation files with the
+//! same diagnostics as `validate`.
+
+use std::path::PathBuf;
+
+use super::{Error, Outcome};
+use crate::cli::output::print_reports;
+use crate::cli::{Color, Format};
+use crate::diagnostic::Severity;
+
+/// Check translation files: schema, then every translation rule.
+///
+/// Each problem is reported at its `file:line:column` with the unit it is in,
+/// a rule code and a hint. Errors fail (exit 1); warnings are listed and
+/// fail only with --strict.
+///
+/// Example: initiative translation check data/hangzhou-initiative/translations/fr.json
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// Translation files [default: every file under data/*/translations/]
+    files: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t)]
+    color: Color,
+    /// Fail on warnings too
+    #[arg(long)]
+    strict: bool,
+}
+
+/// Runs `translation check`.
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    let reports = crate::cli::validate::validate_paths(&args.files)?;
+    let reports: Vec<_> = reports
+        .into_iter()
+        .filter(|r| crate::validate::is_translation(&r.source.path))
+        .collect();
+    let failed = print_reports(&reports, args.format, args.color);
+    let warned = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity == Severity::Warning);
+    Ok(if failed || (args.strict && warned) {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    })
+}

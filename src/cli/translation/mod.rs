@@ -1,0 +1,114 @@
+//! `initiative translation …`: the commands a translator and a maintainer
+//! use on contributed translations. One file per subcommand.
+
+mod check;
+mod status;
+mod template;
+mod xliff;
+
+use std::path::{Path, PathBuf};
+
+use super::{Error, Outcome};
+use crate::model::{Document, LANGUAGE_PATTERN, Language, Translation};
+
+/// Work with contributed translations: template, check, status, XLIFF.
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    Template(template::Args),
+    Check(check::Args),
+    Status(status::Args),
+    Xliff(xliff::Args),
+}
+
+/// Runs `translation`.
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    match &args.command {
+        Command::Template(args) => template::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Status(args) => status::run(args),
+        Command::Xliff(args) => xliff::run(args),
+    }
+}
+
+/// The valid document `id`, or the only document when `id` is `None`.
+fn document(id: Option<&str>) -> Result<Document, Error> {
+    let reports = super::validate::validate_paths(&[])?;
+    let documents: Vec<Document> = reports.into_iter().filter_map(|r| r.document).collect();
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    let found = match id {
+        Some(id) => documents.iter().find(|d| d.id.as_str() == id),
+        None if documents.len() == 1 => documents.first(),
+        None => {
+            return Err(Error::Usage(format!(
+                "there are {} valid documents ({}): choose one with --document",
+                documents.len(),
+                ids.join(", ")
+            )));
+        }
+    };
+    found.cloned().ok_or_else(|| {
+        Error::Usage(format!(
+            "no valid document `{}` under data/ (valid documents: {}); run `initiative validate` to see why",
+            id.unwrap_or_default(),
+            ids.join(", ")
+        ))
+    })
+}
+
+/// `tag` as a language, if it is a well-formed, registered BCP 47 tag in
+/// canonical case; otherwise a usage error that suggests the fix.
+fn language(tag: &str) -> Result<Language, Error> {
+    let pattern_ok = regex_lite_match(tag);
+    if pattern_ok && Language::is_registered(tag) {
+        return Ok(Language::new(tag));
+    }
+    let candidate = tag.replace('_', "-");
+    let suggestion = language_tags::LanguageTag::parse(&candidate)
+        .ok()
+        .and_then(|t| t.canonicalize().ok())
+        .map(|t| crate::validate::canonical_case(t.as_str()))
+        .filter(|t| Language::is_registered(t) && t != tag);
+    Err(Error::Usage(match suggestion {
+        Some(s) => {
+            format!("`{tag}` is not a BCP 47 language tag in canonical form: did you mean `{s}`?")
+        }
+        None => format!(
+            "`{tag}` is not a registered BCP 47 language tag (e.g. `fr`, `es`, `ar`, `pt-BR`)"
+        ),
+    }))
+}
+
+/// Whether `tag` matches [`LANGUAGE_PATTERN`] (checked with the schema
+/// validator, so there is one regex engine and one pattern).
+fn regex_lite_match(tag: &str) -> bool {
+    jsonschema::is_valid(
+        &serde_json::json!({ "type": "string", "pattern": LANGUAGE_PATTERN }),
+        &serde_json::json!(tag),
+    )
+}
+
+/// Where the translation of `document` into `language` is kept.
+fn translation_path(document: &Document, language: &Language) -> PathBuf {
+    Path::new(super::validate::DATA_DIR)
+        .join(document.id.as_str())
+        .join(crate::validate::TRANSLATIONS_DIR)
+        .join(format!("{language}.json"))
+}
+
+/// Reads a translation file that may not yet pass every check.
+fn read_translation(path: &Path) -> Result<Translation, Error> {
+    let text = std::fs::read_to_string(path).map_err(Error::io("cannot read", path))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::Usage(format!(
+            "{}: not a readable translation file ({e}); run `initiative translation check {}`",
+            path.display(),
+            path.display()
+        ))
+    })
+}

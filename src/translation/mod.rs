@@ -1,0 +1,164 @@
+//! Contributed translations beyond the model's validation: the template a
+//! translator fills in, the canonical form a translation file is written
+//! in, progress figures for `translation status`, XLIFF 2.0 for CAT
+//! tools, and merging reviewed translations into documents for export.
+
+pub mod xliff;
+
+use serde_json::{Map, Value, json};
+
+use crate::model::{
+    CommunityLanguage, Document, Language, LocalizedText, Translation, TranslationStatus,
+    TranslationUnit,
+};
+use crate::schema::TRANSLATION_SCHEMA_FILE;
+
+/// The `$schema` a translation file under `data/<id>/translations/` uses.
+pub fn schema_reference() -> String {
+    format!("../../../schema/{TRANSLATION_SCHEMA_FILE}")
+}
+
+/// A ready-to-fill translation of `document` into `language` from
+/// `pivot`: every unit in reading order with its source filled in and an
+/// empty translation.
+pub fn template(document: &Document, language: &Language, pivot: &Language) -> Translation {
+    Translation {
+        schema: Some(schema_reference()),
+        document: document.id.clone(),
+        language: language.clone(),
+        pivot: pivot.clone(),
+        status: TranslationStatus::Draft,
+        translators: vec![crate::model::Translator {
+            name: String::new(),
+            role: Some("translation".into()),
+        }],
+        provenance: None,
+        units: document
+            .text_units()
+            .into_iter()
+            .filter_map(|(id, text)| {
+                text.get(pivot).map(|source| {
+                    (
+                        id.as_str().to_owned(),
+                        TranslationUnit {
+                            source: source.to_owned(),
+                            translation: String::new(),
+                        },
+                    )
+                })
+            })
+            .collect(),
+    }
+}
+
+/// A translation file's canonical text: fields in a fixed order, units in
+/// the document's reading order (ids the document lacks last), pretty
+/// JSON with a final newline.
+pub fn to_json(translation: &Translation, document: &Document) -> Vec<u8> {
+    let mut map = Map::new();
+    if let Some(schema) = &translation.schema {
+        map.insert("$schema".into(), json!(schema));
+    }
+    map.insert("document".into(), json!(translation.document));
+    map.insert("language".into(), json!(translation.language));
+    map.insert("pivot".into(), json!(translation.pivot));
+    map.insert("status".into(), json!(translation.status));
+    map.insert("translators".into(), json!(translation.translators));
+    if let Some(provenance) = &translation.provenance {
+        map.insert("provenance".into(), json!(provenance));
+    }
+    let order: Vec<String> = document
+        .text_units()
+        .into_iter()
+        .map(|(id, _)| id.as_str().to_owned())
+        .collect();
+    let mut ids: Vec<&String> = translation.units.keys().collect();
+    ids.sort_by_key(|id| {
+        (
+            order.iter().position(|o| o == *id).unwrap_or(usize::MAX),
+            (*id).clone(),
+        )
+    });
+    let units: Map<String, Value> = ids
+        .into_iter()
+        .map(|id| (id.clone(), json!(translation.units[id])))
+        .collect();
+    map.insert("units".into(), Value::Object(units));
+    let mut bytes = serde_json::to_vec_pretty(&Value::Object(map)).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// How far one translation has got.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Progress {
+    /// Units with a translation.
+    pub translated: usize,
+    /// Units in the document (in the pivot language).
+    pub total: usize,
+    /// Translated units whose source is no longer the original.
+    pub stale: usize,
+}
+
+/// The progress of `translation` against `document`.
+pub fn progress(translation: &Translation, document: &Document) -> Progress {
+    let pivots: Vec<(String, &str)> = document
+        .text_units()
+        .into_iter()
+        .filter_map(|(id, text)| {
+            text.get(&translation.pivot)
+                .map(|t| (id.as_str().to_owned(), t))
+        })
+        .collect();
+    let mut progress = Progress {
+        translated: 0,
+        total: pivots.len(),
+        stale: 0,
+    };
+    for (id, pivot) in &pivots {
+        if let Some(unit) = translation.units.get(id)
+            && !unit.translation.trim().is_empty()
+        {
+            progress.translated += 1;
+            if unit.source != *pivot {
+                progress.stale += 1;
+            }
+        }
+    }
+    progress
+}
+
+/// `document` with the texts of `translations` (each for this document)
+/// added as further languages, and each listed as a community language.
+pub fn merge(document: &Document, translations: &[&Translation]) -> Document {
+    let mut merged = document.clone();
+    for translation in translations {
+        let add = |id: &str, text: &mut LocalizedText| {
+            if let Some(unit) = translation.units.get(id)
+                && !unit.translation.is_empty()
+            {
+                text.insert(translation.language.clone(), unit.translation.clone());
+            }
+        };
+        add("title", &mut merged.title);
+        for paragraph in &mut merged.preamble {
+            add(paragraph.id.as_str(), &mut paragraph.text);
+        }
+        for section in &mut merged.sections {
+            add(
+                crate::model::UnitId::section_heading(section.number).as_str(),
+                &mut section.heading,
+            );
+            for paragraph in &mut section.paragraphs {
+                add(paragraph.id.as_str(), &mut paragraph.text);
+            }
+        }
+        merged.community_languages.push(CommunityLanguage {
+            language: translation.language.clone(),
+            pivot: translation.pivot.clone(),
+            status: translation.status,
+            translators: translation.translators.clone(),
+        });
+    }
+    merged
+}

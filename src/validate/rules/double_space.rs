@@ -1,0 +1,44 @@
+//! Rule `double-space` (warning): a translation has no run of two or more
+//! spaces, a common slip when editing.
+
+use std::path::Path;
+
+use super::TranslationRule;
+use super::translation_support::unit_pointer;
+use crate::model::{Document, Translation};
+use crate::source::Target;
+use crate::validate::Finding;
+
+/// Finds double spaces in translations.
+pub(super) struct DoubleSpace;
+
+impl TranslationRule for DoubleSpace {
+    fn code(&self) -> &'static str {
+        "double-space"
+    }
+
+    fn summary(&self) -> &'static str {
+        "warning: no double spaces in a translation"
+    }
+
+    fn check(&self, translation: &Translation, _: &Document, _: &Path, out: &mut Vec<Finding>) {
+        for (id, unit) in translation
+            .translated()
+            .filter(|(_, u)| !u.translation.trim().is_empty())
+        {
+            let chars: Vec<char> = unit.translation.chars().collect();
+            if let Some(at) = chars.windows(2).position(|w| w == [' ', ' ']) {
+                out.push(
+                    Finding::error(
+                        self.code(),
+                        unit_pointer(id, "translation"),
+                        "the translation has two spaces in a row".to_owned(),
+                    )
+                    .at(Target::Char(at))
+                    .hint("delete one of the spaces")
+                    .warning(),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Rule `stale-source`: the `source` a unit was translated from is still
+//! the document's current pivot text. When the original changes, the
+//! translation must be revisited (gettext's "fuzzy"). An error once
+//! reviewed, a warning in a draft.
+
+use std::path::Path;
+
+use super::TranslationRule;
+use super::translation_support::{excerpt, pivot_texts, unit_pointer};
+use crate::model::{Document, Translation, TranslationStatus};
+use crate::validate::Finding;
+
+/// Compares each unit's `source` with the current pivot text.
+pub(super) struct StaleSource;
+
+impl TranslationRule for StaleSource {
+    fn code(&self) -> &'static str {
+        "stale-source"
+    }
+
+    fn summary(&self) -> &'static str {
+        "each unit's `source` is still the current original text"
+    }
+
+    fn check(
+        &self,
+        translation: &Translation,
+        document: &Document,
+        _: &Path,
+        out: &mut Vec<Finding>,
+    ) {
+        let pivots = pivot_texts(document, translation);
+        for (id, unit) in &translation.units {
+            let Some(current) = pivots.get(id) else {
+                continue;
+            };
+            if unit.source == *current {
+                continue;
+            }
+            let at = unit
+                .source
+                .chars()
+                .zip(current.chars())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| unit.source.chars().count().min(current.chars().count()));
+            let finding = Finding::error(
+                self.code(),
+                unit_pointer(id, "source"),
+                format!(
+                    "the original has changed since this unit was translated: now «{}», was «{}»",
+                    excerpt(current, at),
+                    excerpt(&unit.source, at)
+                ),
+            )
+            .at(crate::source::Target::Char(at))
+            .hint("update the translation to the new original, then copy the new text into \"source\"");
+            out.push(if translation.status == TranslationStatus::Reviewed {
+                finding
+            } else {
+                finding.warning()
+            });
+        }
+    }
+}

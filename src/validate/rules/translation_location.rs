@@ -1,0 +1,67 @@
+//! Rule `translation-location`: a translation is stored as
+//! `data/<document-id>/translations/<language>.json`, and says so inside,
+//! so paths and contents cannot drift apart.
+
+use std::path::Path;
+
+use super::TranslationRule;
+use crate::model::{Document, Translation};
+use crate::validate::Finding;
+
+/// Compares the file's place with its `document` and `language`.
+pub(super) struct TranslationLocation;
+
+impl TranslationRule for TranslationLocation {
+    fn code(&self) -> &'static str {
+        "translation-location"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a translation is `data/<document>/translations/<language>.json`"
+    }
+
+    fn check(&self, translation: &Translation, _: &Document, path: &Path, out: &mut Vec<Finding>) {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if stem != translation.language.as_str() {
+            out.push(
+                Finding::error(
+                    self.code(),
+                    "/language",
+                    format!(
+                        "the file is named `{stem}.json` but translates into `{}`",
+                        translation.language
+                    ),
+                )
+                .hint(format!(
+                    "rename the file to `{}.json`, or set \"language\": \"{stem}\"",
+                    translation.language
+                )),
+            );
+        }
+        let folder = path
+            .parent()
+            .and_then(Path::parent)
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if folder != translation.document.as_str() {
+            out.push(
+                Finding::error(
+                    self.code(),
+                    "/document",
+                    format!(
+                        "the file is in the folder of `{folder}` but translates `{}`",
+                        translation.document
+                    ),
+                )
+                .hint(format!(
+                    "move the file to data/{}/translations/, or set \"document\": \"{folder}\"",
+                    translation.document
+                )),
+            );
+        }
+    }
+}

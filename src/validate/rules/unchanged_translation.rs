@@ -1,0 +1,48 @@
+//! Rule `unchanged-translation` (warning): a translation identical to its
+//! source was probably copied and not translated. Texts of one or two
+//! words (names, acronyms) are allowed to stay the same.
+
+use std::path::Path;
+
+use super::TranslationRule;
+use super::translation_support::{compared, pivot_texts, unit_pointer};
+use crate::model::{Document, Translation};
+use crate::validate::Finding;
+
+/// Finds translations equal to their source.
+pub(super) struct UnchangedTranslation;
+
+impl TranslationRule for UnchangedTranslation {
+    fn code(&self) -> &'static str {
+        "unchanged-translation"
+    }
+
+    fn summary(&self) -> &'static str {
+        "warning: a translation is not a copy of its source (names excepted)"
+    }
+
+    fn check(
+        &self,
+        translation: &Translation,
+        document: &Document,
+        _: &Path,
+        out: &mut Vec<Finding>,
+    ) {
+        let pivots = pivot_texts(document, translation);
+        for (id, unit, pivot) in compared(translation, &pivots) {
+            if unit.translation == pivot && pivot.split_whitespace().count() > 2 {
+                out.push(
+                    Finding::error(
+                        self.code(),
+                        unit_pointer(id, "translation"),
+                        "the translation is the same as the original".to_owned(),
+                    )
+                    .hint(
+                        "translate the text; if it really stays the same, this warning can be left",
+                    )
+                    .warning(),
+                );
+            }
+        }
+    }
+}

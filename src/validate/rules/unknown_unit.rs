@@ -1,0 +1,46 @@
+//! Rule `unknown-unit`: every unit in a translation exists in the
+//! document, so no translated text is silently dropped.
+
+use std::path::Path;
+
+use super::TranslationRule;
+use super::translation_support::{pivot_texts, unit_pointer};
+use crate::model::{Document, Translation};
+use crate::source::Target;
+use crate::validate::Finding;
+
+/// Finds unit ids the document does not have.
+pub(super) struct UnknownUnit;
+
+impl TranslationRule for UnknownUnit {
+    fn code(&self) -> &'static str {
+        "unknown-unit"
+    }
+
+    fn summary(&self) -> &'static str {
+        "every translated unit exists in the document"
+    }
+
+    fn check(
+        &self,
+        translation: &Translation,
+        document: &Document,
+        _: &Path,
+        out: &mut Vec<Finding>,
+    ) {
+        let pivots = pivot_texts(document, translation);
+        for id in translation.units.keys() {
+            if !pivots.contains_key(id) {
+                out.push(
+                    Finding::error(
+                        self.code(),
+                        unit_pointer(id, "").trim_end_matches('/'),
+                        format!("unit `{id}` does not exist in `{}`", document.id),
+                    )
+                    .at(Target::Key)
+                    .hint("check the spelling against `initiative translation template`, or remove this unit"),
+                );
+            }
+        }
+    }
+}

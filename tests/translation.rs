@@ -1,0 +1,421 @@
+//! Contributed translations: the checker's rules at exact positions, the
+//! template, status, XLIFF round trip, and translations in the exports.
+//! See: #5
+
+use std::path::Path;
+
+use crate::harness::{Test, read_tree, repo};
+
+type Expected = (&'static str, &'static str, usize, usize);
+
+const DIR: &str = "tests/fixtures/translations/hangzhou-initiative/translations";
+
+/// (fixture, exit code of `translation check`, [(severity, code, line, column)]).
+pub(crate) const TRANSLATION_CASES: &[(&str, i32, &[Expected])] = &[
+    ("ar.json", 0, &[("warning", "missing-unit", 13, 3)]),
+    ("ru.json", 0, &[("warning", "missing-unit", 13, 3)]),
+    (
+        "ar-EG.json",
+        1,
+        &[
+            ("warning", "missing-unit", 13, 3),
+            ("error", "number-mismatch", 20, 22),
+        ],
+    ),
+    (
+        "uk.json",
+        1,
+        &[
+            ("warning", "missing-unit", 13, 3),
+            ("error", "script-mismatch", 16, 22),
+        ],
+    ),
+    ("da.json", 0, &[("warning", "double-space", 28, 31)]),
+    ("de.json", 1, &[("error", "translation-location", 4, 15)]),
+    ("es.json", 1, &[("error", "unknown-unit", 66, 5)]),
+    ("fr-CA.json", 0, &[("warning", "end-punctuation", 24, 83)]),
+    ("hu.json", 1, &[("error", "zero-width", 16, 45)]),
+    ("it.json", 1, &[("error", "missing-unit", 56, 22)]),
+    ("nl.json", 0, &[("warning", "stale-source", 43, 34)]),
+    ("pl.json", 1, &[("error", "length-ratio", 56, 22)]),
+    (
+        "pt.json",
+        1,
+        &[
+            ("error", "empty-translation", 36, 22),
+            ("error", "whitespace", 36, 23),
+        ],
+    ),
+    ("ro.json", 1, &[("error", "replacement-character", 16, 51)]),
+    (
+        "sv.json",
+        0,
+        &[("warning", "unchanged-translation", 60, 22)],
+    ),
+    (
+        "sw.json",
+        1,
+        &[
+            ("error", "schema-pattern", 4, 15),
+            ("error", "translation-location", 4, 15),
+        ],
+    ),
+    (
+        "zh-Hans.json",
+        1,
+        &[
+            ("error", "translation-language", 4, 15),
+            ("warning", "missing-unit", 13, 3),
+        ],
+    ),
+];
+
+#[test]
+fn every_translation_fixture_reports_its_codes_at_exact_positions() {
+    for (file, code, expected) in TRANSLATION_CASES {
+        let path = format!("{DIR}/{file}");
+        let run = Test::in_repo()
+            .args(&["translation", "check", &path, "--format", "json"])
+            .run();
+        assert_eq!(run.code, *code, "{file}: exit code\n{}", run.stdout);
+        let report = run.report();
+        let found: Vec<(&str, &str, usize, usize)> = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.severity.as_str(),
+                    d.code.as_str(),
+                    d.line.unwrap_or(0),
+                    d.column.unwrap_or(0),
+                )
+            })
+            .collect();
+        assert_eq!(found, *expected, "{file}");
+        assert!(
+            report.diagnostics.iter().all(|d| d.hint.is_some()),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn every_translation_fixture_is_covered() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(repo().join(DIR))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = TRANSLATION_CASES
+        .iter()
+        .map(|(f, _, _)| (*f).to_owned())
+        .collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn messages_name_the_unit_and_say_what_to_do() {
+    let run = Test::in_repo()
+        .args(&[
+            "translation",
+            "check",
+            &format!("{DIR}/ar-EG.json"),
+            "--color",
+            "never",
+        ])
+        .run()
+        .code(1);
+    assert!(
+        run.stdout.contains(
+            "error[number-mismatch]: preamble__para_1 (ar-EG): the number 2030 in the original is missing from the translation\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("preamble__para_1 (ar-EG)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("native digits are fine"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let path = format!("{DIR}/da.json");
+    Test::in_repo()
+        .args(&["translation", "check", &path])
+        .run()
+        .code(0);
+    Test::in_repo()
+        .args(&["translation", "check", &path, "--strict"])
+        .run()
+        .code(1);
+}
+
+#[test]
+fn the_shipped_french_draft_passes_and_stays_out_of_the_exports() {
+    Test::in_repo()
+        .args(&["translation", "check", "--strict"])
+        .run()
+        .code(0)
+        .stdout("1 file checked: 0 errors, 0 warnings\n");
+    let exports = read_tree(&repo().join("exports"));
+    assert!(!exports.contains_key(Path::new("akn/hangzhou-initiative/fr.xml")));
+    let json =
+        String::from_utf8_lossy(&exports[Path::new("json/hangzhou-initiative.json")]).into_owned();
+    assert!(!json.contains("\"fr\""));
+}
+
+#[test]
+fn status_reports_coverage_in_three_formats() {
+    Test::in_repo().args(&["translation", "status"]).run().code(0).stdout(concat!(
+        "document             language  status  translated    stale  errors  warnings  exported\n",
+        "hangzhou-initiative  fr        draft   13/13 (100%)  0      0       0         no\n",
+    ));
+    Test::in_repo()
+        .args(&["translation", "status", "--format", "markdown"])
+        .run()
+        .code(0)
+        .stdout(concat!(
+            "| document | language | status | translated | stale | errors | warnings | exported |\n",
+            "|---|---|---|---|---|---|---|---|\n",
+            "| hangzhou-initiative | fr | draft | 13/13 (100%) | 0 | 0 | 0 | no |\n",
+        ));
+    let run = Test::in_repo()
+        .args(&["translation", "status", "--format", "json"])
+        .run()
+        .code(0);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_default();
+    assert_eq!(value["translations"][0]["translated"], 13);
+    assert_eq!(value["translations"][0]["exported"], false);
+}
+
+#[test]
+fn the_template_lists_every_unit_and_refuses_official_or_existing_languages() {
+    let test = Test::scratch_repo().args(&["translation", "template", "--lang", "es"]);
+    let run = test.run().code(0);
+    assert_eq!(
+        run.stderr,
+        "wrote data/hangzhou-initiative/translations/es.json (13 units from en); fill in \"translators\" and each \"translation\", then run `initiative translation check`\n"
+    );
+    test.run().code(2).stderr(
+        "initiative: error: data/hangzhou-initiative/translations/es.json already exists: edit it, or pass --force to start over\n",
+    );
+    let test = test.args(&["translation", "template", "--lang", "es", "--force"]);
+    test.run().code(0);
+    let test = test.args(&["translation", "template", "--lang", "zh-Hans"]);
+    test.run().code(2).stderr(
+        "initiative: error: `zh-Hans` is an official language of `hangzhou-initiative`: its text is the original, not a translation\n",
+    );
+    let test = test.args(&["translation", "template", "--lang", "pt_BR"]);
+    test.run().code(2).stderr(
+        "initiative: error: `pt_BR` is not a BCP 47 language tag in canonical form: did you mean `pt-BR`?\n",
+    );
+    // A fresh template reports what is left to do, and nothing else.
+    let test = test.args(&["translation", "check", "--format", "json"]);
+    let report = test.run().code(1).report();
+    let found: Vec<(&str, &str, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with("es.json"))
+        .map(|d| (d.severity.as_str(), d.code.as_str(), d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("error", "schema-min-length", "/translators/0/name"),
+            ("warning", "missing-unit", "/units"),
+        ]
+    );
+}
+
+#[test]
+fn a_translator_goes_from_template_to_a_passing_check() {
+    let test = Test::scratch_repo().args(&["translation", "template", "--lang", "es"]);
+    test.run().code(0);
+    // Fill it in as a translator would: a name and every translation
+    // (the French draft's texts stand in for Spanish here).
+    let path = test
+        .dir()
+        .join("data/hangzhou-initiative/translations/es.json");
+    let french: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(repo().join("data/hangzhou-initiative/translations/fr.json"))
+            .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let mut spanish: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
+    spanish["translators"][0]["name"] = "Ana".into();
+    for (id, unit) in french["units"].as_object().into_iter().flatten() {
+        spanish["units"][id]["translation"] = unit["translation"].clone();
+    }
+    std::fs::write(
+        &path,
+        serde_json::to_vec_pretty(&spanish).unwrap_or_default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let test = test.args(&[
+        "translation",
+        "check",
+        "data/hangzhou-initiative/translations/es.json",
+    ]);
+    test.run()
+        .code(0)
+        .stdout("1 file checked: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn xliff_export_then_import_gives_back_the_same_file() {
+    let test = Test::scratch_repo().args(&[
+        "translation",
+        "xliff",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        "fr.xlf",
+    ]);
+    test.run().code(0);
+    let xliff = std::fs::read_to_string(test.dir().join("fr.xlf")).unwrap_or_default();
+    assert!(xliff.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">\n"), "{xliff}");
+    assert_eq!(xliff.matches("<unit id=").count(), 13);
+    let file = test
+        .dir()
+        .join("data/hangzhou-initiative/translations/fr.json");
+    let before = std::fs::read(&file).unwrap_or_default();
+    let test = test.args(&["translation", "xliff", "import", "fr.xlf"]);
+    test.run().code(0);
+    assert_eq!(std::fs::read(&file).unwrap_or_default(), before);
+
+    // A CAT tool's edit comes back into the file, and only that.
+    let edited = xliff.replace(
+        "<target>Initiative de Hangzhou sur l’IA et l’éducation</target>",
+        "<target>Initiative de Hangzhou sur l’intelligence artificielle &amp; l’éducation</target>",
+    );
+    let test = test.write("fr.xlf", edited);
+    test.run().code(0);
+    let after = String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
+    assert!(after.contains(
+        "\"translation\": \"Initiative de Hangzhou sur l’intelligence artificielle & l’éducation\""
+    ));
+}
+
+#[test]
+fn xliff_import_refuses_units_the_document_lacks() {
+    let test = Test::scratch_repo().args(&[
+        "translation",
+        "xliff",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        "fr.xlf",
+    ]);
+    test.run().code(0);
+    let xliff = std::fs::read_to_string(test.dir().join("fr.xlf")).unwrap_or_default();
+    let file = test
+        .dir()
+        .join("data/hangzhou-initiative/translations/fr.json");
+    let before = std::fs::read(&file).unwrap_or_default();
+    let test = test
+        .write(
+            "fr.xlf",
+            xliff.replace("<unit id=\"sec_5__para_1\">", "<unit id=\"sec_6__para_1\">"),
+        )
+        .args(&["translation", "xliff", "import", "fr.xlf"]);
+    let run = test.run().code(2);
+    assert!(
+        run.stderr
+            .contains("unit `sec_6__para_1` does not exist in the document; nothing was imported"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(&file).unwrap_or_default(), before);
+}
+
+/// A copy of the repository whose French translation is marked reviewed.
+fn with_reviewed_french() -> Test {
+    let test = Test::scratch_repo();
+    let path = test
+        .dir()
+        .join("data/hangzhou-initiative/translations/fr.json");
+    let reviewed = std::fs::read_to_string(&path)
+        .unwrap_or_default()
+        .replace("\"status\": \"draft\"", "\"status\": \"reviewed\"");
+    test.write("data/hangzhou-initiative/translations/fr.json", reviewed)
+}
+
+#[test]
+fn reviewed_translations_reach_every_export() {
+    let test = with_reviewed_french().args(&["build"]);
+    test.run().code(0);
+    let files = read_tree(&test.dir().join("exports"));
+    let file = |p: &str| String::from_utf8_lossy(&files[Path::new(p)]).into_owned();
+    let json = file("json/hangzhou-initiative.json");
+    assert!(json.contains("\"fr\": \"Initiative de Hangzhou sur l’IA et l’éducation\""));
+    assert!(json.contains("\"community_languages\": [\n    {\n      \"language\": \"fr\",\n      \"pivot\": \"en\",\n      \"status\": \"reviewed\""));
+    assert!(
+        file("csv/text_units.csv")
+            .contains(",fr,Initiative de Hangzhou sur l’IA et l’éducation,community-reviewed\r\n")
+    );
+    assert!(
+        file("csv/community_languages.csv").ends_with("hangzhou-initiative,fr,en,reviewed\r\n")
+    );
+    assert!(
+        file("xml/hangzhou-initiative.xml").contains(
+            "<title xml:lang=\"fr\">Initiative de Hangzhou sur l’IA et l’éducation</title>"
+        )
+    );
+    let jsonld = file("jsonld/hangzhou-initiative.jsonld");
+    assert!(jsonld.contains(
+        "\"translationOfWork\": \"https://example.org/initiative/hangzhou-initiative/en\""
+    ));
+    let akn = file("akn/hangzhou-initiative/fr.xml");
+    assert!(akn.contains("<FRBRauthoritative value=\"false\"/>"));
+    assert!(akn.contains("<FRBRtranslation href=\"/akn/cn/statement/initiative/2026-05-12/hangzhou-initiative/eng@2026-05-12\" fromLanguage=\"eng\" by=\"#_translator_1\" authoritative=\"false\"/>"));
+    assert!(
+        file("dcat/catalog.ttl")
+            .contains("<http://publications.europa.eu/resource/authority/language/FRA>")
+    );
+}
+
+#[test]
+fn drafts_reach_the_exports_only_when_asked() {
+    let test = Test::scratch_repo().args(&["build"]);
+    test.run().code(0);
+    assert!(
+        !test
+            .dir()
+            .join("exports/akn/hangzhou-initiative/fr.xml")
+            .exists()
+    );
+    let test = test.args(&["build", "--include-drafts"]);
+    test.run().code(0);
+    let csv =
+        std::fs::read_to_string(test.dir().join("exports/csv/text_units.csv")).unwrap_or_default();
+    assert!(csv.contains(",fr,Initiative de Hangzhou sur l’IA et l’éducation,community-draft\r\n"));
+    assert!(
+        test.dir()
+            .join("exports/akn/hangzhou-initiative/fr.xml")
+            .exists()
+    );
+}
+
+#[test]
+fn a_translation_with_errors_never_reaches_the_exports() {
+    let test = with_reviewed_french();
+    let path = "data/hangzhou-initiative/translations/fr.json";
+    let broken = std::fs::read_to_string(test.dir().join(path))
+        .unwrap_or_default()
+        .replace("l’horizon 2030", "l’horizon 2031");
+    let test = test.write(path, broken).args(&["build"]);
+    test.run().code(1);
+    assert!(!test.dir().join("exports").exists());
+}
