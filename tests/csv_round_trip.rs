@@ -10,21 +10,49 @@ use crate::harness::repo;
 
 type Row = BTreeMap<String, String>;
 
-fn table(name: &str) -> Vec<Row> {
-    let path = repo().join("exports/csv").join(format!("{name}.csv"));
-    let mut reader =
-        csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+/// Every table of the CSV export, by name.
+pub(crate) const TABLES: &[&str] = &[
+    "documents",
+    "document_texts",
+    "sections",
+    "units",
+    "text_units",
+    "references",
+    "reference_names",
+    "citations",
+    "related",
+    "editorial_notes",
+    "community_languages",
+    "translators",
+];
+
+/// The rows of one CSV file, each keyed by column name.
+pub(crate) fn parse_table(bytes: &[u8]) -> Vec<Row> {
+    let mut reader = csv::Reader::from_reader(bytes);
     let headers = reader.headers().cloned().unwrap_or_default();
     reader
         .records()
         .map(|record| {
-            let record = record.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let record = record.unwrap_or_else(|e| panic!("csv: {e}"));
             headers
                 .iter()
                 .zip(record.iter())
                 .map(|(h, v)| (h.to_owned(), v.to_owned()))
                 .collect()
         })
+        .collect()
+}
+
+fn table(name: &str) -> Vec<Row> {
+    let path = repo().join("exports/csv").join(format!("{name}.csv"));
+    parse_table(&std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+/// Every document the tables hold, rebuilt.
+pub(crate) fn rebuild_all(tables: &BTreeMap<&str, Vec<Row>>) -> Vec<Document> {
+    tables["documents"]
+        .iter()
+        .map(|d| rebuild(d, tables))
         .collect()
 }
 
@@ -142,25 +170,33 @@ fn rebuild(document: &Row, t: &BTreeMap<&str, Vec<Row>>) -> Document {
         "references": references,
         "related": related,
         "editorial_notes": notes,
+        "community_languages": matching(&t["community_languages"], id, "document_id", id)
+            .map(|c| {
+                let language = cell(c, "language");
+                json!({
+                    "language": language,
+                    "pivot": cell(c, "pivot"),
+                    "status": cell(c, "status"),
+                    "translators": matching(&t["translators"], id, "language", language)
+                        .map(|p| {
+                            let role = cell(p, "role");
+                            if role.is_empty() {
+                                json!({ "name": cell(p, "name") })
+                            } else {
+                                json!({ "name": cell(p, "name"), "role": role })
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                })
+            })
+            .collect::<Vec<_>>(),
     });
     serde_json::from_value(value).unwrap_or_else(|e| panic!("{id}: {e}"))
 }
 
 #[test]
 fn the_csv_tables_rebuild_the_source_model() {
-    let names = [
-        "documents",
-        "document_texts",
-        "sections",
-        "units",
-        "text_units",
-        "references",
-        "reference_names",
-        "citations",
-        "related",
-        "editorial_notes",
-    ];
-    let tables: BTreeMap<&str, Vec<Row>> = names.iter().map(|n| (*n, table(n))).collect();
+    let tables: BTreeMap<&str, Vec<Row>> = TABLES.iter().map(|n| (*n, table(n))).collect();
     let documents = &tables["documents"];
     assert_eq!(documents.len(), 1);
     let rebuilt = rebuild(&documents[0], &tables);

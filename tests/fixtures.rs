@@ -167,6 +167,12 @@ fn every_rule_code_has_a_fixture() {
         .iter()
         .flat_map(|(_, _, c)| c.iter().map(|(code, _, _)| *code))
         .collect();
+    fixture_codes.extend(crate::hostile::GENERATED_CODES);
+    fixture_codes.extend(
+        crate::hostile::CORPUS
+            .iter()
+            .flat_map(|(_, _, codes, _)| codes.iter().copied()),
+    );
     fixture_codes.extend(
         crate::translation::TRANSLATION_CASES
             .iter()

@@ -1,6 +1,8 @@
 //! Integration tests: every test runs the real `initiative` binary.
 
 mod harness;
+mod hostile;
+mod proptest_round_trip;
 
 mod build;
 mod cli;

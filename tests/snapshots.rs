@@ -21,6 +21,7 @@ fn every_export_of_the_hangzhou_initiative() {
         catalog: Some(&catalog),
         base_iri: DEFAULT_BASE_IRI,
         csv_bom: false,
+        csv_excel_safe: false,
         created: None,
     };
     let files = render(&context, &[]).unwrap_or_else(|e| panic!("{e}"));

@@ -10,7 +10,7 @@ use crate::harness::repo;
 
 /// An element: its local name, attributes, text and children.
 #[derive(Debug, Default)]
-struct Element {
+pub(crate) struct Element {
     name: String,
     attributes: Vec<(String, String)>,
     text: String,
@@ -45,7 +45,7 @@ impl Element {
     }
 }
 
-fn parse(text: &str) -> Element {
+pub(crate) fn parse(text: &str) -> Element {
     let mut reader = Reader::from_str(text);
     let mut stack = vec![Element::default()];
     let open = |start: &quick_xml::events::BytesStart<'_>| Element {
@@ -106,7 +106,7 @@ fn paragraph(e: &Element) -> Value {
     json!({ "id": e.attribute("id"), "text": e.localized("text") })
 }
 
-fn rebuild(root: &Element) -> Document {
+pub(crate) fn rebuild(root: &Element) -> Document {
     let place = root.one("place");
     let publication = root.one("publication");
     let value = json!({
@@ -138,6 +138,17 @@ fn rebuild(root: &Element) -> Document {
         "related": root.one("related").all("item").map(|i| json!({
             "id": i.attribute("id"),
             "title": i.localized("title"),
+        })).collect::<Vec<_>>(),
+        "community_languages": root.all("community-languages").flat_map(|c| c.all("community-language")).map(|c| json!({
+            "language": c.attribute("language"),
+            "pivot": c.attribute("pivot"),
+            "status": c.attribute("status"),
+            "translators": c.all("translator").map(|t| {
+                match t.attributes.iter().find(|(n, _)| n == "role") {
+                    Some((_, role)) => json!({ "name": t.text, "role": role }),
+                    None => json!({ "name": t.text }),
+                }
+            }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "editorial_notes": root.one("editorial-notes").all("note").map(|n| json!({
             "unit": n.attribute("unit"),

@@ -42,6 +42,9 @@ pub(super) struct Publish {
     /// Start each CSV file with a UTF-8 byte order mark, for spreadsheet programs
     #[arg(long)]
     pub csv_bom: bool,
+    /// Prefix CSV cells starting with = + - @ tab or CR with ' so spreadsheets show them as text
+    #[arg(long)]
+    pub csv_excel_safe: bool,
     /// Also export draft translations (reviewed ones always are)
     #[arg(long)]
     pub include_drafts: bool,
@@ -129,6 +132,7 @@ pub(super) fn export_documents(
         catalog,
         base_iri,
         csv_bom: publish.csv_bom,
+        csv_excel_safe: publish.csv_excel_safe,
         created: source_date()?,
     };
     let files = export::render(&context, formats)?;

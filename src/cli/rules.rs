@@ -23,6 +23,11 @@ pub(super) const OTHER_CODES: &[(&str, &str)] = &[
         "warning: the file starts with a UTF-8 BOM (accepted)",
     ),
     ("empty-file", "the file is not empty"),
+    (
+        "file-too-large",
+        "the file is within the size limit (64 MiB; INITIATIVE_MAX_FILE_BYTES)",
+    ),
+    ("text-too-long", "no text is longer than 100 000 characters"),
     ("json-syntax", "the file is strict JSON (RFC 8259)"),
     ("duplicate-key", "no key appears twice in one object"),
     (

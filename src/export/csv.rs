@@ -28,7 +28,7 @@ impl Exporter for Csv {
         for table in &tables {
             files.push(OutputFile {
                 path: PathBuf::from(CSV_DIR).join(file_name(table)),
-                bytes: render(table, context.csv_bom)?,
+                bytes: render(table, context.csv_bom, context.csv_excel_safe)?,
             });
         }
         let csvw = csvw::metadata(context, &tables)?;
@@ -44,9 +44,23 @@ pub(super) fn file_name(table: &Table) -> String {
     format!("{}.csv", table.schema.name)
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula
+/// (OWASP's CSV-injection list).
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell`, with a leading `'` when `excel_safe` is set and a spreadsheet
+/// would run it as a formula.
+fn cell(cell: &str, excel_safe: bool) -> std::borrow::Cow<'_, str> {
+    if excel_safe && cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 /// One table as RFC 4180 CSV: a header row, then every row; fields quoted
 /// only when they must be, lines ended with CRLF.
-fn render(table: &Table, bom: bool) -> Result<Vec<u8>, Error> {
+fn render(table: &Table, bom: bool, excel_safe: bool) -> Result<Vec<u8>, Error> {
     let mut bytes = if bom { BOM.to_vec() } else { Vec::new() };
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
@@ -60,7 +74,9 @@ fn render(table: &Table, bom: bool) -> Result<Vec<u8>, Error> {
         .write_record(table.schema.columns.iter().map(|c| c.name))
         .map_err(failed)?;
     for row in &table.rows {
-        writer.write_record(row).map_err(failed)?;
+        writer
+            .write_record(row.iter().map(|c| cell(c, excel_safe).into_owned()))
+            .map_err(failed)?;
     }
     writer.flush().map_err(|e| failed(e.into()))?;
     drop(writer);
@@ -86,7 +102,7 @@ mod tests {
 
     #[test]
     fn quotes_only_when_needed_and_ends_lines_with_crlf() {
-        let bytes = render(&sample(), false).unwrap_or_default();
+        let bytes = render(&sample(), false, false).unwrap_or_default();
         assert_eq!(
             String::from_utf8_lossy(&bytes),
             "document_id,field,language,text\r\ndoc,place_name,en,\"a \"\"quoted\"\", text\"\r\n"
@@ -94,11 +110,32 @@ mod tests {
     }
 
     #[test]
+    fn formulas_are_kept_unless_excel_safe_is_asked_for() {
+        let mut table = sample();
+        table.rows[0][3] = "=HYPERLINK(\"http://x\")".into();
+        let verbatim =
+            String::from_utf8_lossy(&render(&table, false, false).unwrap_or_default()).into_owned();
+        assert!(
+            verbatim.ends_with(",\"=HYPERLINK(\"\"http://x\"\")\"\r\n"),
+            "{verbatim}"
+        );
+        let safe =
+            String::from_utf8_lossy(&render(&table, false, true).unwrap_or_default()).into_owned();
+        assert!(
+            safe.ends_with(",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"),
+            "{safe}"
+        );
+        assert_eq!(cell("plain", true), "plain");
+        assert_eq!(cell("-1", true), "'-1");
+        assert_eq!(cell("@SUM", false), "@SUM");
+    }
+
+    #[test]
     fn the_bom_is_opt_in() {
-        let bytes = render(&sample(), true).unwrap_or_default();
+        let bytes = render(&sample(), true, false).unwrap_or_default();
         assert!(bytes.starts_with(BOM));
         assert!(
-            !render(&sample(), false)
+            !render(&sample(), false, false)
                 .unwrap_or_default()
                 .starts_with(BOM)
         );

@@ -38,6 +38,9 @@ pub struct Context<'a> {
     pub base_iri: &'a str,
     /// Whether CSV files start with a UTF-8 byte order mark.
     pub csv_bom: bool,
+    /// Whether CSV cells that a spreadsheet would run as a formula get a
+    /// leading `'` (off by default: the data is kept verbatim).
+    pub csv_excel_safe: bool,
     /// When the exports were made (RFC 3339, UTC), from `SOURCE_DATE_EPOCH`;
     /// without it no export carries a time that is not in the data.
     pub created: Option<String>,
@@ -198,7 +201,8 @@ pub fn file_stem(id: &str) -> Result<&str, Error> {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-');
+        && !id.starts_with('-')
+        && !crate::validate::rules::RESERVED_NAMES.contains(&id);
     if safe {
         Ok(id)
     } else {
@@ -213,7 +217,7 @@ mod tests {
     #[test]
     fn only_slugs_become_file_names() {
         assert!(file_stem("hangzhou-initiative").is_ok());
-        for id in ["", "../x", "a/b", "A", "con:", "-x", "a\\b"] {
+        for id in ["", "../x", "a/b", "A", "con:", "-x", "a\\b", "con", "lpt1"] {
             assert!(file_stem(id).is_err(), "{id}");
         }
     }

@@ -2,8 +2,11 @@
 //! and compares a set with what is on disk.
 //!
 //! Files are written to a staging folder beside the destination, which then
-//! takes the destination's place by rename; an error or a kill before that
-//! leaves the previous exports untouched.
+//! takes the destination's place in one atomic exchange of the two names
+//! (on Linux; elsewhere, two renames). An error or a kill at any point
+//! leaves the previous exports whole. Runs on the same destination take
+//! turns through a lock file beside it, and each run first clears what a
+//! killed run left behind.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -46,6 +49,13 @@ pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let name = dest
         .file_name()
         .map_or_else(|| "exports".into(), |n| n.to_string_lossy().into_owned());
+    let lock_path = parent.join(format!(".{name}.lock"));
+    let lock = fs::File::create(&lock_path).map_err(io("cannot create lock file", &lock_path))?;
+    // Another run on the same destination finishes first; the lock goes
+    // when the file is closed, even if this process is killed.
+    lock.lock().map_err(io("cannot lock", &lock_path))?;
+    clear_debris(parent, &name)?;
+
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.staging-"))
         .tempdir_in(parent)
@@ -58,13 +68,12 @@ pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
         fs::write(&path, &file.bytes).map_err(io("cannot write", &path))?;
     }
     let staged = staging.keep();
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if dest.exists() {
-        fs::rename(dest, &old).map_err(io("cannot move aside", dest))?;
-    }
-    if let Err(source) = fs::rename(&staged, dest) {
-        // Put the previous exports back before reporting.
-        let _ = fs::rename(&old, dest);
+    let swapped = if dest.exists() {
+        exchange(&staged, dest)
+    } else {
+        fs::rename(&staged, dest)
+    };
+    if let Err(source) = swapped {
         let _ = fs::remove_dir_all(&staged);
         return Err(Error::Io {
             action: "cannot move into place",
@@ -72,8 +81,48 @@ pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
             source,
         });
     }
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(io("cannot remove", &old))?;
+    // After an exchange, the staging name holds the previous exports.
+    if staged.exists() {
+        fs::remove_dir_all(&staged).map_err(io("cannot remove", &staged))?;
+    }
+    drop(lock);
+    Ok(())
+}
+
+/// Swaps the names of two folders in one step, so `dest` always names a
+/// complete tree.
+#[cfg(target_os = "linux")]
+fn exchange(staged: &Path, dest: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, staged, CWD, dest, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+/// Without an atomic exchange: move the old tree aside, then the new one
+/// in; a kill between the two leaves the old tree under the aside name,
+/// which the next run puts back.
+#[cfg(not(target_os = "linux"))]
+fn exchange(staged: &Path, dest: &Path) -> std::io::Result<()> {
+    let aside = staged.with_extension("old");
+    fs::rename(dest, &aside)?;
+    if let Err(e) = fs::rename(staged, dest) {
+        let _ = fs::rename(&aside, dest);
+        return Err(e);
+    }
+    fs::rename(&aside, staged)
+}
+
+/// Removes what a killed run left beside `dest`: staging folders (new
+/// trees never moved in, or old ones swapped out).
+fn clear_debris(parent: &Path, name: &str) -> Result<(), Error> {
+    let prefix = format!(".{name}.staging-");
+    for entry in fs::read_dir(parent).map_err(io("cannot read", parent))? {
+        let entry = entry.map_err(io("cannot read", parent))?;
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let path = entry.path();
+            if path.is_dir() && !path.is_symlink() {
+                fs::remove_dir_all(&path).map_err(io("cannot remove", &path))?;
+            }
+        }
     }
     Ok(())
 }
@@ -130,6 +179,17 @@ mod tests {
     }
 
     #[test]
+    fn a_killed_runs_staging_folders_are_cleared() {
+        let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dest = root.path().join("exports");
+        let debris = root.path().join(".exports.staging-abc/json");
+        fs::create_dir_all(&debris).unwrap_or_else(|e| panic!("{e}"));
+        write(&dest, &[file("a.txt", "1")]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!root.path().join(".exports.staging-abc").exists());
+        assert_eq!(fs::read(dest.join("a.txt")).unwrap_or_default(), b"1");
+    }
+
+    #[test]
     fn write_replaces_the_tree_and_check_sees_every_kind_of_drift() {
         let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let dest = root.path().join("exports");
@@ -152,6 +212,11 @@ mod tests {
             .flatten()
             .map(|e| e.file_name())
             .collect();
-        assert_eq!(leftovers, ["exports"], "no staging debris");
+        let mut leftovers: Vec<String> = leftovers
+            .iter()
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
+        leftovers.sort();
+        assert_eq!(leftovers, [".exports.lock", "exports"], "no staging debris");
     }
 }

@@ -38,18 +38,22 @@ pub struct Document {
     /// How and when the text was made public.
     pub publication: Publication,
     /// The paragraphs that come before the numbered sections, in order.
+    #[schemars(length(max = 999))]
     pub preamble: Vec<Paragraph>,
     /// The numbered sections, in order.
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = 999))]
     pub sections: Vec<Section>,
     /// The documents, bodies and events the text names, with the units that
     /// cite each.
+    #[schemars(length(max = 10000))]
     pub references: Vec<Reference>,
     /// Items the publication lists alongside the document.
     #[serde(default)]
+    #[schemars(length(max = 10000))]
     pub related: Vec<RelatedItem>,
     /// Every correction made to the captured text, with the unit it applies to.
     #[serde(default)]
+    #[schemars(length(max = 10000))]
     pub editorial_notes: Vec<EditorialNote>,
     /// Only in exports: the community translations whose texts the
     /// localized fields also carry, beside the official languages. Data

@@ -16,7 +16,7 @@ pub struct Reference {
     /// The name as the text gives it, in the languages the text gives it.
     pub name: LocalizedText,
     /// The ids of the units that cite it, in reading order, each once.
-    #[schemars(extend("uniqueItems" = true))]
+    #[schemars(length(max = 10000), extend("uniqueItems" = true))]
     pub cited_by: Vec<UnitId>,
 }
 

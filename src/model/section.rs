@@ -20,6 +20,6 @@ pub struct Section {
     /// The heading, in every official language, without its number label.
     pub heading: LocalizedText,
     /// The section's paragraphs, in order.
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = 999))]
     pub paragraphs: Vec<Paragraph>,
 }

@@ -37,10 +37,62 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The largest data file read by default: 64 MiB, far above any policy
+/// text, small enough that a stray dump or `/dev/zero` is refused at once.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The environment variable that sets another size limit, in bytes.
+pub const MAX_FILE_BYTES_VAR: &str = "INITIATIVE_MAX_FILE_BYTES";
+
+/// The size limit in force: [`MAX_FILE_BYTES_VAR`] when it is a number,
+/// else [`DEFAULT_MAX_FILE_BYTES`].
+pub fn max_file_bytes() -> u64 {
+    std::env::var(MAX_FILE_BYTES_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(DEFAULT_MAX_FILE_BYTES)
+}
+
 /// Reads and parses `path`. Only an I/O failure is an `Err`; anything wrong
-/// with the content is a diagnostic.
+/// with the content is a diagnostic. A file over the size limit is refused
+/// from its metadata, and reading stops at the limit whatever the metadata
+/// said (a pipe or a device has none), so memory stays bounded.
 pub fn load(path: &Path) -> io::Result<Loaded> {
-    let bytes = fs::read(path)?;
+    let limit = max_file_bytes();
+    let file = fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    let too_large = |size: String| {
+        Loaded {
+        source: SourceFile {
+            path: path.to_path_buf(),
+            text: String::new(),
+            lines: LineIndex::new(""),
+        },
+        value: None,
+        duplicates: Vec::new(),
+        diagnostics: vec![
+            Diagnostic::new(
+                Severity::Error,
+                "file-too-large",
+                path,
+                "",
+                format!("file is {size}; the limit is {limit} bytes"),
+            )
+            .with_position(1, 1)
+            .with_hint(format!(
+                "a data file holds one document; if this one really is larger, raise the limit with {MAX_FILE_BYTES_VAR}"
+            )),
+        ],
+    }
+    };
+    if size > limit {
+        return Ok(too_large(format!("{size} bytes")));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(too_large("larger than it said".into()));
+    }
     Ok(load_bytes(path, &bytes))
 }
 
@@ -146,6 +198,8 @@ fn syntax_hint(e: &serde_json::Error) -> &'static str {
         "remove the comma after the last item"
     } else if text.contains("control character") {
         "a line break or tab inside a string must be written \\n or \\t"
+    } else if text.contains("recursion limit exceeded") {
+        "data files nest at most 128 levels of [ and {: the structure is far deeper than any document"
     } else if text.contains("EOF") {
         "the file ends too early: check that every { [ and \" is closed"
     } else if text.contains("key must be a string") {

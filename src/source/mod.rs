@@ -7,7 +7,10 @@ mod parse;
 mod position;
 mod span;
 
-pub use load::{Loaded, SourceFile, load, load_bytes};
+pub use load::{
+    DEFAULT_MAX_FILE_BYTES, Loaded, MAX_FILE_BYTES_VAR, SourceFile, load, load_bytes,
+    max_file_bytes,
+};
 pub use parse::{DuplicateKey, parse_json};
 pub use position::{LineIndex, Position};
 pub use span::{SpanIndex, Target, split_pointer as split_pointer_segments};

@@ -217,7 +217,9 @@ fn read_targets(
                         };
                         char::from_u32(value).map(String::from)
                     })
-                    .unwrap_or_default();
+                    .ok_or_else(|| {
+                        Error::NotXliff(format!("unknown entity `&{name};` in a <target>"))
+                    })?;
                 target.push_str(&resolved);
             }
             Event::End(end) => match end.local_name().as_ref() {
@@ -230,6 +232,11 @@ fn read_targets(
                 "unit" => unit = None,
                 _ => {}
             },
+            Event::DocType(_) => {
+                return Err(Error::NotXliff(
+                    "a DOCTYPE is not allowed: XLIFF needs none, and its entities could expand without bound".into(),
+                ));
+            }
             Event::Eof => break,
             _ => {}
         }

@@ -270,9 +270,30 @@ fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Runs every text rule on every string value, recursively.
+/// The longest text accepted in one string, in characters: ten times the
+/// longest paragraph of any policy text we know, and small enough that the
+/// text rules stay fast.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// Runs every text rule on every string value, recursively. A string over
+/// [`MAX_TEXT_CHARS`] gets one `text-too-long` finding and no other.
 fn text_findings(value: &Value, pointer: &str, out: &mut Vec<Finding>) {
     match value {
+        Value::String(text)
+            if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS =>
+        {
+            out.push(
+                Finding::error(
+                    "text-too-long",
+                    pointer,
+                    format!(
+                        "this text has {} characters; the limit is {MAX_TEXT_CHARS}",
+                        text.chars().count()
+                    ),
+                )
+                .hint("a text is one paragraph or heading: split it, or check that nothing was pasted twice"),
+            );
+        }
         Value::String(text) => {
             for rule in TEXT_RULES {
                 if let Some(v) = rule.check(text) {

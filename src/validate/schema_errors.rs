@@ -65,7 +65,11 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                     Finding::error(
                         "schema-pattern",
                         pointer,
-                        format!("`{text}` is not a valid {}", pattern_name(pattern)),
+                        format!(
+                            "`{}` is not a valid {}",
+                            visible(text),
+                            pattern_name(pattern)
+                        ),
                     )
                     .hint(pattern_hint(pattern, text)),
                 );
@@ -96,7 +100,11 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                     format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
                 let (message, hint) = match error.kind() {
                     ValidationErrorKind::Pattern { pattern } => (
-                        format!("`{key}` is not a valid {}", pattern_name(pattern)),
+                        format!(
+                            "`{}` is not a valid {}",
+                            visible(&key),
+                            pattern_name(pattern)
+                        ),
                         pattern_hint(pattern, &key),
                     ),
                     _ => format_message(LANGUAGE_FORMAT, &key),
@@ -193,11 +201,11 @@ fn type_hint(expected: &str) -> String {
 fn format_message(format: &str, text: &str) -> (String, String) {
     match format {
         "date" => (
-            format!("`{text}` is not a valid date"),
+            format!("`{}` is not a valid date", visible(text)),
             "write a calendar date as YYYY-MM-DD, e.g. 2026-05-12".into(),
         ),
         "date-time" => (
-            format!("`{text}` is not a valid date and time"),
+            format!("`{}` is not a valid date and time", visible(text)),
             "write YYYY-MM-DDThh:mm:ss with the UTC offset, e.g. 2026-05-12T22:39:00+08:00".into(),
         ),
         f if f == LANGUAGE_FORMAT => {
@@ -214,15 +222,33 @@ fn format_message(format: &str, text: &str) -> (String, String) {
                 _ => "use a registered BCP 47 tag such as `en`, `zh-Hans`, `fr`, `ar`".into(),
             };
             (
-                format!("`{text}` is not a registered BCP 47 language tag"),
+                format!(
+                    "`{}` is not a registered BCP 47 language tag",
+                    visible(text)
+                ),
                 hint,
             )
         }
         other => (
-            format!("`{text}` is not a valid {other}"),
+            format!("`{}` is not a valid {other}", visible(text)),
             format!("see the `{other}` format"),
         ),
     }
+}
+
+/// `text` as it can be shown in a message: control and invisible format
+/// characters written as `\u{…}` escapes, so a hostile value cannot
+/// corrupt a terminal or hide what is wrong with it.
+pub(super) fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}') {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// BCP 47's conventional case: language lower, script title, region upper.

@@ -21,6 +21,7 @@ mod missing_unit;
 mod not_nfc;
 mod number_mismatch;
 mod replacement_character;
+mod reserved_name;
 mod script_mismatch;
 mod section_number;
 mod stale_source;
@@ -37,6 +38,7 @@ mod zero_width;
 use std::path::Path;
 
 pub use document_location::DOCUMENT_FILE;
+pub use reserved_name::RESERVED_NAMES;
 
 use super::Finding;
 use crate::model::{Catalog, Document, Translation};
@@ -103,6 +105,7 @@ pub struct TextViolation {
 /// Every document rule, in the order they run.
 pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
     &document_location::DocumentLocation,
+    &reserved_name::ReservedName,
     &section_number::SectionNumber,
     &id_position::IdPosition,
     &duplicate_id::DuplicateId,
