@@ -6,6 +6,9 @@
 //! against it and against the rules a schema cannot express ([`validate`]),
 //! and every problem becomes a located [`diagnostic::Diagnostic`].
 #![warn(missing_docs)]
+// Tests index freely: a wrong index there is a failing test, not a panic
+// on input data.
+#![cfg_attr(test, allow(clippy::indexing_slicing))]
 
 pub mod cli;
 pub mod diagnostic;

@@ -1,5 +1,7 @@
 //! Integration tests: every test runs the real `initiative` binary.
 
+#![allow(clippy::indexing_slicing)] // a wrong index in a test is a failing test
+
 mod harness;
 mod hostile;
 mod proptest_round_trip;

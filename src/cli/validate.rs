@@ -63,31 +63,75 @@ pub(super) fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error
         .map(|path| validator.validate_path(path).map_err(Error::from))
         .collect::<Result<Vec<_>, _>>()?;
     for i in 0..reports.len() {
-        if reports[i].catalog.is_some() {
-            let documents = described_documents(&validator, &reports, &reports[i].source.path)?;
-            check_catalog(&mut reports[i], &documents);
-        } else if reports[i].translation.is_some() {
-            check_translation_of(&validator, &mut reports, i)?;
+        let Some(report) = reports.get(i) else {
+            continue;
+        };
+        let check = if report.catalog.is_some() {
+            Check::Catalog(described_documents(
+                &validator,
+                &reports,
+                &report.source.path,
+            )?)
+        } else if report.translation.is_some() {
+            translation_reference(&validator, &reports, &report.source.path)?
+        } else {
+            continue;
+        };
+        if let Some(report) = reports.get_mut(i) {
+            check.apply(report);
         }
     }
     Ok(reports)
 }
 
-/// Checks the translation in `reports[i]` against the document in the
-/// folder above it, taken from `reports` or checked quietly.
-fn check_translation_of(
+/// The cross-file check a catalog or translation report still needs.
+enum Check {
+    /// A catalog, with the valid documents beside it.
+    Catalog(Vec<Document>),
+    /// A translation, with the valid document it translates.
+    Translation(Box<Document>),
+    /// A translation whose document has errors: reported on its own; the
+    /// translation waits.
+    Wait,
+    /// A translation with no document where it should be.
+    NoDocument(PathBuf),
+}
+
+impl Check {
+    fn apply(self, report: &mut FileReport) {
+        match self {
+            Self::Catalog(documents) => check_catalog(report, &documents),
+            Self::Translation(document) => check_translation(report, &document),
+            Self::Wait => report.translation = None,
+            Self::NoDocument(path) => {
+                let finding = crate::validate::Finding::error(
+                    "translation-location",
+                    "/document",
+                    format!(
+                        "there is no {} for this translation to translate",
+                        path.display()
+                    ),
+                )
+                .hint("keep translations in data/<document-id>/translations/");
+                crate::validate::add_findings(report, vec![finding], &serde_json::Value::Null);
+            }
+        }
+    }
+}
+
+/// What the translation at `path` is checked against: the document in the
+/// folder above it, taken from `reports` or checked quietly. Only a
+/// document without errors is a reference.
+fn translation_reference(
     validator: &Validator,
-    reports: &mut [FileReport],
-    i: usize,
-) -> Result<(), Error> {
-    let path = reports[i].source.path.clone();
+    reports: &[FileReport],
+    path: &Path,
+) -> Result<Check, Error> {
     let document_path = path
         .parent()
         .and_then(Path::parent)
         .unwrap_or(Path::new("."))
         .join(crate::validate::rules::DOCUMENT_FILE);
-    // Only a document without errors is a reference a translation can be
-    // checked against.
     let valid_document =
         |report: &FileReport| report.document.clone().filter(|_| report.is_valid());
     let document = match reports.iter().find(|r| r.source.path == document_path) {
@@ -95,27 +139,9 @@ fn check_translation_of(
         None if document_path.is_file() => {
             valid_document(&validator.validate_path(&document_path)?)
         }
-        None => {
-            let finding = crate::validate::Finding::error(
-                "translation-location",
-                "/document",
-                format!(
-                    "there is no {} for this translation to translate",
-                    document_path.display()
-                ),
-            )
-            .hint("keep translations in data/<document-id>/translations/");
-            crate::validate::add_findings(&mut reports[i], vec![finding], &serde_json::Value::Null);
-            return Ok(());
-        }
+        None => return Ok(Check::NoDocument(document_path)),
     };
-    // An invalid document is reported on its own; its translations wait.
-    if let Some(document) = document {
-        check_translation(&mut reports[i], &document);
-    } else {
-        reports[i].translation = None;
-    }
-    Ok(())
+    Ok(document.map_or(Check::Wait, |d| Check::Translation(Box::new(d))))
 }
 
 /// The valid documents a catalog describes: those in the folders beside

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::csv::{CSV_DIR, file_name};
 use super::tables::{Datatype, Table};
-use super::{Context, Error, OutputFile, to_json_bytes};
+use super::{Context, Error, OutputFile, set, to_json_bytes};
 
 /// The metadata file's name, the one CSVW processors look for by default.
 pub(super) const METADATA_FILE: &str = "csv-metadata.json";
@@ -47,7 +47,7 @@ fn table(table: &Table) -> Value {
                 "required": column.required,
             });
             if column.datatype == Datatype::LanguageList {
-                value["separator"] = json!(" ");
+                set(&mut value, "separator", json!(" "));
             }
             value
         })

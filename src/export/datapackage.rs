@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::tables::{Datatype, Table};
-use super::{Context, Error, OutputFile, sha256_hex, to_json_bytes};
+use super::{Context, Error, OutputFile, set, sha256_hex, to_json_bytes};
 
 /// The descriptor's file name.
 pub(super) const DESCRIPTOR_FILE: &str = "datapackage.json";
@@ -38,9 +38,9 @@ pub(super) fn descriptor(
         "title": title.join(" / "),
     });
     if let Some(created) = &context.created {
-        package["created"] = json!(created);
+        set(&mut package, "created", json!(created));
     }
-    package["resources"] = json!(resources);
+    set(&mut package, "resources", json!(resources));
     Ok(OutputFile {
         path: PathBuf::from(DESCRIPTOR_FILE),
         bytes: to_json_bytes(&package, DESCRIPTOR_FILE)?,
@@ -58,11 +58,15 @@ fn resource(table: &Table, file: &OutputFile) -> Value {
                 "type": column.datatype.names().1,
                 "description": column.description,
             });
+            let mut constraints = serde_json::Map::new();
             if column.datatype == Datatype::PositiveInteger {
-                field["constraints"] = json!({ "minimum": 1 });
+                constraints.insert("minimum".into(), json!(1));
             }
             if column.required {
-                field["constraints"]["required"] = json!(true);
+                constraints.insert("required".into(), json!(true));
+            }
+            if !constraints.is_empty() {
+                set(&mut field, "constraints", Value::Object(constraints));
             }
             field
         })

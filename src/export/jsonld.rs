@@ -9,7 +9,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Context, Error, Exporter, OutputFile, per_document, to_json_bytes};
+use super::{Context, Error, Exporter, OutputFile, per_document, set, to_json_bytes};
 use crate::model::{Document, Language, LocalizedText, Paragraph, ReferenceKind, UnitId};
 
 /// Writes each document as JSON-LD.
@@ -97,11 +97,11 @@ fn graph(document: &Document, iri: &str) -> Value {
         });
         let mentions = cited(&paragraph.id, &[]);
         if !mentions.is_empty() {
-            node["mentions"] = json!(mentions);
+            set(&mut node, "mentions", json!(mentions));
         }
         let citations = cited(&paragraph.id, &[ReferenceKind::Document]);
         if !citations.is_empty() {
-            node["citation"] = json!(citations);
+            set(&mut node, "citation", json!(citations));
         }
         node
     };
@@ -146,22 +146,34 @@ fn graph(document: &Document, iri: &str) -> Value {
                 "inLanguage": language.as_str(),
             });
             if let Some(title) = document.title.get(language) {
-                expression["title"] = json!({ language.as_str(): title });
+                set(
+                    &mut expression,
+                    "title",
+                    json!({ language.as_str(): title }),
+                );
             }
             if let Some(community) = document.community(language) {
                 let original = format!("{iri}/{}", community.pivot);
-                expression["is_translation_of"] = json!(original);
-                expression["translationOfWork"] = json!(original);
-                expression["creativeWorkStatus"] = json!(format!(
-                    "community translation, {}",
-                    community.status.as_str()
-                ));
-                expression["translator"] = json!(
-                    community
-                        .translators
-                        .iter()
-                        .map(|t| json!({ "@type": "Person", "schema:name": t.name }))
-                        .collect::<Vec<_>>()
+                set(&mut expression, "is_translation_of", json!(original));
+                set(&mut expression, "translationOfWork", json!(original));
+                set(
+                    &mut expression,
+                    "creativeWorkStatus",
+                    json!(format!(
+                        "community translation, {}",
+                        community.status.as_str()
+                    )),
+                );
+                set(
+                    &mut expression,
+                    "translator",
+                    json!(
+                        community
+                            .translators
+                            .iter()
+                            .map(|t| json!({ "@type": "Person", "schema:name": t.name }))
+                            .collect::<Vec<_>>()
+                    ),
                 );
             }
             expression

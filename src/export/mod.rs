@@ -171,6 +171,14 @@ fn per_document(
         .collect()
 }
 
+/// Sets `key` on a JSON object built by an exporter (a no-op on anything
+/// else, which the exporters never pass).
+fn set(object: &mut serde_json::Value, key: &str, value: serde_json::Value) {
+    if let Some(map) = object.as_object_mut() {
+        map.insert(key.to_owned(), value);
+    }
+}
+
 /// Pretty JSON with a final newline, the form of every JSON export.
 fn to_json_bytes(value: &impl serde::Serialize, what: &str) -> Result<Vec<u8>, Error> {
     let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| Error::Serialize {

@@ -81,7 +81,7 @@ pub fn to_json(translation: &Translation, document: &Document) -> Vec<u8> {
     });
     let units: Map<String, Value> = ids
         .into_iter()
-        .map(|id| (id.clone(), json!(translation.units[id])))
+        .map(|id| (id.clone(), json!(translation.units.get(id))))
         .collect();
     map.insert("units".into(), Value::Object(units));
     let mut bytes = serde_json::to_vec_pretty(&Value::Object(map)).unwrap_or_default();

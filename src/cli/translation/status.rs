@@ -137,8 +137,9 @@ fn table(rows: &[Row]) -> String {
     let widths: Vec<usize> = (0..8)
         .map(|i| {
             body.iter()
-                .map(|r| r[i].chars().count())
-                .chain([HEADER[i].len()])
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .chain(HEADER.get(i).map(|h| h.len()))
                 .max()
                 .unwrap_or(0)
         })
