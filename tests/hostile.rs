@@ -488,3 +488,27 @@ fn a_read_only_destination_fails_clearly_and_changes_nothing() {
     assert!(stderr.contains("Permission denied"), "{stderr}");
     exports_are_whole(test.dir(), &expected);
 }
+
+#[test]
+fn markup_in_a_text_is_escaped_on_the_reading_page() {
+    let test = Test::scratch_repo();
+    // The French draft would (rightly) flag the changed title.
+    std::fs::remove_file(test.dir().join("data/hangzhou-initiative/translations/fr.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let path = test.dir().join("data/hangzhou-initiative/document.json");
+    let hostile = std::fs::read_to_string(&path).unwrap_or_default().replace(
+        "\"Hangzhou Initiative on AI and Education\"",
+        "\"</span></h1><script>alert(1)</script><!-- & \\\"quoted\\\"\"",
+    );
+    std::fs::write(&path, hostile).unwrap_or_else(|e| panic!("{e}"));
+    let test = test.args(&["export", "--format", "html", "--out", "out"]);
+    test.run().code(0);
+    let page = std::fs::read_to_string(test.dir().join("out/html/hangzhou-initiative.html"))
+        .unwrap_or_default();
+    assert!(!page.contains("<script>alert"), "raw markup on the page");
+    assert!(page.contains(
+        "<span lang=\"en\" class=\"text l1\">&lt;/span&gt;&lt;/h1&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- &amp; &quot;quoted&quot;</span>"
+    ));
+    // Inside the embedded JSON-LD, `<` cannot close the script element.
+    assert!(page.contains("\\u003c/span\\u003e\\u003c/h1\\u003e\\u003cscript\\u003e"));
+}

@@ -59,15 +59,15 @@ impl Exporter for Dcat {
 }
 
 /// What a portal needs to know about one kind of exported file.
-struct FileKind {
-    media_type: &'static str,
+pub(super) struct FileKind {
+    pub(super) media_type: &'static str,
     file_type: &'static str,
-    description: &'static str,
+    pub(super) description: &'static str,
     conforms_to: Vec<String>,
 }
 
 /// Describes the file at `path`, or `None` for a file no dataset lists.
-fn describe(path: &Path, base: &str) -> Option<FileKind> {
+pub(super) fn describe(path: &Path, base: &str) -> Option<FileKind> {
     let path = path.to_string_lossy().replace('\\', "/");
     let kind = |media_type, file_type, description, conforms_to: &[&str]| FileKind {
         media_type,
@@ -114,6 +114,12 @@ fn describe(path: &Path, base: &str) -> Option<FileKind> {
                 "CSV on the Web metadata for the CSV tables.",
                 &["http://www.w3.org/ns/csvw"],
             ),
+            ("html", _) => kind(
+                "text/html",
+                "HTML",
+                "A page to read the document, its languages side by side.",
+                &["https://html.spec.whatwg.org/"],
+            ),
             ("datapackage.json", _) => kind(
                 "application/json",
                 "JSON",
@@ -126,7 +132,7 @@ fn describe(path: &Path, base: &str) -> Option<FileKind> {
 }
 
 /// Whether the file at `path` belongs to the dataset of `document` alone.
-fn belongs_to(path: &Path, document: &Document) -> bool {
+pub(super) fn belongs_to(path: &Path, document: &Document) -> bool {
     path.components()
         .nth(1)
         .and_then(|c| c.as_os_str().to_str())
@@ -139,7 +145,7 @@ fn belongs_to(path: &Path, document: &Document) -> bool {
 
 /// Whether the file at `path` holds every document (the CSV tables and
 /// their metadata), and so is a distribution of every dataset.
-fn is_shared(path: &Path) -> bool {
+pub(super) fn is_shared(path: &Path) -> bool {
     path.starts_with("csv") || path == Path::new("datapackage.json")
 }
 
@@ -221,6 +227,7 @@ fn graph(
     }
 
     let mut nodes = Vec::new();
+    let mut pages = Vec::new();
     let mut distributions: Vec<(PathBuf, Node)> = Vec::new();
     for document in context.documents {
         let dataset_iri = format!("{base}datasets/{}", document.id);
@@ -258,7 +265,10 @@ fn graph(
             published,
             context.created.as_deref().unwrap_or(published),
         );
-        dataset.iri("dcat:landingPage", &catalog.landing_page);
+        // The reading page is where people land; it is typed below.
+        let page = format!("{base}html/{}.html", document.id);
+        dataset.iri("dcat:landingPage", &page);
+        pages.push(page);
         for file in files {
             if !(belongs_to(&file.path, document) || is_shared(&file.path)) {
                 continue;
@@ -284,6 +294,7 @@ fn graph(
     agent.types.push("foaf:Organization");
     texts(&mut agent, "foaf:name", &catalog.publisher.name);
     let mut things = vec![agent, typed("foaf:Document", catalog.landing_page.clone())];
+    things.extend(pages.into_iter().map(|page| typed("foaf:Document", page)));
     let mut scheme = typed("skos:ConceptScheme", format!("{AUTHORITY}/data-theme"));
     scheme.add("dct:title", Object::Lang("Data theme".into(), "en".into()));
     things.push(scheme);

@@ -76,7 +76,7 @@ fn context() -> Value {
 const PART_TYPES: [&str; 2] = ["CreativeWork", "LegalResourceSubdivision"];
 
 /// The document as one JSON-LD node with its parts nested.
-fn graph(document: &Document, iri: &str) -> Value {
+pub(super) fn graph(document: &Document, iri: &str) -> Value {
     let unit_iri = |unit: &str| format!("{iri}#{unit}");
     let reference_iri = |id: &str| format!("{iri}#ref-{id}");
     let cited = |unit: &UnitId, kinds: &[ReferenceKind]| -> Vec<String> {

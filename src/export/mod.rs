@@ -8,6 +8,7 @@ mod csv;
 mod csvw;
 mod datapackage;
 mod dcat;
+mod html;
 mod json;
 mod jsonld;
 mod output;
@@ -128,6 +129,7 @@ pub const EXPORTERS: &[&dyn Exporter] = &[
     &xml::Xml,
     &jsonld::JsonLd,
     &akn::AkomaNtoso,
+    &html::Html,
     &dcat::Dcat,
     &sums::Sums,
 ];

