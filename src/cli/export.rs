@@ -139,7 +139,9 @@ pub(super) fn export_documents(
     let mut drift = export::check(out, &files)?;
     if !check {
         // Unchanged exports are left alone, so a re-run touches nothing.
-        if !drift.is_empty() {
+        if drift.is_empty() {
+            export::tidy(out)?;
+        } else {
             export::write(out, &files)?;
         }
         return Ok(Outcome::Ok);

@@ -3,7 +3,9 @@
 //! drift, 2 usage or I/O error).
 
 mod build;
+mod completions;
 mod export;
+mod man;
 mod output;
 mod rules;
 mod schema;
@@ -25,6 +27,12 @@ pub use output::{Color, Format};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print errors only: no warnings, no summary, no notes
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print a line for every file checked
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +43,8 @@ enum Command {
     Export(export::Args),
     Rules(rules::Args),
     Translation(translation::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// How a command ended.
@@ -112,6 +122,13 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
+    output::set_verbosity(if cli.quiet {
+        output::Verbosity::Quiet
+    } else if cli.verbose {
+        output::Verbosity::Verbose
+    } else {
+        output::Verbosity::Normal
+    });
     match cli.command {
         Command::Schema(args) => schema::run(&args),
         Command::Validate(args) => validate::run(&args),
@@ -119,5 +136,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Export(args) => export::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Translation(args) => translation::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }

@@ -1,6 +1,7 @@
 //! Prints validation results in the format the user chose, to stdout, and
 //! exits quietly when the reader goes away (a closed pipe is not an error).
 
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
@@ -45,12 +46,60 @@ impl Color {
     }
 }
 
+/// How much a command says beyond its results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Verbosity {
+    /// Errors only: no warnings, no summary line, no notes of files written.
+    Quiet,
+    /// Results, a summary and notes of files written.
+    #[default]
+    Normal,
+    /// Also one line per file checked.
+    Verbose,
+}
+
+static VERBOSITY: std::sync::OnceLock<Verbosity> = std::sync::OnceLock::new();
+
+/// Sets the verbosity for the rest of the run (the first call wins).
+pub(super) fn set_verbosity(verbosity: Verbosity) {
+    let _ = VERBOSITY.set(verbosity);
+}
+
+fn verbosity() -> Verbosity {
+    VERBOSITY.get().copied().unwrap_or_default()
+}
+
+/// A note to the user on stderr (`wrote schema/…`), unless `-q`.
+pub(super) fn note(message: &str) {
+    if verbosity() != Verbosity::Quiet {
+        eprintln!("{message}");
+    }
+}
+
 /// Prints every report's diagnostics; returns whether any is an error.
+/// With `-q` only errors are printed, without the summary line; with `-v`
+/// each file checked gets a line first.
 pub(super) fn print_reports(reports: &[FileReport], format: Format, color: Color) -> bool {
+    let quiet = verbosity() == Verbosity::Quiet;
     let diagnostics: Vec<_> = reports
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
+        .filter(|d| !quiet || d.severity == crate::diagnostic::Severity::Error)
         .collect();
+    if verbosity() == Verbosity::Verbose && format == Format::Human {
+        let mut lines = String::new();
+        for report in reports {
+            let count = |s| report.diagnostics.iter().filter(|d| d.severity == s).count();
+            let _ = writeln!(
+                lines,
+                "checked {}: {} errors, {} warnings",
+                report.source.path.display(),
+                count(crate::diagnostic::Severity::Error),
+                count(crate::diagnostic::Severity::Warning)
+            );
+        }
+        eprint!("{lines}");
+    }
     let text = match format {
         Format::Human => render_human(
             HumanRenderer::new(color.enabled()),
@@ -65,6 +114,13 @@ pub(super) fn print_reports(reports: &[FileReport], format: Format, color: Color
         ),
         Format::Json => render_json(reports.len(), &diagnostics),
         Format::Github => render_github(&diagnostics),
+    };
+    let text = if quiet && format == Format::Human {
+        // The summary line is the last; errors, if any, come before it.
+        let body = text.trim_end_matches('\n');
+        body.rsplit_once('\n').map_or(String::new(), |(errors, _)| format!("{errors}\n"))
+    } else {
+        text
     };
     print_stdout(&text);
     diagnostics

@@ -46,7 +46,7 @@ pub(super) fn write(dir: &Path) -> Result<(), Error> {
         let text = file.text;
         if !fsx::same_content(&path, text.as_bytes()).map_err(Error::io("cannot read", &path))? {
             fsx::write_atomic(&path, text.as_bytes()).map_err(Error::io("cannot write", &path))?;
-            eprintln!("wrote {}", path.display());
+            crate::cli::output::note(&format!("wrote {}", path.display()));
         }
     }
     Ok(())

@@ -19,7 +19,7 @@ mod xml;
 
 use std::path::PathBuf;
 
-pub use output::{Drift, check, write};
+pub use output::{Drift, check, tidy, write};
 
 use crate::model::{Catalog, Document};
 

@@ -40,8 +40,8 @@ fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error
     }
 }
 
-/// Replaces `dest` with exactly `files`.
-pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
+/// The folder holding `dest`, and `dest`'s name.
+fn place(dest: &Path) -> (&Path, String) {
     let parent = dest
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -49,11 +49,36 @@ pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let name = dest
         .file_name()
         .map_or_else(|| "exports".into(), |n| n.to_string_lossy().into_owned());
+    (parent, name)
+}
+
+/// Takes the lock beside `dest`. Another run on the same destination
+/// finishes first; the lock goes when the file is closed, even if this
+/// process is killed.
+fn lock(parent: &Path, name: &str) -> Result<fs::File, Error> {
     let lock_path = parent.join(format!(".{name}.lock"));
     let lock = fs::File::create(&lock_path).map_err(io("cannot create lock file", &lock_path))?;
-    // Another run on the same destination finishes first; the lock goes
-    // when the file is closed, even if this process is killed.
     lock.lock().map_err(io("cannot lock", &lock_path))?;
+    Ok(lock)
+}
+
+/// Clears what a killed run left beside `dest`, when there is nothing to
+/// write (a killed run may have swapped its tree in already).
+pub fn tidy(dest: &Path) -> Result<(), Error> {
+    let (parent, name) = place(dest);
+    if !parent.exists() {
+        return Ok(());
+    }
+    let lock = lock(parent, &name)?;
+    clear_debris(parent, &name)?;
+    drop(lock);
+    Ok(())
+}
+
+/// Replaces `dest` with exactly `files`.
+pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    let (parent, name) = place(dest);
+    let lock = lock(parent, &name)?;
     clear_debris(parent, &name)?;
 
     let staging = tempfile::Builder::new()

@@ -73,10 +73,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     }
     crate::fsx::write_atomic(&path, &to_json(&translation, &document))
         .map_err(Error::io("cannot write", &path))?;
-    eprintln!(
+    crate::cli::output::note(&format!(
         "wrote {} ({} units from {pivot}); fill in \"translators\" and each \"translation\", then run `initiative translation check`",
         path.display(),
         translation.units.len()
-    );
+    ));
     Ok(Outcome::Ok)
 }

@@ -83,7 +83,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
     match &args.out {
         Some(out) => {
             crate::fsx::write_atomic(out, &bytes).map_err(Error::io("cannot write", out))?;
-            eprintln!("wrote {}", out.display());
+            crate::cli::output::note(&format!("wrote {}", out.display()));
         }
         None => print_stdout(&String::from_utf8_lossy(&bytes)),
     }
@@ -117,12 +117,12 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         .count();
     crate::fsx::write_atomic(&path, &to_json(&imported, &document))
         .map_err(Error::io("cannot write", &path))?;
-    eprintln!(
+    crate::cli::output::note(&format!(
         "imported {} into {}: {changed} units changed; run `initiative translation check {}`",
         args.file.display(),
         path.display(),
         path.display()
-    );
+    ));
     Ok(Outcome::Ok)
 }
 
