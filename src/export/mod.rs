@@ -134,16 +134,23 @@ pub const EXPORTERS: &[&dyn Exporter] = &[
     &sums::Sums,
 ];
 
-/// Runs every exporter and returns the files of those named in `formats`
-/// (all when empty) in path order. Every format is always rendered, so the
-/// files that describe others (DCAT, checksums) are the same whichever
-/// formats are written.
+/// Runs the exporters and returns the files of those named in `formats`
+/// (all when empty) in path order. Every format before the last one chosen
+/// is rendered too, so the files that describe others (the reading page,
+/// DCAT, checksums) are the same whichever formats are written; formats
+/// after it cannot matter and are skipped.
 pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFile>, Error> {
+    let wanted = |exporter: &&dyn Exporter| formats.iter().any(|f| f == exporter.name());
+    let last = if formats.is_empty() {
+        EXPORTERS.len()
+    } else {
+        EXPORTERS.iter().rposition(&wanted).map_or(0, |i| i + 1)
+    };
     let mut all = Vec::new();
     let mut chosen = Vec::new();
-    for exporter in EXPORTERS {
+    for exporter in EXPORTERS.iter().take(last) {
         let files = exporter.export(context, &all)?;
-        if formats.is_empty() || formats.iter().any(|f| f == exporter.name()) {
+        if formats.is_empty() || wanted(exporter) {
             chosen.extend(files.iter().cloned());
         }
         all.extend(files);
