@@ -493,8 +493,11 @@ fn a_read_only_destination_fails_clearly_and_changes_nothing() {
 fn markup_in_a_text_is_escaped_on_the_reading_page() {
     let test = Test::scratch_repo();
     // The French draft would (rightly) flag the changed title.
-    std::fs::remove_file(test.dir().join("data/hangzhou-initiative/translations/fr.json"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(
+        test.dir()
+            .join("data/hangzhou-initiative/translations/fr.json"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let path = test.dir().join("data/hangzhou-initiative/document.json");
     let hostile = std::fs::read_to_string(&path).unwrap_or_default().replace(
         "\"Hangzhou Initiative on AI and Education\"",

@@ -89,7 +89,13 @@ pub(super) fn print_reports(reports: &[FileReport], format: Format, color: Color
     if verbosity() == Verbosity::Verbose && format == Format::Human {
         let mut lines = String::new();
         for report in reports {
-            let count = |s| report.diagnostics.iter().filter(|d| d.severity == s).count();
+            let count = |s| {
+                report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == s)
+                    .count()
+            };
             let _ = writeln!(
                 lines,
                 "checked {}: {} errors, {} warnings",
@@ -118,7 +124,8 @@ pub(super) fn print_reports(reports: &[FileReport], format: Format, color: Color
     let text = if quiet && format == Format::Human {
         // The summary line is the last; errors, if any, come before it.
         let body = text.trim_end_matches('\n');
-        body.rsplit_once('\n').map_or(String::new(), |(errors, _)| format!("{errors}\n"))
+        body.rsplit_once('\n')
+            .map_or(String::new(), |(errors, _)| format!("{errors}\n"))
     } else {
         text
     };

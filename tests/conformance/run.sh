@@ -238,5 +238,18 @@ expect ok "lxml: the French XLIFF 2.0 is well-formed with 13 translated units" x
 sed 's|</target>||' "$broken/fr.xlf" >"$broken/bad.xlf"
 expect reject:"XMLSyntaxError" "lxml rejects an XLIFF with an unclosed element" xliff_check "$broken/bad.xlf"
 
+# The CI kits: the example workflow against GitHub's workflow schema, and
+# the pre-commit hook definitions with pre-commit itself.
+expect ok "check-jsonschema: tests/ci/github-actions.yml is a valid GitHub workflow" \
+  "$bin/check-jsonschema" --builtin-schema vendor.github-workflows tests/ci/github-actions.yml
+sed 's/runs-on: ubuntu-latest/runs_on: ubuntu-latest/' tests/ci/github-actions.yml >"$broken/workflow.yml"
+expect reject "check-jsonschema rejects a workflow with a misspelt key" \
+  "$bin/check-jsonschema" --builtin-schema vendor.github-workflows "$broken/workflow.yml"
+expect ok "pre-commit validate-manifest .pre-commit-hooks.yaml" \
+  "$bin/pre-commit" validate-manifest .pre-commit-hooks.yaml
+sed 's/language: rust/language: rusty/' .pre-commit-hooks.yaml >"$broken/hooks.yaml"
+expect reject "pre-commit rejects a hook with an unknown language" \
+  "$bin/pre-commit" validate-manifest "$broken/hooks.yaml"
+
 echo "conformance: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]
