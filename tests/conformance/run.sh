@@ -247,6 +247,11 @@ expect reject "check-jsonschema rejects a workflow with a misspelt key" \
   "$bin/check-jsonschema" --builtin-schema vendor.github-workflows "$broken/workflow.yml"
 expect ok "pre-commit validate-manifest .pre-commit-hooks.yaml" \
   "$bin/pre-commit" validate-manifest .pre-commit-hooks.yaml
+# The hooks for real: pre-commit builds the tool from this repository (into
+# target/, reusing the release build) and runs both hooks on every file.
+expect ok "pre-commit try-repo: both hooks pass on this repository" \
+  env PRE_COMMIT_HOME="$PWD/target/pre-commit" CARGO_TARGET_DIR="$PWD/target" \
+  "$bin/pre-commit" try-repo . --all-files
 sed 's/language: rust/language: rusty/' .pre-commit-hooks.yaml >"$broken/hooks.yaml"
 expect reject "pre-commit rejects a hook with an unknown language" \
   "$bin/pre-commit" validate-manifest "$broken/hooks.yaml"
