@@ -131,3 +131,82 @@ fn the_shipped_data_is_valid() {
         .code(0);
     crate::build::assert_only_shipped_warnings(&run.report());
 }
+
+#[test]
+fn every_command_has_an_example_in_its_help() {
+    let commands: &[&[&str]] = &[
+        &["schema"],
+        &["validate"],
+        &["build"],
+        &["export"],
+        &["rules"],
+        &["completions"],
+        &["man"],
+        &["translation"],
+        &["translation", "template"],
+        &["translation", "check"],
+        &["translation", "status"],
+        &["translation", "xliff"],
+        &["translation", "xliff", "export"],
+        &["translation", "xliff", "import"],
+    ];
+    for command in commands {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let run = Test::in_repo().args(&args).run().code(0);
+        assert!(run.stdout.contains("Example: "), "{command:?}");
+    }
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_command_definitions() {
+    let run = Test::in_repo().args(&["completions", "bash"]).run().code(0);
+    assert!(
+        run.stdout.contains("translation"),
+        "bash completion lacks a subcommand"
+    );
+    let run = Test::in_repo().args(&["man"]).run().code(0);
+    assert!(
+        run.stdout.starts_with(".ie \\n(.g .ds Aq \\(aq"),
+        "{}",
+        &run.stdout[..80]
+    );
+    assert!(
+        run.stdout.contains(".SH SUBCOMMANDS"),
+        "no subcommands section"
+    );
+}
+
+#[test]
+fn quiet_prints_errors_only_and_verbose_names_each_file() {
+    let run = Test::in_repo().args(&["-q", "validate"]).run().code(0);
+    assert_eq!(run.stdout, "");
+    let run = Test::in_repo()
+        .args(&[
+            "-v",
+            "validate",
+            "tests/fixtures/valid/minimal/document.json",
+        ])
+        .run()
+        .code(0);
+    assert_eq!(
+        run.stderr,
+        "checked tests/fixtures/valid/minimal/document.json: 0 errors, 0 warnings\n"
+    );
+    let run = Test::in_repo()
+        .args(&[
+            "-q",
+            "validate",
+            "tests/hostile/zero-width.json",
+            "--color",
+            "never",
+        ])
+        .run()
+        .code(1);
+    assert!(
+        run.stdout.starts_with("error[zero-width]"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("1 file checked"), "{}", run.stdout);
+}

@@ -12,6 +12,10 @@ use super::{Error, Outcome};
 use crate::model::{Document, LANGUAGE_PATTERN, Language, Translation};
 
 /// Work with contributed translations: template, check, status, XLIFF.
+///
+/// A translation lives in data/<document>/translations/<language>.json.
+///
+/// Example: initiative translation template --lang es
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
     #[command(subcommand)]

@@ -7,6 +7,8 @@ use crate::cli::output::print_stdout;
 use crate::translation::{template, to_json, xliff};
 
 /// Exchange translations with CAT tools (`OmegaT`, Okapi, Weblate) as XLIFF 2.0.
+///
+/// Example: initiative translation xliff export --lang fr --out fr.xlf
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
     #[command(subcommand)]
