@@ -210,3 +210,17 @@ fn quiet_prints_errors_only_and_verbose_names_each_file() {
     );
     assert!(!run.stdout.contains("1 file checked"), "{}", run.stdout);
 }
+
+#[test]
+fn document_selects_a_document_and_its_translations() {
+    Test::in_repo()
+        .args(&["validate", "--document", "hangzhou-initiative"])
+        .run()
+        .code(0)
+        .stdout("2 files checked: 0 errors, 0 warnings\n");
+    Test::in_repo()
+        .args(&["validate", "--document", "tokyo-declaration"])
+        .run()
+        .code(2)
+        .stderr("initiative: error: no document `tokyo-declaration` under data/\n");
+}

@@ -252,3 +252,14 @@ fn exports_do_not_depend_on_time_zone_or_locale() {
         "the exports differ from the committed ones"
     );
 }
+
+#[test]
+fn one_thread_and_many_give_the_same_bytes() {
+    let test = Test::scratch_repo().args(&["-j", "1", "export", "--out", "one"]);
+    test.run().code(0);
+    let test = test.args(&["--jobs", "4", "export", "--out", "four"]);
+    test.run().code(0);
+    let one = read_tree(&test.dir().join("one"));
+    assert!(one == read_tree(&test.dir().join("four")));
+    assert!(one == read_tree(&repo().join("exports")));
+}

@@ -33,6 +33,9 @@ pub struct Cli {
     /// Also print a line for every file checked
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// Threads to validate and export with [default: all cores]
+    #[arg(short, long, global = true, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,6 +132,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     } else {
         output::Verbosity::Normal
     });
+    if let Some(jobs) = cli.jobs {
+        // Fails only if the pool was built already, as in a test that calls
+        // `run` twice; the first size then stays.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
     match cli.command {
         Command::Schema(args) => schema::run(&args),
         Command::Validate(args) => validate::run(&args),

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::output::print_reports;
 use super::{Color, Error, Format, Outcome};
 use crate::model::{Catalog, Document};
@@ -26,6 +28,9 @@ pub(super) struct Args {
     /// When to colour human output
     #[arg(long, value_enum, default_value_t)]
     pub color: Color,
+    /// Check only this document and its translations (repeatable)
+    #[arg(long = "document", value_name = "ID")]
+    pub documents: Vec<String>,
 }
 
 /// The folder that holds the data, relative to the working directory.
@@ -33,13 +38,49 @@ pub(super) const DATA_DIR: &str = "data";
 
 /// Runs `validate`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let reports = validate_paths(&args.paths)?;
+    let paths = if args.documents.is_empty() {
+        args.paths.clone()
+    } else {
+        selected(&args.documents)?
+    };
+    let reports = validate_paths(&paths)?;
     let invalid = print_reports(&reports, args.format, args.color);
     Ok(if invalid {
         Outcome::Invalid
     } else {
         Outcome::Ok
     })
+}
+
+/// The files of the documents `ids` under `data/`: each `document.json`
+/// and its translations.
+fn selected(ids: &[String]) -> Result<Vec<PathBuf>, Error> {
+    let files = discover(Path::new(DATA_DIR))?;
+    let folder_of = |path: &Path| {
+        let folder = if crate::validate::is_translation(path) {
+            path.parent().and_then(Path::parent)
+        } else {
+            path.parent()
+        };
+        folder
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    for id in ids {
+        if !files
+            .iter()
+            .any(|f| folder_of(f).as_deref() == Some(id.as_str()))
+        {
+            return Err(Error::Usage(format!(
+                "no document `{id}` under {DATA_DIR}/"
+            )));
+        }
+    }
+    Ok(files
+        .into_iter()
+        .filter(|f| !crate::validate::is_catalog(f))
+        .filter(|f| folder_of(f).is_some_and(|folder| ids.contains(&folder)))
+        .collect())
 }
 
 /// Validates `paths` (every document under `data/` when empty).
@@ -58,29 +99,41 @@ pub(super) fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error
         files
     };
     let validator = Validator::new()?;
+    // Files are checked in parallel (`--jobs`); collecting keeps their
+    // order, so the output is the same whatever the thread count.
     let mut reports = files
-        .iter()
+        .par_iter()
         .map(|path| validator.validate_path(path).map_err(Error::from))
         .collect::<Result<Vec<_>, _>>()?;
-    for i in 0..reports.len() {
-        let Some(report) = reports.get(i) else {
-            continue;
-        };
-        let check = if report.catalog.is_some() {
-            Check::Catalog(described_documents(
-                &validator,
-                &reports,
-                &report.source.path,
-            )?)
-        } else if report.translation.is_some() {
-            translation_reference(&validator, &reports, &report.source.path)?
-        } else {
-            continue;
-        };
-        if let Some(report) = reports.get_mut(i) {
-            check.apply(report);
-        }
-    }
+    // The cross-file checks: found from all reports, then run in parallel.
+    let checks = reports
+        .par_iter()
+        .map(|report| {
+            Ok(if report.catalog.is_some() {
+                Some(Check::Catalog(described_documents(
+                    &validator,
+                    &reports,
+                    &report.source.path,
+                )?))
+            } else if report.translation.is_some() {
+                Some(translation_reference(
+                    &validator,
+                    &reports,
+                    &report.source.path,
+                )?)
+            } else {
+                None
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    reports
+        .par_iter_mut()
+        .zip(checks)
+        .for_each(|(report, check)| {
+            if let Some(check) = check {
+                check.apply(report);
+            }
+        });
     Ok(reports)
 }
 

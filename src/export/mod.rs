@@ -19,6 +19,8 @@ mod xml;
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 pub use output::{Drift, check, tidy, write};
 
 use crate::model::{Catalog, Document};
@@ -165,11 +167,13 @@ fn per_document(
     context: &Context<'_>,
     folder: &str,
     extension: &str,
-    render: impl Fn(&Document, &str) -> Result<Vec<u8>, Error>,
+    render: impl Fn(&Document, &str) -> Result<Vec<u8>, Error> + Sync,
 ) -> Result<Vec<OutputFile>, Error> {
+    // One document per task (`--jobs`); the order of the result is the
+    // documents' order whatever the thread count.
     context
         .documents
-        .iter()
+        .par_iter()
         .map(|document| {
             let stem = file_stem(document.id.as_str())?;
             Ok(OutputFile {

@@ -295,7 +295,11 @@ fn text_findings(value: &Value, pointer: &str, out: &mut Vec<Finding>) {
             );
         }
         Value::String(text) => {
-            for rule in TEXT_RULES {
+            let special = rules::has_special_character(text);
+            for rule in TEXT_RULES
+                .iter()
+                .filter(|r| special || !r.needs_special_character())
+            {
                 if let Some(v) = rule.check(text) {
                     out.push(
                         Finding::error(rule.code(), pointer, v.message)

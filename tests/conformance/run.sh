@@ -8,15 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-venv=target/conformance-venv
-requirements=tests/conformance/requirements.txt
-if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-  cp "$requirements" "$venv/requirements.txt"
-fi
-bin="$venv/bin"
+bin=$(bash tests/conformance/venv.sh)
 broken=$(mktemp -d)
 trap 'rm -rf "$broken"' EXIT
 

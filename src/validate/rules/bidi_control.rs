@@ -30,6 +30,10 @@ impl TextRule for BidiControl {
         "no bidi embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069)"
     }
 
+    fn needs_special_character(&self) -> bool {
+        true
+    }
+
     fn check(&self, text: &str) -> Option<TextViolation> {
         let (index, c) = text
             .chars()

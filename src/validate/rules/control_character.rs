@@ -16,6 +16,10 @@ impl TextRule for ControlCharacter {
         "no C0/C1 control characters (tab, line break, NUL, U+0080–U+009F …) in text"
     }
 
+    fn needs_special_character(&self) -> bool {
+        true
+    }
+
     fn check(&self, text: &str) -> Option<TextViolation> {
         let (index, c) = text.chars().enumerate().find(|(_, c)| c.is_control())?;
         let what = match c {

@@ -89,6 +89,25 @@ pub trait TextRule: Sync {
     fn summary(&self) -> &'static str;
     /// The first violation in `text`: its character index, message and hint.
     fn check(&self, text: &str) -> Option<TextViolation>;
+    /// Whether the rule can only fire on a text holding a special
+    /// character (see [`has_special_character`]); such rules are skipped
+    /// on the vast majority of texts after one shared scan.
+    fn needs_special_character(&self) -> bool {
+        false
+    }
+}
+
+/// Whether `text` holds a character some text rule looks for: a control,
+/// an invisible format character (U+200B–U+206F, U+FEFF), a specials-block
+/// character (U+FFF0–U+FFFF, U+FFFD among them), or anything XML 1.0
+/// cannot carry. One pass over the text decides for all those rules.
+pub fn has_special_character(text: &str) -> bool {
+    text.chars().any(|c| {
+        c.is_control()
+            || ('\u{200B}'..='\u{206F}').contains(&c)
+            || c == '\u{FEFF}'
+            || ('\u{FFF0}'..='\u{FFFF}').contains(&c)
+    })
 }
 
 /// Where in a string a text rule found a problem.

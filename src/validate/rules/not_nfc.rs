@@ -1,7 +1,7 @@
 //! Rule `not-nfc`: text is in Unicode Normalization Form C, so equal texts
 //! are equal byte for byte in every export, search index and diff.
 
-use unicode_normalization::{UnicodeNormalization, is_nfc};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 use super::{TextRule, TextViolation};
 
@@ -18,7 +18,8 @@ impl TextRule for NotNfc {
     }
 
     fn check(&self, text: &str) -> Option<TextViolation> {
-        if is_nfc(text) {
+        // ASCII is always NFC; the quick check settles almost all the rest.
+        if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes || is_nfc(text) {
             return None;
         }
         let nfc: String = text.nfc().collect();

@@ -16,6 +16,10 @@ impl TextRule for ReplacementCharacter {
         "no U+FFFD replacement characters (text damaged by a wrong encoding)"
     }
 
+    fn needs_special_character(&self) -> bool {
+        true
+    }
+
     fn check(&self, text: &str) -> Option<TextViolation> {
         let index = text.chars().position(|c| c == '\u{FFFD}')?;
         Some(TextViolation {

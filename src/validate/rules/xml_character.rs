@@ -20,6 +20,10 @@ impl TextRule for XmlCharacter {
         "no characters XML 1.0 cannot carry (U+FFFE, U+FFFF, C0 controls)"
     }
 
+    fn needs_special_character(&self) -> bool {
+        true
+    }
+
     fn check(&self, text: &str) -> Option<TextViolation> {
         // C0 controls are `control-character`'s to report; this rule adds the
         // non-characters XML also refuses.

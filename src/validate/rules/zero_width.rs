@@ -18,6 +18,10 @@ impl TextRule for ZeroWidth {
         "no zero-width spaces, word joiners or stray BOMs inside text"
     }
 
+    fn needs_special_character(&self) -> bool {
+        true
+    }
+
     fn check(&self, text: &str) -> Option<TextViolation> {
         let (index, c) = text
             .chars()

@@ -1,0 +1,73 @@
+"""Turns the benchmark's results.tsv into BENCHMARKS.md: a table per
+corpus (median wall time, MB/s, peak RSS, ratio to the floor) and the
+targets of the scale issue, each marked met or missed.
+
+usage: report.py results.tsv RUNS
+"""
+
+import datetime
+import os
+import sys
+from collections import defaultdict
+
+rows = defaultdict(dict)
+sizes = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    n, name, median, rss, size = line.rstrip("\n").split("\t")
+    rows[int(n)][name] = (float(median), int(rss))
+    sizes[int(n)] = int(size)
+runs = sys.argv[2]
+
+LABELS = {
+    "floor": "floor: read + `serde_json` parse of every file",
+    "validate-j1": "`initiative validate --jobs 1` (documents, translations, catalog)",
+    "validate": "`initiative validate` (all cores)",
+    "validate-documents": "`initiative validate data/*/document.json` (all cores)",
+    "build-j1": "`initiative build --jobs 1` (every format)",
+    "build": "`initiative build` (all cores)",
+    "check-jsonschema": "`check-jsonschema` on the documents",
+    "ajv-cli": "`ajv-cli` on the documents",
+}
+
+out = []
+out.append("# Benchmarks\n")
+out.append(
+    f"Measured on {datetime.date.today().isoformat()}, {os.cpu_count()} cores, median of {runs} run(s) "
+    "with hyperfine; peak RSS from `/usr/bin/time -v` (one run). Reproduce with "
+    "`bash tests/bench/run.sh` (it installs hyperfine, ajv-cli and check-jsonschema at pinned versions).\n"
+)
+for n in sorted(rows):
+    r = rows[n]
+    floor = r["floor"][0]
+    mb = sizes[n] / 1e6
+    out.append(f"\n## {n} documents ({mb:.0f} MB of JSON: documents, translations, catalog)\n")
+    out.append("| tool | median | MB/s | peak RSS | × floor |")
+    out.append("|---|---|---|---|---|")
+    for name, label in LABELS.items():
+        if name not in r:
+            continue
+        t, rss = r[name]
+        out.append(f"| {label} | {t:.3f} s | {mb / t:.0f} | {rss / 1024:.0f} MB | {t / floor:.2f} |")
+
+def target(label, value, bound, better="lower"):
+    met = value <= bound if better == "lower" else value >= bound
+    sign = "≤" if better == "lower" else "≥"
+    return f"| {label} | {value:.2f} | {sign} {bound} | {'met' if met else '**missed**'} |"
+
+out.append("\n## Targets\n")
+out.append("| target | measured | goal | |")
+out.append("|---|---|---|---|")
+k = 1000 if 1000 in rows else min(rows)
+r = rows[k]
+floor = r["floor"][0]
+out.append(target(f"validate --jobs 1, {k} documents, × floor", r["validate-j1"][0] / floor, 1.5))
+out.append(target(f"build --jobs 1, {k} documents, × floor", r["build-j1"][0] / floor, 8))
+out.append(target(f"validate, all cores vs --jobs 1 ({os.cpu_count()} cores), speed-up", r["validate-j1"][0] / r["validate"][0], 1.7, "higher"))
+out.append(target(f"check-jsonschema ÷ initiative on the {k} documents", r["check-jsonschema"][0] / r["validate-documents"][0], 15, "higher"))
+out.append(target(f"ajv-cli ÷ initiative on the {k} documents", r["ajv-cli"][0] / r["validate-documents"][0], 3.5, "higher"))
+if len(rows) > 1:
+    small, large = min(rows), max(rows)
+    per = lambda n: rows[n]["validate-j1"][0] / n
+    out.append(target(f"time per document at {large} ÷ at {small}", per(large) / per(small), 1.25))
+    out.append(target(f"peak RSS at {large} ÷ at {small} (build --jobs 1)", rows[large]["build-j1"][1] / rows[small]["build-j1"][1], 1.5))
+print("\n".join(out))

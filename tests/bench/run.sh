@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The benchmark: generates seeded synthetic corpora and measures, side by
+# side in one run, the parse-only floor, `initiative validate` and
+# `initiative build` (one thread and all cores), and the schema validators
+# people use today (check-jsonschema, ajv-cli) on the same files against the
+# same generated schema. Writes tests/bench/BENCHMARKS.md.
+#
+#   bash tests/bench/run.sh                      # 100, 1 000 and 10 000 documents, 5 runs each
+#   BENCH_SIZES="100 1000" BENCH_RUNS=3 bash tests/bench/run.sh
+#   BENCH_SMOKE=1 bash tests/bench/run.sh        # what .ci/run does: 100 documents, 1 run,
+#                                                # report to target/bench/ (not committed)
+#
+# It installs what it needs: hyperfine (Debian, pinned), ajv-cli (npm, from
+# the committed lock file), check-jsonschema (the conformance venv).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+
+smoke=${BENCH_SMOKE:-0}
+if [[ $smoke == 1 ]]; then
+  sizes=${BENCH_SIZES:-100}
+  runs=${BENCH_RUNS:-1}
+  report=target/bench/BENCHMARKS.md
+else
+  sizes=${BENCH_SIZES:-100 1000 10000}
+  runs=${BENCH_RUNS:-5}
+  report=tests/bench/BENCHMARKS.md
+fi
+work=$root/target/bench
+mkdir -p "$work"
+
+hyperfine_version=1.15.0-2
+if ! command -v hyperfine >/dev/null; then
+  sudo=""
+  [[ $(id -u) == 0 ]] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "hyperfine=$hyperfine_version" >/dev/null ||
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends hyperfine >/dev/null
+fi
+(cd tests/bench && npm ci --no-audit --no-fund --silent)
+venv=$(bash tests/conformance/venv.sh)
+cargo build --quiet --release --locked --bin initiative --example corpus --example floor
+initiative=$root/target/release/initiative
+floor=$root/target/release/examples/floor
+ajv=$root/tests/bench/node_modules/.bin/ajv
+
+: >"$work/results.tsv"
+for n in $sizes; do
+  corpus=$work/corpus-$n
+  if [[ ! -f $corpus/data/catalog.json ]]; then
+    rm -rf "$corpus"
+    "$root/target/release/examples/corpus" --documents "$n" --seed 1 --out "$corpus" >/dev/null
+  fi
+  rm -rf "$corpus/schema" && cp -r schema "$corpus/schema"
+  bytes=$(du -sb "$corpus/data" | cut -f1)
+  docs="data/*/document.json"
+  declare -A commands=(
+    [floor]="$floor data"
+    [validate-j1]="$initiative -q -j 1 validate"
+    [validate]="$initiative -q validate"
+    [validate-documents]="$initiative -q validate $docs"
+    [build-j1]="$initiative -q -j 1 build"
+    [build]="$initiative -q build"
+    [check-jsonschema]="$venv/check-jsonschema --schemafile schema/initiative.schema.json $docs"
+    [ajv-cli]="$ajv validate --spec=draft2020 -c ajv-formats --strict=false -s schema/initiative.schema.json -d '$docs'"
+  )
+  for name in floor validate-j1 validate validate-documents build-j1 build check-jsonschema ajv-cli; do
+    command=${commands[$name]}
+    prepare="true"
+    [[ $name == build* ]] && prepare="rm -rf exports"
+    (cd "$corpus" && hyperfine --style none --runs "$runs" --warmup $((runs > 1 ? 1 : 0)) \
+      --prepare "$prepare" --export-json "$work/$n-$name.json" "$command" >/dev/null)
+    median=$(python3 -c "import json,statistics,sys; print(statistics.median(json.load(open(sys.argv[1]))['results'][0]['times']))" "$work/$n-$name.json")
+    (cd "$corpus" && bash -c "$prepare" && /usr/bin/time -f "%M" -o "$work/rss" bash -c "$command" >/dev/null 2>&1 || true)
+    rss=$(tail -1 "$work/rss")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$median" "$rss" "$bytes" >>"$work/results.tsv"
+    echo "bench: $n documents, $name: ${median}s, ${rss} KB"
+  done
+done
+
+python3 tests/bench/report.py "$work/results.tsv" "$runs" >"$report"
+echo "bench: wrote $report"
