@@ -51,6 +51,7 @@ impl Exporter for AkomaNtoso {
                 files.push(OutputFile {
                     path: ["akn", stem, &format!("{language}.xml")].iter().collect(),
                     bytes,
+                    sha256: String::new(),
                 });
             }
         }

@@ -26,9 +26,13 @@ impl Exporter for Csv {
         let tables = tables::tables(context.documents);
         let mut files = Vec::with_capacity(tables.len() + 2);
         for table in &tables {
+            let bytes = render(table, context.csv_bom, context.csv_excel_safe)?;
+            // Hashed here, once: the Data Package lists these hashes.
+            let sha256 = super::sha256_hex(&bytes);
             files.push(OutputFile {
                 path: PathBuf::from(CSV_DIR).join(file_name(table)),
-                bytes: render(table, context.csv_bom, context.csv_excel_safe)?,
+                bytes,
+                sha256,
             });
         }
         let csvw = csvw::metadata(context, &tables)?;

@@ -30,6 +30,7 @@ pub(super) fn metadata(context: &Context<'_>, tables: &[Table]) -> Result<Output
     Ok(OutputFile {
         path: PathBuf::from(CSV_DIR).join(METADATA_FILE),
         bytes: to_json_bytes(&metadata, METADATA_FILE)?,
+        sha256: String::new(),
     })
 }
 

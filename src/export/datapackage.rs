@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::tables::{Datatype, Table};
-use super::{Context, Error, OutputFile, set, sha256_hex, to_json_bytes};
+use super::{Context, Error, OutputFile, set, to_json_bytes};
 
 /// The descriptor's file name.
 pub(super) const DESCRIPTOR_FILE: &str = "datapackage.json";
@@ -44,6 +44,7 @@ pub(super) fn descriptor(
     Ok(OutputFile {
         path: PathBuf::from(DESCRIPTOR_FILE),
         bytes: to_json_bytes(&package, DESCRIPTOR_FILE)?,
+        sha256: String::new(),
     })
 }
 
@@ -91,7 +92,7 @@ fn resource(table: &Table, file: &OutputFile) -> Value {
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "bytes": file.bytes.len(),
-        "hash": format!("sha256:{}", sha256_hex(&file.bytes)),
+        "hash": format!("sha256:{}", file.digest()),
         "dialect": {
             "$schema": format!("{PROFILE}/tabledialect.json"),
             "header": true,

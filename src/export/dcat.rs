@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::rdf::{Node, Object, Prefixes, json_ld, turtle};
-use super::{Context, Error, Exporter, OutputFile, sha256_hex, to_json_bytes};
+use super::{Context, Error, Exporter, OutputFile, to_json_bytes};
 use crate::model::{Catalog, Document, Language, LocalizedText};
 use crate::schema::{DOCUMENT_SCHEMA_FILE, XSD_FILE};
 
@@ -49,10 +49,12 @@ impl Exporter for Dcat {
             OutputFile {
                 path: PathBuf::from(DCAT_DIR).join("catalog.jsonld"),
                 bytes: to_json_bytes(&json_ld(PREFIXES, &nodes), "the DCAT-AP catalog")?,
+                sha256: String::new(),
             },
             OutputFile {
                 path: PathBuf::from(DCAT_DIR).join("catalog.ttl"),
                 bytes: turtle(PREFIXES, &nodes).into_bytes(),
+                sha256: String::new(),
             },
         ])
     }
@@ -131,16 +133,51 @@ pub(super) fn describe(path: &Path, base: &str) -> Option<FileKind> {
     )
 }
 
-/// Whether the file at `path` belongs to the dataset of `document` alone.
-pub(super) fn belongs_to(path: &Path, document: &Document) -> bool {
-    path.components()
-        .nth(1)
-        .and_then(|c| c.as_os_str().to_str())
-        .is_some_and(|name| {
-            name == document.id.as_str()
-                || Path::new(name).file_stem().and_then(|s| s.to_str())
-                    == Some(document.id.as_str())
-        })
+/// The exported files grouped once: those of each document and those that
+/// hold every document, each list in export order, so a record or page
+/// per document does not scan every file again.
+pub(super) struct FileIndex<'a> {
+    shared: Vec<(usize, &'a OutputFile)>,
+    by_document: std::collections::HashMap<String, Vec<(usize, &'a OutputFile)>>,
+}
+
+impl<'a> FileIndex<'a> {
+    pub(super) fn new(files: &'a [OutputFile]) -> Self {
+        let mut index = Self {
+            shared: Vec::new(),
+            by_document: std::collections::HashMap::new(),
+        };
+        for (i, file) in files.iter().enumerate() {
+            if is_shared(&file.path) {
+                index.shared.push((i, file));
+            } else if let Some(id) = file
+                .path
+                .components()
+                .nth(1)
+                .and_then(|c| Path::new(c.as_os_str()).file_stem())
+                .and_then(|s| s.to_str())
+            {
+                index
+                    .by_document
+                    .entry(id.to_owned())
+                    .or_default()
+                    .push((i, file));
+            }
+        }
+        index
+    }
+
+    /// The files of `document` and the shared ones, in export order.
+    pub(super) fn of(&self, document: &Document) -> Vec<&'a OutputFile> {
+        let own = self
+            .by_document
+            .get(document.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let mut merged: Vec<(usize, &'a OutputFile)> =
+            own.iter().chain(&self.shared).copied().collect();
+        merged.sort_by_key(|(i, _)| *i);
+        merged.into_iter().map(|(_, f)| f).collect()
+    }
 }
 
 /// Whether the file at `path` holds every document (the CSV tables and
@@ -228,6 +265,8 @@ fn graph(
 
     let mut nodes = Vec::new();
     let mut pages = Vec::new();
+    let index = FileIndex::new(files);
+    let mut described = std::collections::HashSet::new();
     let mut distributions: Vec<(PathBuf, Node)> = Vec::new();
     for document in context.documents {
         let dataset_iri = format!("{base}datasets/{}", document.id);
@@ -269,17 +308,14 @@ fn graph(
         let page = format!("{base}html/{}.html", document.id);
         dataset.iri("dcat:landingPage", &page);
         pages.push(page);
-        for file in files {
-            if !(belongs_to(&file.path, document) || is_shared(&file.path)) {
-                continue;
-            }
+        for file in index.of(document) {
             let Some(kind) = describe(&file.path, base) else {
                 continue;
             };
             let path = file.path.to_string_lossy().replace('\\', "/");
             let distribution_iri = format!("{base}distributions/{path}");
             dataset.iri("dcat:distribution", &distribution_iri);
-            if distributions.iter().any(|(p, _)| p == &file.path) {
+            if !described.insert(file.path.as_path()) {
                 continue;
             }
             let distribution = distribution(&distribution_iri, &path, file, &kind, base, catalog)?;
@@ -391,7 +427,7 @@ fn distribution(
     );
     checksum.add(
         "spdx:checksumValue",
-        Object::Typed(sha256_hex(&file.bytes), "xsd:hexBinary"),
+        Object::Typed(file.digest().into_owned(), "xsd:hexBinary"),
     );
     distribution.add("spdx:checksum", Object::Node(Box::new(checksum)));
     if let Some(license) = &catalog.license {

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::dcat::{belongs_to, describe, is_shared};
+use super::dcat::{FileIndex, describe};
 use super::{Context, Error, Exporter, OutputFile, file_stem, jsonld};
 use crate::model::{
     Document, Language, LocalizedText, Paragraph, section_label, section_separator,
@@ -31,16 +31,19 @@ impl Exporter for Html {
         earlier: &[OutputFile],
     ) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
+        let files_of = FileIndex::new(earlier);
         for document in context.documents {
             let stem = file_stem(document.id.as_str())?;
             files.push(OutputFile {
                 path: PathBuf::from(HTML_DIR).join(format!("{stem}.html")),
-                bytes: page(document, context, earlier).into_bytes(),
+                bytes: page(document, context, &files_of.of(document)).into_bytes(),
+                sha256: String::new(),
             });
         }
         files.push(OutputFile {
             path: PathBuf::from(HTML_DIR).join("index.html"),
             bytes: index(context.documents).into_bytes(),
+            sha256: String::new(),
         });
         Ok(files)
     }
@@ -127,7 +130,7 @@ code{word-break:break-all;font-size:.85em}
 @media print{.show,body>input,body>label,.anchor{display:none}main{border:0}body{max-width:none;padding:0}a{color:inherit}section{break-inside:avoid-page}}
 ";
 
-fn page(document: &Document, context: &Context<'_>, earlier: &[OutputFile]) -> String {
+fn page(document: &Document, context: &Context<'_>, files: &[&OutputFile]) -> String {
     let languages: Vec<&Language> = document.all_languages().collect();
     let iri = format!("{}{}", context.base_iri, document.id);
     let title_text = languages
@@ -259,7 +262,7 @@ fn page(document: &Document, context: &Context<'_>, earlier: &[OutputFile]) -> S
 
     references(&mut html, document);
     translations(&mut html, document);
-    downloads(&mut html, document, context, earlier);
+    downloads(&mut html, context, files);
     if !document.editorial_notes.is_empty() {
         html.push_str("<section id=\"editorial-notes\">\n<h2>Editorial notes</h2>\n<p>The text was captured from the web; these spaces, lost around italics, were restored:</p>\n<ul>\n");
         for note in &document.editorial_notes {
@@ -333,17 +336,9 @@ fn translations(html: &mut String, document: &Document) {
     html.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn downloads(
-    html: &mut String,
-    document: &Document,
-    context: &Context<'_>,
-    earlier: &[OutputFile],
-) {
+fn downloads(html: &mut String, context: &Context<'_>, files: &[&OutputFile]) {
     html.push_str("<section id=\"downloads\">\n<h2>Downloads</h2>\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th><th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n");
-    for file in earlier {
-        if !(belongs_to(&file.path, document) || is_shared(&file.path)) {
-            continue;
-        }
+    for file in files {
         let Some(kind) = describe(&file.path, context.base_iri) else {
             continue;
         };
@@ -355,7 +350,7 @@ fn downloads(
             escape(kind.media_type),
             escape(kind.description),
             file.bytes.len(),
-            super::sha256_hex(&file.bytes)
+            file.digest()
         );
     }
     html.push_str("</tbody>\n</table>\n<p>Check a download with <code>sha256sum -c SHA256SUMS</code>.</p>\n</section>\n");

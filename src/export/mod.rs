@@ -56,6 +56,21 @@ pub struct OutputFile {
     pub path: PathBuf,
     /// The exact bytes.
     pub bytes: Vec<u8>,
+    /// Their SHA-256 in lower-case hex, filled in once by [`render`] so
+    /// the formats that list checksums do not hash the same bytes again.
+    pub sha256: String,
+}
+
+impl OutputFile {
+    /// The SHA-256 of the bytes in lower-case hex: the one [`render`]
+    /// filled in, or computed now.
+    pub fn digest(&self) -> std::borrow::Cow<'_, str> {
+        if self.sha256.is_empty() {
+            sha256_hex(&self.bytes).into()
+        } else {
+            self.sha256.as_str().into()
+        }
+    }
 }
 
 /// The errors an export can meet.
@@ -149,14 +164,22 @@ pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFil
         EXPORTERS.iter().rposition(&wanted).map_or(0, |i| i + 1)
     };
     let mut all = Vec::new();
-    let mut chosen = Vec::new();
+    let mut keep = Vec::new();
     for exporter in EXPORTERS.iter().take(last) {
-        let files = exporter.export(context, &all)?;
-        if formats.is_empty() || wanted(exporter) {
-            chosen.extend(files.iter().cloned());
-        }
+        let mut files = exporter.export(context, &all)?;
+        files
+            .par_iter_mut()
+            .filter(|f| f.sha256.is_empty())
+            .for_each(|f| f.sha256 = sha256_hex(&f.bytes));
+        let wanted = formats.is_empty() || wanted(exporter);
+        keep.extend(std::iter::repeat_n(wanted, files.len()));
         all.extend(files);
     }
+    let mut chosen: Vec<OutputFile> = all
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(file, wanted)| wanted.then_some(file))
+        .collect();
     chosen.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(chosen)
 }
@@ -179,6 +202,7 @@ fn per_document(
             Ok(OutputFile {
                 path: PathBuf::from(folder).join(format!("{stem}.{extension}")),
                 bytes: render(document, stem)?,
+                sha256: String::new(),
             })
         })
         .collect()

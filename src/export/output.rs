@@ -200,6 +200,7 @@ mod tests {
         OutputFile {
             path: PathBuf::from(path),
             bytes: text.as_bytes().to_vec(),
+            sha256: String::new(),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{Context, Error, Exporter, OutputFile, sha256_hex};
+use super::{Context, Error, Exporter, OutputFile};
 
 /// The file's name, at the top of the export folder.
 pub(super) const SUMS_FILE: &str = "SHA256SUMS";
@@ -22,13 +22,14 @@ impl Exporter for Sums {
             .iter()
             .map(|file| {
                 let path = file.path.to_string_lossy().replace('\\', "/");
-                format!("{}  {path}\n", sha256_hex(&file.bytes))
+                format!("{}  {path}\n", file.digest())
             })
             .collect();
         lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
         Ok(vec![OutputFile {
             path: PathBuf::from(SUMS_FILE),
             bytes: lines.concat().into_bytes(),
+            sha256: String::new(),
         }])
     }
 }
