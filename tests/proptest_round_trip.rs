@@ -105,7 +105,7 @@ fn exports(document: &Document) -> BTreeMap<String, Vec<u8>> {
     render(&context, &formats)
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
-        .map(|OutputFile { path, bytes }| (path.to_string_lossy().replace('\\', "/"), bytes))
+        .map(|OutputFile { path, bytes, .. }| (path.to_string_lossy().replace('\\', "/"), bytes))
         .collect()
 }
 
