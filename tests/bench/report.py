@@ -70,4 +70,8 @@ if len(rows) > 1:
     per = lambda n: rows[n]["validate-j1"][0] / n
     out.append(target(f"time per document at {large} ÷ at {small}", per(large) / per(small), 1.25))
     out.append(target(f"peak RSS at {large} ÷ at {small} (build --jobs 1)", rows[large]["build-j1"][1] / rows[small]["build-j1"][1], 1.5))
+analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "analysis.md")
+if os.path.exists(analysis):
+    out.append("")
+    out.append(open(analysis, encoding="utf-8").read().rstrip())
 print("\n".join(out))
