@@ -18,6 +18,18 @@ pub fn schema_reference() -> String {
     format!("../../../schema/{TRANSLATION_SCHEMA_FILE}")
 }
 
+/// The official language a translation of `document` starts from unless
+/// told otherwise: English when it is official, else the first official
+/// language.
+pub fn default_pivot(document: &Document) -> Option<Language> {
+    document
+        .languages
+        .iter()
+        .find(|l| l.as_str() == "en")
+        .or_else(|| document.languages.first())
+        .cloned()
+}
+
 /// A ready-to-fill translation of `document` into `language` from
 /// `pivot`: every unit in reading order with its source filled in and an
 /// empty translation.

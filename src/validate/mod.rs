@@ -216,9 +216,10 @@ pub fn check_translation(report: &mut FileReport, document: &Document) {
     let Some(translation) = &report.translation else {
         return;
     };
+    let subject = rules::TranslationSubject::new(translation, document, &report.source.path);
     let mut findings = Vec::new();
     for rule in TRANSLATION_RULES {
-        rule.check(translation, document, &report.source.path, &mut findings);
+        rule.check(&subject, &mut findings);
     }
     add_findings(report, findings, &unit_value(translation));
 }

@@ -68,7 +68,7 @@ fn document(id: Option<&str>) -> Result<Document, Error> {
 /// `tag` as a language, if it is a well-formed, registered BCP 47 tag in
 /// canonical case; otherwise a usage error that suggests the fix.
 fn language(tag: &str) -> Result<Language, Error> {
-    let pattern_ok = regex_lite_match(tag);
+    let pattern_ok = matches_language_pattern(tag);
     if pattern_ok && Language::is_registered(tag) {
         return Ok(Language::new(tag));
     }
@@ -90,7 +90,7 @@ fn language(tag: &str) -> Result<Language, Error> {
 
 /// Whether `tag` matches [`LANGUAGE_PATTERN`] (checked with the schema
 /// validator, so there is one regex engine and one pattern).
-fn regex_lite_match(tag: &str) -> bool {
+fn matches_language_pattern(tag: &str) -> bool {
     jsonschema::is_valid(
         &serde_json::json!({ "type": "string", "pattern": LANGUAGE_PATTERN }),
         &serde_json::json!(tag),

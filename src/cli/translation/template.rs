@@ -2,7 +2,7 @@
 //! file for a new language.
 
 use super::{Error, Outcome, document, language, translation_path};
-use crate::translation::{template, to_json};
+use crate::translation::{default_pivot, template, to_json};
 
 /// Write a translation file to fill in, for a language not yet translated.
 ///
@@ -40,12 +40,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     }
     let pivot = match &args.from {
         Some(tag) => language(tag)?,
-        None => document
-            .languages
-            .iter()
-            .find(|l| l.as_str() == "en")
-            .or_else(|| document.languages.first())
-            .cloned()
+        None => default_pivot(&document)
             .ok_or_else(|| Error::Usage("the document has no official language".into()))?,
     };
     if !document.languages.contains(&pivot) {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{Error, Outcome, document, language, read_translation, translation_path};
 use crate::cli::output::print_stdout;
-use crate::translation::{template, to_json, xliff};
+use crate::translation::{default_pivot, template, to_json, xliff};
 
 /// Exchange translations with CAT tools (`OmegaT`, Okapi, Weblate) as XLIFF 2.0.
 ///
@@ -71,12 +71,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
     let translation = if path.exists() {
         read_translation(&path)?
     } else {
-        let pivot = document
-            .languages
-            .iter()
-            .find(|l| l.as_str() == "en")
-            .or_else(|| document.languages.first())
-            .cloned()
+        let pivot = default_pivot(&document)
             .ok_or_else(|| Error::Usage("the document has no official language".into()))?;
         template(&document, &target, &pivot)
     };

@@ -1,11 +1,8 @@
 //! Rule `double-space` (warning): a translation has no run of two or more
 //! spaces, a common slip when editing.
 
-use std::path::Path;
-
-use super::TranslationRule;
 use super::translation_support::unit_pointer;
-use crate::model::{Document, Translation};
+use super::{TranslationRule, TranslationSubject};
 use crate::source::Target;
 use crate::validate::Finding;
 
@@ -21,7 +18,8 @@ impl TranslationRule for DoubleSpace {
         "warning: no double spaces in a translation"
     }
 
-    fn check(&self, translation: &Translation, _: &Document, _: &Path, out: &mut Vec<Finding>) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
         for (id, unit) in translation
             .translated()
             .filter(|(_, u)| !u.translation.trim().is_empty())

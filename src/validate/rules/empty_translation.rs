@@ -1,11 +1,8 @@
 //! Rule `empty-translation`: a translation is not only white space. (An
 //! empty string means "not translated yet", which `missing-unit` covers.)
 
-use std::path::Path;
-
-use super::TranslationRule;
 use super::translation_support::unit_pointer;
-use crate::model::{Document, Translation};
+use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
 /// Finds translations made of white space.
@@ -20,7 +17,8 @@ impl TranslationRule for EmptyTranslation {
         "no translation is only white space"
     }
 
-    fn check(&self, translation: &Translation, _: &Document, _: &Path, out: &mut Vec<Finding>) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
         for (id, unit) in translation.translated() {
             if unit.translation.trim().is_empty() {
                 out.push(

@@ -3,11 +3,8 @@
 //! `.` are both full stops, `؟` is Arabic's question mark, Spanish opens a
 //! question with `¿`, and French puts a space before `; : ! ?`.
 
-use std::path::Path;
-
-use super::TranslationRule;
-use super::translation_support::{compared, pivot_texts, unit_pointer};
-use crate::model::{Document, Translation};
+use super::translation_support::{compared, unit_pointer};
+use super::{TranslationRule, TranslationSubject};
 use crate::source::Target;
 use crate::validate::Finding;
 
@@ -41,16 +38,11 @@ impl TranslationRule for EndPunctuation {
         "warning: a translation ends with the same kind of punctuation as its source"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
-        let pivots = pivot_texts(document, translation);
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let pivots = &subject.pivots;
         let language = translation.language.primary();
-        for (id, unit, pivot) in compared(translation, &pivots) {
+        for (id, unit, pivot) in compared(translation, pivots) {
             let text = &unit.translation;
             let want = ending(pivot).and_then(class);
             let last = ending(text);

@@ -4,14 +4,12 @@
 //! is a warning. The band is wider when one side is written in Han, kana
 //! or Hangul, whose characters carry more per character.
 
-use std::path::Path;
-
 use unicode_script::Script;
 
-use super::TranslationRule;
 use super::script_mismatch::expected_scripts;
-use super::translation_support::{compared, pivot_texts, unit_pointer};
-use crate::model::{Document, Language, Translation};
+use super::translation_support::{compared, unit_pointer};
+use super::{TranslationRule, TranslationSubject};
+use crate::model::Language;
 use crate::validate::Finding;
 
 /// Compares the length of each translation with its source.
@@ -33,20 +31,15 @@ impl TranslationRule for LengthRatio {
         "a translation is within 10x of its source's length (warning outside a tighter band)"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
         let (low, high) = if dense(&translation.language) || dense(&translation.pivot) {
             (0.15, 6.0)
         } else {
             (0.4, 2.5)
         };
-        let pivots = pivot_texts(document, translation);
-        for (id, unit, pivot) in compared(translation, &pivots) {
+        let pivots = &subject.pivots;
+        for (id, unit, pivot) in compared(translation, pivots) {
             let source = pivot.chars().count();
             let target = unit.translation.chars().count();
             if source < 20 && target < 20 {

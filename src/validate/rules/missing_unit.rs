@@ -1,11 +1,9 @@
 //! Rule `missing-unit`: a reviewed translation translates every unit; a
 //! draft gets one warning saying how far it has got.
 
-use std::path::Path;
-
-use super::TranslationRule;
-use super::translation_support::{pivot_texts, unit_pointer};
-use crate::model::{Document, Translation, TranslationStatus};
+use super::translation_support::unit_pointer;
+use super::{TranslationRule, TranslationSubject};
+use crate::model::TranslationStatus;
 use crate::source::Target;
 use crate::validate::Finding;
 
@@ -21,14 +19,9 @@ impl TranslationRule for MissingUnit {
         "every unit is translated (an error once reviewed, a coverage warning in a draft)"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
-        let pivots = pivot_texts(document, translation);
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let pivots = &subject.pivots;
         let missing: Vec<&String> = pivots
             .keys()
             .filter(|id| {

@@ -71,14 +71,34 @@ pub trait TranslationRule: Sync {
     fn code(&self) -> &'static str;
     /// One line saying what the rule checks, for `initiative rules`.
     fn summary(&self) -> &'static str;
-    /// Adds a finding for every violation in `translation`, read from `path`.
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        path: &Path,
-        out: &mut Vec<Finding>,
-    );
+    /// Adds a finding for every violation in the subject's translation.
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>);
+}
+
+/// What every translation rule looks at, built once per translation: the
+/// translation, its file, the document it translates, and the document's
+/// current text of each unit in the translation's pivot language.
+pub struct TranslationSubject<'a> {
+    /// The translation.
+    pub translation: &'a Translation,
+    /// The document it translates.
+    pub document: &'a Document,
+    /// The translation file.
+    pub path: &'a Path,
+    /// The pivot-language text of every text unit, by unit id.
+    pub pivots: std::collections::BTreeMap<String, &'a str>,
+}
+
+impl<'a> TranslationSubject<'a> {
+    /// The subject of `translation` of `document`, read from `path`.
+    pub fn new(translation: &'a Translation, document: &'a Document, path: &'a Path) -> Self {
+        Self {
+            translation,
+            document,
+            path,
+            pivots: translation_support::pivot_texts(document, translation),
+        }
+    }
 }
 
 /// A rule over every string in a file, whatever its place.

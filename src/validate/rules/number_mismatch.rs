@@ -2,11 +2,8 @@
 //! source (2030, 4, …), counted with repeats, after reading native digits
 //! (Arabic-Indic ٢٠٣٠, Devanagari, full-width, …) as their values.
 
-use std::path::Path;
-
-use super::TranslationRule;
-use super::translation_support::{compared, pivot_texts, unit_pointer};
-use crate::model::{Document, Translation};
+use super::translation_support::{compared, unit_pointer};
+use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
 /// Compares the numbers of each translation with its source.
@@ -55,15 +52,10 @@ impl TranslationRule for NumberMismatch {
         "a translation has the same numbers as its source"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
-        let pivots = pivot_texts(document, translation);
-        for (id, unit, pivot) in compared(translation, &pivots) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let pivots = &subject.pivots;
+        for (id, unit, pivot) in compared(translation, pivots) {
             let mut expected = numbers(pivot);
             let mut extra = Vec::new();
             for number in numbers(&unit.translation) {

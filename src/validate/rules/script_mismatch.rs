@@ -4,13 +4,11 @@
 //! language is caught. Names and acronyms in another script are fine as
 //! long as they are a minority.
 
-use std::path::Path;
-
 use unicode_script::{Script, UnicodeScript};
 
-use super::TranslationRule;
-use super::translation_support::{compared, pivot_texts, unit_pointer};
-use crate::model::{Document, Language, Translation};
+use super::translation_support::{compared, unit_pointer};
+use super::{TranslationRule, TranslationSubject};
+use crate::model::Language;
 use crate::validate::Finding;
 
 /// Compares the script of each translation with its language's.
@@ -93,19 +91,14 @@ impl TranslationRule for ScriptMismatch {
         "a translation is written mostly in its language's script"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
         let scripts = expected_scripts(&translation.language);
         let Some(first) = scripts.first() else {
             return;
         };
-        let pivots = pivot_texts(document, translation);
-        for (id, unit, _) in compared(translation, &pivots) {
+        let pivots = &subject.pivots;
+        for (id, unit, _) in compared(translation, pivots) {
             let (fraction, top) = share(&unit.translation, &scripts);
             if fraction >= 0.5 {
                 continue;

@@ -3,11 +3,9 @@
 //! translation must be revisited (gettext's "fuzzy"). An error once
 //! reviewed, a warning in a draft.
 
-use std::path::Path;
-
-use super::TranslationRule;
-use super::translation_support::{excerpt, pivot_texts, unit_pointer};
-use crate::model::{Document, Translation, TranslationStatus};
+use super::translation_support::{excerpt, unit_pointer};
+use super::{TranslationRule, TranslationSubject};
+use crate::model::TranslationStatus;
 use crate::validate::Finding;
 
 /// Compares each unit's `source` with the current pivot text.
@@ -22,14 +20,9 @@ impl TranslationRule for StaleSource {
         "each unit's `source` is still the current original text"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
-        let pivots = pivot_texts(document, translation);
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let pivots = &subject.pivots;
         for (id, unit) in &translation.units {
             let Some(current) = pivots.get(id) else {
                 continue;

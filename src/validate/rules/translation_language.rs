@@ -1,10 +1,7 @@
 //! Rule `translation-language`: a translation is into a language that is
 //! not official for the document, from a pivot language that is.
 
-use std::path::Path;
-
-use super::TranslationRule;
-use crate::model::{Document, Translation};
+use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
 /// Checks the target and pivot languages against the official ones.
@@ -19,13 +16,9 @@ impl TranslationRule for TranslationLanguage {
         "a translation is into a non-official language, from an official one"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let document = subject.document;
         let official: Vec<&str> = document
             .languages
             .iter()

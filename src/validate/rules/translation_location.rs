@@ -4,8 +4,7 @@
 
 use std::path::Path;
 
-use super::TranslationRule;
-use crate::model::{Document, Translation};
+use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
 /// Compares the file's place with its `document` and `language`.
@@ -20,7 +19,9 @@ impl TranslationRule for TranslationLocation {
         "a translation is `data/<document>/translations/<language>.json`"
     }
 
-    fn check(&self, translation: &Translation, _: &Document, path: &Path, out: &mut Vec<Finding>) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let path = subject.path;
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())

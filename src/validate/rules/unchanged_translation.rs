@@ -2,11 +2,8 @@
 //! source was probably copied and not translated. Texts of one or two
 //! words (names, acronyms) are allowed to stay the same.
 
-use std::path::Path;
-
-use super::TranslationRule;
-use super::translation_support::{compared, pivot_texts, unit_pointer};
-use crate::model::{Document, Translation};
+use super::translation_support::{compared, unit_pointer};
+use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
 /// Finds translations equal to their source.
@@ -21,15 +18,10 @@ impl TranslationRule for UnchangedTranslation {
         "warning: a translation is not a copy of its source (names excepted)"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
-        let pivots = pivot_texts(document, translation);
-        for (id, unit, pivot) in compared(translation, &pivots) {
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let pivots = &subject.pivots;
+        for (id, unit, pivot) in compared(translation, pivots) {
             if unit.translation == pivot && pivot.split_whitespace().count() > 2 {
                 out.push(
                     Finding::error(

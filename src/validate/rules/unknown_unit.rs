@@ -1,11 +1,8 @@
 //! Rule `unknown-unit`: every unit in a translation exists in the
 //! document, so no translated text is silently dropped.
 
-use std::path::Path;
-
-use super::TranslationRule;
-use super::translation_support::{pivot_texts, unit_pointer};
-use crate::model::{Document, Translation};
+use super::translation_support::unit_pointer;
+use super::{TranslationRule, TranslationSubject};
 use crate::source::Target;
 use crate::validate::Finding;
 
@@ -21,14 +18,10 @@ impl TranslationRule for UnknownUnit {
         "every translated unit exists in the document"
     }
 
-    fn check(
-        &self,
-        translation: &Translation,
-        document: &Document,
-        _: &Path,
-        out: &mut Vec<Finding>,
-    ) {
-        let pivots = pivot_texts(document, translation);
+    fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
+        let translation = subject.translation;
+        let document = subject.document;
+        let pivots = &subject.pivots;
         for id in translation.units.keys() {
             if !pivots.contains_key(id) {
                 out.push(
