@@ -2,7 +2,7 @@
 //! data, and writes every export.
 
 use super::output::print_reports;
-use super::{Color, Error, Format, Outcome, export, schema, validate};
+use super::{Color, Error, Format, Outcome, export, schema};
 
 /// Regenerate schemas, validate all data and write the exports.
 ///
@@ -34,18 +34,12 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     } else {
         schema::write(schema_dir)?;
     }
-    let reports = validate::validate_paths(&[])?;
-    if print_reports(&reports, args.format, args.color) {
-        return Ok(Outcome::Invalid);
-    }
-    let (documents, catalog) = validate::into_data(reports, args.publish.include_drafts);
-    let exported = export::export_documents(
-        &documents,
-        catalog.as_ref(),
+    let exported = export::export_data(
         &[],
         std::path::Path::new(export::EXPORT_DIR),
         args.check,
         &args.publish,
+        |reports| print_reports(reports, args.format, args.color),
     )?;
     Ok(if exported == Outcome::Invalid {
         Outcome::Invalid

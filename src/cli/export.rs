@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::output::print_stdout;
+use super::validate::{Checking, Keep, files_of};
 use super::{Error, Outcome};
 use crate::export::{self, Context, DEFAULT_BASE_IRI, EXPORTERS};
-
-use crate::model::{Catalog, Document};
+use crate::validate::FileReport;
 
 /// Write the exports for portals into exports/.
 ///
@@ -68,24 +68,18 @@ pub(super) fn parse_base_iri(value: &str) -> Result<String, String> {
 
 /// Runs `export`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let reports = super::validate::validate_paths(&[])?;
-    let invalid = reports.iter().any(|r| {
-        r.diagnostics
-            .iter()
-            .any(|d| d.severity == crate::diagnostic::Severity::Error)
-    });
-    if invalid {
-        super::output::print_reports(&reports, super::Format::Human, super::Color::Auto);
-        return Ok(Outcome::Invalid);
-    }
-    let (documents, catalog) = super::validate::into_data(reports, args.publish.include_drafts);
-    export_documents(
-        &documents,
-        catalog.as_ref(),
+    export_data(
         &args.format,
         &args.out,
         args.check,
         &args.publish,
+        |reports| {
+            let invalid = reports.iter().any(|r| !r.is_valid());
+            if invalid {
+                super::output::print_reports(reports, super::Format::Human, super::Color::Auto);
+            }
+            invalid
+        },
     )
 }
 
@@ -113,46 +107,50 @@ pub(super) fn source_date() -> Result<Option<String>, Error> {
         .map_err(|_| invalid())
 }
 
-/// Writes (or checks) the exports of `documents`.
-pub(super) fn export_documents(
-    documents: &[Document],
-    catalog: Option<&Catalog>,
+/// Validates every file under `data/` and writes (or, with `check`,
+/// compares) the exports of the documents, streamed: a batch of documents
+/// is checked and exported at a time, so memory does not grow with the
+/// corpus. The reports go to `report`, which says whether the data is
+/// invalid; if it is, nothing is written.
+pub(super) fn export_data(
     formats: &[String],
     out: &Path,
     check: bool,
     publish: &Publish,
+    report: impl FnOnce(&[FileReport]) -> bool,
 ) -> Result<Outcome, Error> {
+    let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.include_drafts)?;
+    let catalog = checking.catalog().cloned();
     let base_iri = publish
         .base_iri
         .as_deref()
-        .or(catalog.map(|c| c.base_iri.as_str()))
+        .or(catalog.as_ref().map(|c| c.base_iri.as_str()))
         .unwrap_or(DEFAULT_BASE_IRI);
     let context = Context {
-        documents,
-        catalog,
+        documents: &[],
+        catalog: catalog.as_ref(),
         base_iri,
         csv_bom: publish.csv_bom,
         csv_excel_safe: publish.csv_excel_safe,
         created: source_date()?,
     };
-    let files = export::render(&context, formats)?;
-    let mut drift = export::check(out, &files)?;
-    if !check {
-        // Unchanged exports are left alone, so a re-run touches nothing.
-        if drift.is_empty() {
-            export::tidy(out)?;
-        } else {
-            export::write(out, &files)?;
+    // The staging folder is dropped, unused, if the data turns out invalid.
+    let mut run = export::Export::new(context, formats, export::Disk::new(out, !check)?)?;
+    while let Some(documents) = checking.next_batch()? {
+        // Once a file has an error nothing will be written; the rest is
+        // still checked, so every problem is reported.
+        if checking.is_valid() {
+            run.add(&documents)?;
         }
-        return Ok(Outcome::Ok);
     }
-    if !formats.is_empty() {
-        // A partial run only answers for its own formats' folders.
-        drift
-            .extra
-            .retain(|p| files.iter().any(|f| f.path.parent() == p.parent()));
+    let (reports, metadata) = checking.finish()?;
+    if report(&reports) {
+        return Ok(Outcome::Invalid);
     }
-    if drift.is_empty() {
+    let (disk, _) = run.finish(&metadata)?;
+    // A partial run only answers for its own formats' folders.
+    let drift = disk.finish(!formats.is_empty())?;
+    if !check || drift.is_empty() {
         return Ok(Outcome::Ok);
     }
     let mut report = String::new();

@@ -1,12 +1,13 @@
 //! `initiative validate`: checks data files against the schema and the rules.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::output::print_reports;
 use super::{Color, Error, Format, Outcome};
-use crate::model::{Catalog, Document};
+use crate::model::{Catalog, Document, TranslationStatus};
 use crate::validate::{
     CATALOG_FILE, FileReport, TRANSLATIONS_DIR, Validator, check_catalog, check_translation,
 };
@@ -43,7 +44,9 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     } else {
         selected(&args.documents)?
     };
-    let reports = validate_paths(&paths)?;
+    let mut checking = Checking::new(&files_of(&paths)?, Keep::Findings, false)?;
+    while checking.next_batch()?.is_some() {}
+    let (reports, _) = checking.finish()?;
     let invalid = print_reports(&reports, args.format, args.color);
     Ok(if invalid {
         Outcome::Invalid
@@ -83,141 +86,265 @@ fn selected(ids: &[String]) -> Result<Vec<PathBuf>, Error> {
         .collect())
 }
 
-/// Validates `paths` (every document under `data/` when empty).
+/// The data files `paths` name: folders searched, every document under
+/// `data/` when empty.
+pub(super) fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    if paths.is_empty() {
+        return discover(Path::new(DATA_DIR));
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            files.extend(discover(path)?);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// Validates `paths` (every document under `data/` when empty) and keeps
+/// every report whole, with its document, translation or catalog.
 pub(super) fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error> {
-    let files = if paths.is_empty() {
-        discover(Path::new(DATA_DIR))?
-    } else {
-        let mut files = Vec::new();
-        for path in paths {
-            if path.is_dir() {
-                files.extend(discover(path)?);
+    let mut checking = Checking::new(&files_of(paths)?, Keep::Everything, false)?;
+    while checking.next_batch()?.is_some() {}
+    Ok(checking.finish()?.0)
+}
+
+/// What a run keeps of each report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// The diagnostics, and a file's text only when it has some: memory
+    /// stays flat however many files pass.
+    Findings,
+    /// Everything, for commands that work on the parsed data.
+    Everything,
+}
+
+/// A document file and its translations: what is checked together.
+#[derive(Debug)]
+struct Group {
+    /// The document the translations translate.
+    document: PathBuf,
+    /// Whether the document itself was asked for (else it is only the
+    /// translations' reference, checked quietly).
+    reported: bool,
+    translations: Vec<PathBuf>,
+}
+
+/// A validation run streamed a batch of documents at a time: each document
+/// is checked with its translations, in parallel (`--jobs`), and then only
+/// its diagnostics and its metadata stay in memory. The catalog is checked
+/// first against its schema, and against the documents once all are seen.
+pub(super) struct Checking {
+    validator: Validator,
+    keep: Keep,
+    include_drafts: bool,
+    groups: std::vec::IntoIter<Group>,
+    catalogs: Vec<FileReport>,
+    reports: Vec<FileReport>,
+    /// The metadata of each document that passed its schema, merged with
+    /// its translations, in path order.
+    metadata: Vec<Document>,
+    /// Where each document's metadata is in `metadata`, by path.
+    described: HashMap<PathBuf, usize>,
+    valid: bool,
+}
+
+impl Checking {
+    /// Starts a run over `files`. Translations that pass and are reviewed
+    /// (or drafts, with `include_drafts`) are merged into the documents the
+    /// batches return.
+    pub(super) fn new(files: &[PathBuf], keep: Keep, include_drafts: bool) -> Result<Self, Error> {
+        let validator = Validator::new()?;
+        let mut groups: BTreeMap<PathBuf, Group> = BTreeMap::new();
+        let mut catalogs = Vec::new();
+        for path in files {
+            if crate::validate::is_catalog(path) {
+                catalogs.push(validator.validate_path(path)?);
+                continue;
+            }
+            let translation = crate::validate::is_translation(path);
+            let document = if translation {
+                path.parent()
+                    .and_then(Path::parent)
+                    .unwrap_or(Path::new("."))
+                    .join(crate::validate::rules::DOCUMENT_FILE)
             } else {
-                files.push(path.clone());
+                path.clone()
+            };
+            let group = groups.entry(document.clone()).or_insert_with(|| Group {
+                document,
+                reported: false,
+                translations: Vec::new(),
+            });
+            if translation {
+                group.translations.push(path.clone());
+            } else {
+                group.reported = true;
             }
         }
-        files
-    };
-    let validator = Validator::new()?;
-    // Files are checked in parallel (`--jobs`); collecting keeps their
-    // order, so the output is the same whatever the thread count.
-    let mut reports = files
-        .par_iter()
-        .map(|path| validator.validate_path(path).map_err(Error::from))
-        .collect::<Result<Vec<_>, _>>()?;
-    // The cross-file checks: found from all reports, then run in parallel.
-    let checks = reports
-        .par_iter()
-        .map(|report| {
-            Ok(if report.catalog.is_some() {
-                Some(Check::Catalog(described_documents(
-                    &validator,
-                    &reports,
-                    &report.source.path,
-                )?))
-            } else if report.translation.is_some() {
-                Some(translation_reference(
-                    &validator,
-                    &reports,
-                    &report.source.path,
-                )?)
-            } else {
-                None
-            })
+        let valid = catalogs.iter().all(FileReport::is_valid);
+        Ok(Self {
+            validator,
+            keep,
+            include_drafts,
+            groups: groups.into_values().collect::<Vec<_>>().into_iter(),
+            catalogs,
+            reports: Vec::new(),
+            described: HashMap::new(),
+            metadata: Vec::new(),
+            valid,
         })
-        .collect::<Result<Vec<_>, Error>>()?;
-    reports
-        .par_iter_mut()
-        .zip(checks)
-        .for_each(|(report, check)| {
-            if let Some(check) = check {
-                check.apply(report);
-            }
-        });
-    Ok(reports)
-}
-
-/// The cross-file check a catalog or translation report still needs.
-enum Check {
-    /// A catalog, with the valid documents beside it.
-    Catalog(Vec<Document>),
-    /// A translation, with the valid document it translates.
-    Translation(Box<Document>),
-    /// A translation whose document has errors: reported on its own; the
-    /// translation waits.
-    Wait,
-    /// A translation with no document where it should be.
-    NoDocument(PathBuf),
-}
-
-impl Check {
-    fn apply(self, report: &mut FileReport) {
-        match self {
-            Self::Catalog(documents) => check_catalog(report, &documents),
-            Self::Translation(document) => check_translation(report, &document),
-            Self::Wait => report.translation = None,
-            Self::NoDocument(path) => {
-                let finding = crate::validate::Finding::error(
-                    "translation-location",
-                    "/document",
-                    format!(
-                        "there is no {} for this translation to translate",
-                        path.display()
-                    ),
-                )
-                .hint("keep translations in data/<document-id>/translations/");
-                crate::validate::add_findings(report, vec![finding], &serde_json::Value::Null);
-            }
-        }
     }
-}
 
-/// What the translation at `path` is checked against: the document in the
-/// folder above it, taken from `reports` or checked quietly. Only a
-/// document without errors is a reference.
-fn translation_reference(
-    validator: &Validator,
-    reports: &[FileReport],
-    path: &Path,
-) -> Result<Check, Error> {
-    let document_path = path
-        .parent()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("."))
-        .join(crate::validate::rules::DOCUMENT_FILE);
-    let valid_document =
-        |report: &FileReport| report.document.clone().filter(|_| report.is_valid());
-    let document = match reports.iter().find(|r| r.source.path == document_path) {
-        Some(report) => valid_document(report),
-        None if document_path.is_file() => {
-            valid_document(&validator.validate_path(&document_path)?)
-        }
-        None => return Ok(Check::NoDocument(document_path)),
-    };
-    Ok(document.map_or(Check::Wait, |d| Check::Translation(Box::new(d))))
-}
+    /// The catalog, if one was given and passed its schema (its rules run
+    /// at [`Checking::finish`]).
+    pub(super) fn catalog(&self) -> Option<&Catalog> {
+        self.catalogs.iter().find_map(|r| r.catalog.as_ref())
+    }
 
-/// The valid documents a catalog describes: those in the folders beside
-/// it, taken from `reports` when they were checked in this run and checked
-/// quietly otherwise.
-fn described_documents(
-    validator: &Validator,
-    reports: &[FileReport],
-    catalog: &Path,
-) -> Result<Vec<Document>, Error> {
-    let dir = catalog.parent().unwrap_or(Path::new("."));
-    let mut documents = Vec::new();
-    for path in discover(dir)? {
-        if crate::validate::is_catalog(&path) || crate::validate::is_translation(&path) {
-            continue;
+    /// Whether no file checked so far has an error.
+    pub(super) fn is_valid(&self) -> bool {
+        self.valid
+    }
+
+    /// Checks the next batch of documents with their translations, and
+    /// returns the documents that passed their schema, merged with their
+    /// translations, in path order; `None` when every file is checked.
+    pub(super) fn next_batch(&mut self) -> Result<Option<Vec<Document>>, Error> {
+        let batch: Vec<Group> = self
+            .groups
+            .by_ref()
+            .take(crate::export::batch_size())
+            .collect();
+        if batch.is_empty() {
+            return Ok(None);
         }
-        let report = match reports.iter().find(|r| r.source.path == path) {
-            Some(report) => report.document.clone(),
-            None => validator.validate_path(&path)?.document,
+        let checked = batch
+            .par_iter()
+            .map(|group| self.check_group(group))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let mut documents = Vec::new();
+        for (group, (reports, document)) in batch.iter().zip(checked) {
+            for mut report in reports {
+                self.valid &= report.is_valid();
+                if self.keep == Keep::Findings {
+                    report.lighten();
+                }
+                self.reports.push(report);
+            }
+            if let Some(document) = document {
+                self.described
+                    .insert(group.document.clone(), self.metadata.len());
+                self.metadata.push(document.metadata());
+                documents.push(document);
+            }
+        }
+        Ok(Some(documents))
+    }
+
+    /// Checks one document and its translations. Returns their reports
+    /// (the document's only if it was asked for) and the document, merged
+    /// with its translations, if it passed its schema.
+    fn check_group(&self, group: &Group) -> Result<(Vec<FileReport>, Option<Document>), Error> {
+        let document = if group.reported || group.document.is_file() {
+            Some(self.validator.validate_path(&group.document)?)
+        } else {
+            None
         };
-        documents.extend(report);
+        let reference = document
+            .as_ref()
+            .filter(|r| r.is_valid())
+            .and_then(|r| r.document.as_ref());
+        let mut translations = Vec::with_capacity(group.translations.len());
+        for path in &group.translations {
+            let mut report = self.validator.validate_path(path)?;
+            match (&document, reference) {
+                (_, Some(reference)) => check_translation(&mut report, reference),
+                // The document has errors: the translation is reported on
+                // its own and waits.
+                (Some(_), None) => report.translation = None,
+                (None, None) => no_document(&mut report, &group.document),
+            }
+            translations.push(report);
+        }
+        let mut merged = None;
+        if group.reported
+            && let Some(document) = document.as_ref().and_then(|r| r.document.as_ref())
+        {
+            let mut own: Vec<&crate::model::Translation> = translations
+                .iter()
+                .filter(|r| r.is_valid())
+                .filter_map(|r| r.translation.as_ref())
+                .filter(|t| self.include_drafts || t.status == TranslationStatus::Reviewed)
+                .collect();
+            own.sort_by(|a, b| a.language.cmp(&b.language));
+            merged = Some(crate::translation::merge(document, &own));
+        }
+        let mut reports: Vec<FileReport> =
+            document.filter(|_| group.reported).into_iter().collect();
+        reports.extend(translations);
+        Ok((reports, merged))
     }
-    Ok(documents)
+
+    /// Runs the catalog rules against the documents beside each catalog.
+    /// Returns every report in path order, and the metadata of each
+    /// document checked, with its community languages, in path order.
+    pub(super) fn finish(mut self) -> Result<(Vec<FileReport>, Vec<Document>), Error> {
+        for mut catalog in std::mem::take(&mut self.catalogs) {
+            let documents = self.beside(&catalog.source.path)?;
+            check_catalog(&mut catalog, &documents);
+            self.valid &= catalog.is_valid();
+            if self.keep == Keep::Findings {
+                catalog.lighten();
+            }
+            self.reports.push(catalog);
+        }
+        let mut reports = self.reports;
+        reports.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        Ok((reports, self.metadata))
+    }
+
+    /// The documents that passed their schema in the folders beside a
+    /// catalog: from this run, or checked quietly when the run left them out.
+    fn beside(&self, catalog: &Path) -> Result<Vec<Document>, Error> {
+        let dir = catalog.parent().unwrap_or(Path::new("."));
+        let mut documents = Vec::new();
+        for path in discover(dir)? {
+            if crate::validate::is_catalog(&path) || crate::validate::is_translation(&path) {
+                continue;
+            }
+            match self
+                .described
+                .get(&path)
+                .and_then(|&i| self.metadata.get(i))
+            {
+                Some(document) => documents.push(document.clone()),
+                None => documents.extend(
+                    self.validator
+                        .validate_path(&path)?
+                        .document
+                        .map(|d| d.metadata()),
+                ),
+            }
+        }
+        Ok(documents)
+    }
+}
+
+/// Reports a translation with no document where it should be.
+fn no_document(report: &mut FileReport, document: &Path) {
+    let finding = crate::validate::Finding::error(
+        "translation-location",
+        "/document",
+        format!(
+            "there is no {} for this translation to translate",
+            document.display()
+        ),
+    )
+    .hint("keep translations in data/<document-id>/translations/");
+    crate::validate::add_findings(report, vec![finding], &serde_json::Value::Null);
 }
 
 /// Finds `*/document.json`, `*/translations/*.json` and `catalog.json`
@@ -252,40 +379,4 @@ pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     }
     files.sort();
     Ok(files)
-}
-
-/// The valid documents and catalog of a run's reports.
-///
-/// Translations without errors are merged into their documents as
-/// community languages when they are reviewed, or are drafts and
-/// `include_drafts` is set; the rest stay out of the exports.
-pub(super) fn into_data(
-    reports: Vec<FileReport>,
-    include_drafts: bool,
-) -> (Vec<Document>, Option<Catalog>) {
-    let mut documents = Vec::new();
-    let mut catalog = None;
-    let mut translations = Vec::new();
-    for report in reports {
-        let valid = report.is_valid();
-        documents.extend(report.document);
-        catalog = catalog.or(report.catalog);
-        if let Some(translation) = report.translation.filter(|t| {
-            valid && (include_drafts || t.status == crate::model::TranslationStatus::Reviewed)
-        }) {
-            translations.push(translation);
-        }
-    }
-    translations.sort_by(|a, b| a.language.cmp(&b.language));
-    let documents = documents
-        .iter()
-        .map(|document| {
-            let own: Vec<&crate::model::Translation> = translations
-                .iter()
-                .filter(|t| t.document == document.id)
-                .collect();
-            crate::translation::merge(document, &own)
-        })
-        .collect();
-    (documents, catalog)
 }

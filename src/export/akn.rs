@@ -17,7 +17,7 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::xml::{XmlWriter, text_element};
-use super::{Context, Error, Exporter, OutputFile, file_stem};
+use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece, file_stem};
 use crate::model::{Document, Language, ReferenceKind, section_label, section_separator};
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -35,25 +35,27 @@ impl Exporter for AkomaNtoso {
         "akn"
     }
 
-    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
+    fn document(
+        &self,
+        context: &Context<'_>,
+        document: &Document,
+        _: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        let stem = file_stem(document.id.as_str())?;
         let mut files = Vec::new();
-        for document in context.documents {
-            let stem = file_stem(document.id.as_str())?;
-            for language in document.all_languages() {
-                let code = language
-                    .iso639_3()
-                    .ok_or_else(|| Error::NoIso639(language.to_string()))?;
-                let bytes =
-                    render(document, language, code, context).map_err(|source| Error::Xml {
-                        what: format!("{stem} ({language}) as Akoma Ntoso"),
-                        source,
-                    })?;
-                files.push(OutputFile {
-                    path: ["akn", stem, &format!("{language}.xml")].iter().collect(),
-                    bytes,
-                    sha256: String::new(),
-                });
-            }
+        for language in document.all_languages() {
+            let code = language
+                .iso639_3()
+                .ok_or_else(|| Error::NoIso639(language.to_string()))?;
+            let bytes = render(document, language, code, context).map_err(|source| Error::Xml {
+                what: format!("{stem} ({language}) as Akoma Ntoso"),
+                source,
+            })?;
+            files.push(Piece::File(OutputFile {
+                path: ["akn", stem, &format!("{language}.xml")].iter().collect(),
+                bytes,
+                sha256: String::new(),
+            }));
         }
         Ok(files)
     }

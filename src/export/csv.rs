@@ -5,8 +5,9 @@
 
 use std::path::PathBuf;
 
-use super::tables::{self, Table};
-use super::{Context, Error, Exporter, OutputFile, csvw, datapackage};
+use super::tables::{self, SCHEMAS, TableSchema};
+use super::{Context, Error, Exporter, FileMeta, Piece, csvw, datapackage};
+use crate::model::Document;
 
 /// The folder the tables go to, under the export folder.
 pub(super) const CSV_DIR: &str = "csv";
@@ -14,7 +15,7 @@ pub(super) const CSV_DIR: &str = "csv";
 /// The UTF-8 byte order mark spreadsheet programs look for.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Writes the tables and their metadata.
+/// Writes the tables, a document's rows at a time, and their metadata.
 pub(super) struct Csv;
 
 impl Exporter for Csv {
@@ -22,30 +23,77 @@ impl Exporter for Csv {
         "csv"
     }
 
-    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
-        let tables = tables::tables(context.documents);
-        let mut files = Vec::with_capacity(tables.len() + 2);
-        for table in &tables {
-            let bytes = render(table, context.csv_bom, context.csv_excel_safe)?;
-            // Hashed here, once: the Data Package lists these hashes.
-            let sha256 = super::sha256_hex(&bytes);
-            files.push(OutputFile {
-                path: PathBuf::from(CSV_DIR).join(file_name(table)),
-                bytes,
-                sha256,
+    fn start(&self, context: &Context<'_>) -> Result<Vec<Piece>, Error> {
+        SCHEMAS
+            .iter()
+            .map(|schema| {
+                let header = schema.columns.iter().map(|c| c.name);
+                let mut bytes = if context.csv_bom {
+                    BOM.to_vec()
+                } else {
+                    Vec::new()
+                };
+                bytes.extend(records(schema, std::iter::once(header), false)?);
+                Ok(Piece::Append {
+                    path: path(schema),
+                    bytes,
+                })
+            })
+            .collect()
+    }
+
+    fn document(
+        &self,
+        context: &Context<'_>,
+        document: &Document,
+        _: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        let mut pieces = Vec::new();
+        for (schema, rows) in SCHEMAS.iter().zip(tables::document_rows(document)) {
+            if rows.is_empty() {
+                continue;
+            }
+            let rows = rows.iter().map(|row| row.iter().map(String::as_str));
+            pieces.push(Piece::Append {
+                path: path(schema),
+                bytes: records(schema, rows, context.csv_excel_safe)?,
             });
         }
-        let csvw = csvw::metadata(context, &tables)?;
-        let package = datapackage::descriptor(context, &tables, &files)?;
-        files.push(csvw);
-        files.push(package);
-        Ok(files)
+        Ok(pieces)
+    }
+
+    fn finish(&self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+        let tables: Vec<(&TableSchema, &FileMeta)> = SCHEMAS
+            .iter()
+            .filter_map(|schema| {
+                let path = path(schema);
+                files.iter().find(|f| f.path == path).map(|f| (schema, f))
+            })
+            .collect();
+        Ok(vec![
+            Piece::File(csvw::metadata(context)?),
+            Piece::File(datapackage::descriptor(context, &tables)?),
+        ])
     }
 }
 
 /// The file name of a table.
-pub(super) fn file_name(table: &Table) -> String {
-    format!("{}.csv", table.schema.name)
+pub(super) fn file_name(schema: &TableSchema) -> String {
+    format!("{}.csv", schema.name)
+}
+
+/// The files that hold every document: the tables, their CSVW metadata and
+/// the Data Package descriptor, in export order.
+pub(super) fn shared_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = SCHEMAS.iter().map(path).collect();
+    files.push(PathBuf::from(CSV_DIR).join(csvw::METADATA_FILE));
+    files.push(PathBuf::from(datapackage::DESCRIPTOR_FILE));
+    files
+}
+
+/// The path of a table under the export folder.
+fn path(schema: &TableSchema) -> PathBuf {
+    PathBuf::from(CSV_DIR).join(file_name(schema))
 }
 
 /// The first characters that make a spreadsheet read a cell as a formula
@@ -62,24 +110,28 @@ fn cell(cell: &str, excel_safe: bool) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One table as RFC 4180 CSV: a header row, then every row; fields quoted
-/// only when they must be, lines ended with CRLF.
-fn render(table: &Table, bom: bool, excel_safe: bool) -> Result<Vec<u8>, Error> {
-    let mut bytes = if bom { BOM.to_vec() } else { Vec::new() };
+/// Rows of a table as RFC 4180 CSV: fields quoted only when they must
+/// be, lines ended with CRLF.
+fn records<'r>(
+    schema: &TableSchema,
+    rows: impl Iterator<Item = impl Iterator<Item = &'r str>>,
+    excel_safe: bool,
+) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .quote_style(::csv::QuoteStyle::Necessary)
         .from_writer(&mut bytes);
     let failed = |source: ::csv::Error| Error::Csv {
-        table: table.schema.name,
+        table: schema.name,
         source,
     };
-    writer
-        .write_record(table.schema.columns.iter().map(|c| c.name))
-        .map_err(failed)?;
-    for row in &table.rows {
+    for row in rows {
         writer
-            .write_record(row.iter().map(|c| cell(c, excel_safe).into_owned()))
+            .write_record(
+                row.map(|c| cell(c, excel_safe))
+                    .map(std::borrow::Cow::into_owned),
+            )
             .map_err(failed)?;
     }
     writer.flush().map_err(|e| failed(e.into()))?;
@@ -90,23 +142,31 @@ fn render(table: &Table, bom: bool, excel_safe: bool) -> Result<Vec<u8>, Error> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::tables::SCHEMAS;
 
-    fn sample() -> Table {
-        Table {
-            schema: &SCHEMAS[1],
-            rows: vec![vec![
-                "doc".into(),
-                "place_name".into(),
-                "en".into(),
-                "a \"quoted\", text".into(),
-            ]],
-        }
+    const SAMPLE: [&str; 4] = ["doc", "place_name", "en", "a \"quoted\", text"];
+
+    /// The `document_texts` table (header from `start`) with one row.
+    fn render(row: &[&str], bom: bool, excel_safe: bool) -> Vec<u8> {
+        let context = Context {
+            documents: &[],
+            catalog: None,
+            base_iri: "",
+            csv_bom: bom,
+            csv_excel_safe: excel_safe,
+            created: None,
+        };
+        let mut bytes = match Csv.start(&context).unwrap_or_default().into_iter().nth(1) {
+            Some(Piece::Append { bytes, .. }) => bytes,
+            _ => Vec::new(),
+        };
+        let rows = std::iter::once(row.iter().copied());
+        bytes.extend(records(&SCHEMAS[1], rows, excel_safe).unwrap_or_default());
+        bytes
     }
 
     #[test]
     fn quotes_only_when_needed_and_ends_lines_with_crlf() {
-        let bytes = render(&sample(), false, false).unwrap_or_default();
+        let bytes = render(&SAMPLE, false, false);
         assert_eq!(
             String::from_utf8_lossy(&bytes),
             "document_id,field,language,text\r\ndoc,place_name,en,\"a \"\"quoted\"\", text\"\r\n"
@@ -115,16 +175,14 @@ mod tests {
 
     #[test]
     fn formulas_are_kept_unless_excel_safe_is_asked_for() {
-        let mut table = sample();
-        table.rows[0][3] = "=HYPERLINK(\"http://x\")".into();
-        let verbatim =
-            String::from_utf8_lossy(&render(&table, false, false).unwrap_or_default()).into_owned();
+        let mut row = SAMPLE;
+        row[3] = "=HYPERLINK(\"http://x\")";
+        let verbatim = String::from_utf8_lossy(&render(&row, false, false)).into_owned();
         assert!(
             verbatim.ends_with(",\"=HYPERLINK(\"\"http://x\"\")\"\r\n"),
             "{verbatim}"
         );
-        let safe =
-            String::from_utf8_lossy(&render(&table, false, true).unwrap_or_default()).into_owned();
+        let safe = String::from_utf8_lossy(&render(&row, false, true)).into_owned();
         assert!(
             safe.ends_with(",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"),
             "{safe}"
@@ -136,12 +194,7 @@ mod tests {
 
     #[test]
     fn the_bom_is_opt_in() {
-        let bytes = render(&sample(), true, false).unwrap_or_default();
-        assert!(bytes.starts_with(BOM));
-        assert!(
-            !render(&sample(), false, false)
-                .unwrap_or_default()
-                .starts_with(BOM)
-        );
+        assert!(render(&SAMPLE, true, false).starts_with(BOM));
+        assert!(!render(&SAMPLE, false, false).starts_with(BOM));
     }
 }

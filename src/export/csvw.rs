@@ -8,14 +8,14 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::csv::{CSV_DIR, file_name};
-use super::tables::{Datatype, Table};
+use super::tables::{Datatype, SCHEMAS, TableSchema};
 use super::{Context, Error, OutputFile, set, to_json_bytes};
 
 /// The metadata file's name, the one CSVW processors look for by default.
 pub(super) const METADATA_FILE: &str = "csv-metadata.json";
 
-/// The `csv/csv-metadata.json` file describing `tables`.
-pub(super) fn metadata(context: &Context<'_>, tables: &[Table]) -> Result<OutputFile, Error> {
+/// The `csv/csv-metadata.json` file describing every table.
+pub(super) fn metadata(context: &Context<'_>) -> Result<OutputFile, Error> {
     let titles: Vec<Value> = context
         .documents
         .iter()
@@ -25,7 +25,7 @@ pub(super) fn metadata(context: &Context<'_>, tables: &[Table]) -> Result<Output
     let metadata = json!({
         "@context": ["http://www.w3.org/ns/csvw", { "@language": "en" }],
         "dc:title": titles,
-        "tables": tables.iter().map(table).collect::<Vec<_>>(),
+        "tables": SCHEMAS.iter().map(table).collect::<Vec<_>>(),
     });
     Ok(OutputFile {
         path: PathBuf::from(CSV_DIR).join(METADATA_FILE),
@@ -34,8 +34,7 @@ pub(super) fn metadata(context: &Context<'_>, tables: &[Table]) -> Result<Output
     })
 }
 
-fn table(table: &Table) -> Value {
-    let schema = table.schema;
+fn table(schema: &TableSchema) -> Value {
     let columns: Vec<Value> = schema
         .columns
         .iter()
@@ -67,7 +66,7 @@ fn table(table: &Table) -> Value {
         })
         .collect();
     json!({
-        "url": file_name(table),
+        "url": file_name(schema),
         "dc:description": schema.description,
         "tableSchema": {
             "columns": columns,

@@ -7,20 +7,18 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use super::tables::{Datatype, Table};
-use super::{Context, Error, OutputFile, set, to_json_bytes};
+use super::tables::{Datatype, TableSchema};
+use super::{Context, Error, FileMeta, OutputFile, set, to_json_bytes};
 
 /// The descriptor's file name.
 pub(super) const DESCRIPTOR_FILE: &str = "datapackage.json";
 
 const PROFILE: &str = "https://datapackage.org/profiles/2.0";
 
-/// The descriptor for `tables`, whose rendered files are `files` (in the
-/// same order).
+/// The descriptor for `tables`, each with the file it was written to.
 pub(super) fn descriptor(
     context: &Context<'_>,
-    tables: &[Table],
-    files: &[OutputFile],
+    tables: &[(&TableSchema, &FileMeta)],
 ) -> Result<OutputFile, Error> {
     let title: Vec<&str> = context
         .documents
@@ -29,8 +27,7 @@ pub(super) fn descriptor(
         .collect();
     let resources: Vec<Value> = tables
         .iter()
-        .zip(files)
-        .map(|(table, file)| resource(table, file))
+        .map(|(schema, file)| resource(schema, file))
         .collect();
     let mut package = json!({
         "$schema": format!("{PROFILE}/datapackage.json"),
@@ -48,8 +45,7 @@ pub(super) fn descriptor(
     })
 }
 
-fn resource(table: &Table, file: &OutputFile) -> Value {
-    let schema = table.schema;
+fn resource(schema: &TableSchema, file: &FileMeta) -> Value {
     let fields: Vec<Value> = schema
         .columns
         .iter()
@@ -91,8 +87,8 @@ fn resource(table: &Table, file: &OutputFile) -> Value {
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "bytes": file.bytes.len(),
-        "hash": format!("sha256:{}", file.digest()),
+        "bytes": file.size,
+        "hash": format!("sha256:{}", file.sha256),
         "dialect": {
             "$schema": format!("{PROFILE}/tabledialect.json"),
             "header": true,

@@ -8,13 +8,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::rdf::{Node, Object, Prefixes, json_ld, turtle};
-use super::{Context, Error, Exporter, OutputFile, to_json_bytes};
+use super::rdf::{
+    JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
+    turtle_subject,
+};
+use super::{Context, Error, Exporter, FileMeta, Piece};
 use crate::model::{Catalog, Document, Language, LocalizedText};
 use crate::schema::{DOCUMENT_SCHEMA_FILE, XSD_FILE};
-
-/// The folder of the catalog record, under the export folder.
-const DCAT_DIR: &str = "dcat";
 
 const PREFIXES: &Prefixes = &[
     ("dcat", "http://www.w3.org/ns/dcat#"),
@@ -38,26 +38,53 @@ impl Exporter for Dcat {
         "dcat"
     }
 
-    fn export(
-        &self,
-        context: &Context<'_>,
-        earlier: &[OutputFile],
-    ) -> Result<Vec<OutputFile>, Error> {
-        let catalog = context.catalog.ok_or(Error::NoCatalog)?;
-        let nodes = graph(context, catalog, earlier)?;
+    fn start(&self, _: &Context<'_>) -> Result<Vec<Piece>, Error> {
         Ok(vec![
-            OutputFile {
-                path: PathBuf::from(DCAT_DIR).join("catalog.jsonld"),
-                bytes: to_json_bytes(&json_ld(PREFIXES, &nodes), "the DCAT-AP catalog")?,
-                sha256: String::new(),
-            },
-            OutputFile {
-                path: PathBuf::from(DCAT_DIR).join("catalog.ttl"),
-                bytes: turtle(PREFIXES, &nodes).into_bytes(),
-                sha256: String::new(),
-            },
+            append(TURTLE_FILE, turtle_prefixes(PREFIXES)),
+            append(JSON_LD_FILE, json_ld_start(PREFIXES)),
         ])
     }
+
+    fn document(
+        &self,
+        context: &Context<'_>,
+        document: &Document,
+        own: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        let catalog = context.catalog.ok_or(Error::NoCatalog)?;
+        Ok(subjects(&dataset(context, catalog, document, own)?, false))
+    }
+
+    fn finish(&self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+        let catalog = context.catalog.ok_or(Error::NoCatalog)?;
+        let mut pieces = subjects(&record(context, catalog, files)?, true);
+        pieces.push(append(JSON_LD_FILE, JSON_LD_END.to_owned()));
+        Ok(pieces)
+    }
+}
+
+/// The record in Turtle, written a subject at a time.
+const TURTLE_FILE: &str = "dcat/catalog.ttl";
+/// The record in JSON-LD, written a subject at a time.
+const JSON_LD_FILE: &str = "dcat/catalog.jsonld";
+
+fn append(path: &str, text: String) -> Piece {
+    Piece::Append {
+        path: PathBuf::from(path),
+        bytes: text.into_bytes(),
+    }
+}
+
+/// `nodes` added to both files; with `ends`, the last is the last of the
+/// JSON-LD graph.
+fn subjects(nodes: &[Node], ends: bool) -> Vec<Piece> {
+    let mut turtle = String::new();
+    let mut json = String::new();
+    for (i, node) in nodes.iter().enumerate() {
+        turtle.push_str(&turtle_subject(node));
+        json.push_str(&json_ld_subject(node, ends && i + 1 == nodes.len()));
+    }
+    vec![append(TURTLE_FILE, turtle), append(JSON_LD_FILE, json)]
 }
 
 /// What a portal needs to know about one kind of exported file.
@@ -133,56 +160,9 @@ pub(super) fn describe(path: &Path, base: &str) -> Option<FileKind> {
     )
 }
 
-/// The exported files grouped once: those of each document and those that
-/// hold every document, each list in export order, so a record or page
-/// per document does not scan every file again.
-pub(super) struct FileIndex<'a> {
-    shared: Vec<(usize, &'a OutputFile)>,
-    by_document: std::collections::HashMap<String, Vec<(usize, &'a OutputFile)>>,
-}
-
-impl<'a> FileIndex<'a> {
-    pub(super) fn new(files: &'a [OutputFile]) -> Self {
-        let mut index = Self {
-            shared: Vec::new(),
-            by_document: std::collections::HashMap::new(),
-        };
-        for (i, file) in files.iter().enumerate() {
-            if is_shared(&file.path) {
-                index.shared.push((i, file));
-            } else if let Some(id) = file
-                .path
-                .components()
-                .nth(1)
-                .and_then(|c| Path::new(c.as_os_str()).file_stem())
-                .and_then(|s| s.to_str())
-            {
-                index
-                    .by_document
-                    .entry(id.to_owned())
-                    .or_default()
-                    .push((i, file));
-            }
-        }
-        index
-    }
-
-    /// The files of `document` and the shared ones, in export order.
-    pub(super) fn of(&self, document: &Document) -> Vec<&'a OutputFile> {
-        let own = self
-            .by_document
-            .get(document.id.as_str())
-            .map_or(&[][..], Vec::as_slice);
-        let mut merged: Vec<(usize, &'a OutputFile)> =
-            own.iter().chain(&self.shared).copied().collect();
-        merged.sort_by_key(|(i, _)| *i);
-        merged.into_iter().map(|(_, f)| f).collect()
-    }
-}
-
 /// Whether the file at `path` holds every document (the CSV tables and
 /// their metadata), and so is a distribution of every dataset.
-pub(super) fn is_shared(path: &Path) -> bool {
+fn is_shared(path: &Path) -> bool {
     path.starts_with("csv") || path == Path::new("datapackage.json")
 }
 
@@ -221,16 +201,94 @@ fn language_iri(language: &Language) -> Result<String, Error> {
     ))
 }
 
-/// Every subject of the catalog record, in a fixed order.
-fn graph(
+/// One document's subjects: its `dcat:Dataset`, a distribution for each
+/// of its own files (`own`), and its reading page. The dataset also lists
+/// the files shared by every document, described once by [`record`].
+fn dataset(
     context: &Context<'_>,
     catalog: &Catalog,
-    files: &[OutputFile],
+    document: &Document,
+    own: &[FileMeta],
 ) -> Result<Vec<Node>, Error> {
     let base = context.base_iri;
-    let catalog_iri = format!("{base}catalog");
     let publisher_iri = &catalog.publisher.iri;
-    let mut record = Node::new(&catalog_iri, "dcat:Catalog");
+    let dataset_iri = format!("{base}datasets/{}", document.id);
+    let mut dataset = Node::new(&dataset_iri, "dcat:Dataset");
+    texts(&mut dataset, "dct:title", &document.title);
+    if let Some(metadata) = catalog.dataset(&document.id) {
+        texts(&mut dataset, "dct:description", &metadata.description);
+        for keyword in &metadata.keywords {
+            texts(&mut dataset, "dcat:keyword", keyword);
+        }
+    }
+    dataset.add("dct:identifier", Object::Text(dataset_iri.clone()));
+    dataset.iri("dct:publisher", publisher_iri);
+    let mut contact = Node::blank("vcard:Kind");
+    contact.types.push("vcard:Organization");
+    texts(&mut contact, "vcard:fn", &catalog.contact_point.name);
+    contact.iri(
+        "vcard:hasEmail",
+        format!("mailto:{}", catalog.contact_point.email),
+    );
+    dataset.add("dcat:contactPoint", Object::Node(Box::new(contact)));
+    for theme in &catalog.themes {
+        dataset.iri(
+            "dcat:theme",
+            format!("{AUTHORITY}/data-theme/{}", theme.code()),
+        );
+    }
+    for language in document.all_languages() {
+        dataset.iri("dct:language", language_iri(language)?);
+    }
+    let published = document.publication.published_at.as_str();
+    dates(
+        &mut dataset,
+        published,
+        context.created.as_deref().unwrap_or(published),
+    );
+    // The reading page is where people land; it is typed below.
+    let page = format!("{base}html/{}.html", document.id);
+    dataset.iri("dcat:landingPage", &page);
+    let mut distributions = Vec::new();
+    for file in own {
+        let Some(kind) = describe(&file.path, base) else {
+            continue;
+        };
+        let path = file.path.to_string_lossy().replace('\\', "/");
+        let distribution_iri = format!("{base}distributions/{path}");
+        dataset.iri("dcat:distribution", &distribution_iri);
+        distributions.push(distribution(
+            &distribution_iri,
+            &path,
+            file,
+            &kind,
+            base,
+            catalog,
+        )?);
+    }
+    for path in super::csv::shared_files() {
+        if describe(&path, base).is_some() {
+            let path = path.to_string_lossy().replace('\\', "/");
+            dataset.iri("dcat:distribution", format!("{base}distributions/{path}"));
+        }
+    }
+    let mut nodes = vec![dataset];
+    nodes.extend(distributions);
+    nodes.push(typed("foaf:Document", page));
+    Ok(nodes)
+}
+
+/// The subjects written after the last document: the `dcat:Catalog`, the
+/// distributions of the files shared by every document, and the things the
+/// record points at, each typed with the class the DCAT-AP shapes expect.
+fn record(
+    context: &Context<'_>,
+    catalog: &Catalog,
+    files: &[FileMeta],
+) -> Result<Vec<Node>, Error> {
+    let base = context.base_iri;
+    let publisher_iri = &catalog.publisher.iri;
+    let mut record = Node::new(format!("{base}catalog"), "dcat:Catalog");
     texts(&mut record, "dct:title", &catalog.title);
     texts(&mut record, "dct:description", &catalog.description);
     record.iri("dct:publisher", publisher_iri);
@@ -262,75 +320,45 @@ fn graph(
     for language in &languages {
         record.iri("dct:language", language_iri(language)?);
     }
-
-    let mut nodes = Vec::new();
-    let mut pages = Vec::new();
-    let index = FileIndex::new(files);
-    let mut described = std::collections::HashSet::new();
-    let mut distributions: Vec<(PathBuf, Node)> = Vec::new();
     for document in context.documents {
-        let dataset_iri = format!("{base}datasets/{}", document.id);
-        record.iri("dcat:dataset", &dataset_iri);
-        let mut dataset = Node::new(&dataset_iri, "dcat:Dataset");
-        texts(&mut dataset, "dct:title", &document.title);
-        if let Some(metadata) = catalog.dataset(&document.id) {
-            texts(&mut dataset, "dct:description", &metadata.description);
-            for keyword in &metadata.keywords {
-                texts(&mut dataset, "dcat:keyword", keyword);
-            }
-        }
-        dataset.add("dct:identifier", Object::Text(dataset_iri.clone()));
-        dataset.iri("dct:publisher", publisher_iri);
-        let mut contact = Node::blank("vcard:Kind");
-        contact.types.push("vcard:Organization");
-        texts(&mut contact, "vcard:fn", &catalog.contact_point.name);
-        contact.iri(
-            "vcard:hasEmail",
-            format!("mailto:{}", catalog.contact_point.email),
-        );
-        dataset.add("dcat:contactPoint", Object::Node(Box::new(contact)));
-        for theme in &catalog.themes {
-            dataset.iri(
-                "dcat:theme",
-                format!("{AUTHORITY}/data-theme/{}", theme.code()),
-            );
-        }
-        for language in document.all_languages() {
-            dataset.iri("dct:language", language_iri(language)?);
-        }
-        let published = document.publication.published_at.as_str();
-        dates(
-            &mut dataset,
-            published,
-            context.created.as_deref().unwrap_or(published),
-        );
-        // The reading page is where people land; it is typed below.
-        let page = format!("{base}html/{}.html", document.id);
-        dataset.iri("dcat:landingPage", &page);
-        pages.push(page);
-        for file in index.of(document) {
-            let Some(kind) = describe(&file.path, base) else {
-                continue;
-            };
-            let path = file.path.to_string_lossy().replace('\\', "/");
-            let distribution_iri = format!("{base}distributions/{path}");
-            dataset.iri("dcat:distribution", &distribution_iri);
-            if !described.insert(file.path.as_path()) {
-                continue;
-            }
-            let distribution = distribution(&distribution_iri, &path, file, &kind, base, catalog)?;
-            distributions.push((file.path.clone(), distribution));
-        }
-        nodes.push(dataset);
+        record.iri("dcat:dataset", format!("{base}datasets/{}", document.id));
     }
 
-    // The things the record points at, each typed with the class the
-    // DCAT-AP shapes expect of it.
+    let mut shared = Vec::new();
+    let mut described = false;
+    let mut classes: Vec<(&'static str, String)> = Vec::new();
+    for file in files {
+        let Some(kind) = describe(&file.path, base) else {
+            continue;
+        };
+        described = true;
+        let path = file.path.to_string_lossy().replace('\\', "/");
+        let mut class = |class: &'static str, iri: String| {
+            if !classes.iter().any(|(_, seen)| *seen == iri) {
+                classes.push((class, iri));
+            }
+        };
+        class(
+            "dct:MediaType",
+            format!("{MEDIA_TYPES}/{}", kind.media_type),
+        );
+        class(
+            "dct:MediaTypeOrExtent",
+            format!("{AUTHORITY}/file-type/{}", kind.file_type),
+        );
+        for standard in &kind.conforms_to {
+            class("dct:Standard", standard.clone());
+        }
+        if is_shared(&file.path) {
+            let iri = format!("{base}distributions/{path}");
+            shared.push(distribution(&iri, &path, file, &kind, base, catalog)?);
+        }
+    }
+
     let mut agent = typed("foaf:Agent", publisher_iri.clone());
     agent.types.push("foaf:Organization");
     texts(&mut agent, "foaf:name", &catalog.publisher.name);
     let mut things = vec![agent, typed("foaf:Document", catalog.landing_page.clone())];
-    things.extend(pages.into_iter().map(|page| typed("foaf:Document", page)));
     let mut scheme = typed("skos:ConceptScheme", format!("{AUTHORITY}/data-theme"));
     scheme.add("dct:title", Object::Lang("Data theme".into(), "en".into()));
     things.push(scheme);
@@ -352,30 +380,13 @@ fn graph(
     if let Some(license) = &catalog.license {
         things.push(typed("dct:LicenseDocument", license.clone()));
     }
-    if !distributions.is_empty() {
+    if described {
         things.push(typed("spdx:ChecksumAlgorithm", SHA256.to_owned()));
     }
-    let mut seen: Vec<String> = Vec::new();
-    for (_, distribution) in &distributions {
-        for (predicate, object) in &distribution.properties {
-            let class = match *predicate {
-                "dcat:mediaType" => "dct:MediaType",
-                "dct:format" => "dct:MediaTypeOrExtent",
-                "dct:conformsTo" => "dct:Standard",
-                _ => continue,
-            };
-            if let Object::Iri(iri) = object
-                && !seen.contains(iri)
-            {
-                seen.push(iri.clone());
-                things.push(typed(class, iri.clone()));
-            }
-        }
-    }
+    things.extend(classes.into_iter().map(|(class, iri)| typed(class, iri)));
 
     let mut all = vec![record];
-    all.extend(nodes);
-    all.extend(distributions.into_iter().map(|(_, d)| d));
+    all.extend(shared);
     all.extend(things);
     Ok(all)
 }
@@ -384,7 +395,7 @@ fn graph(
 fn distribution(
     iri: &str,
     path: &str,
-    file: &OutputFile,
+    file: &FileMeta,
     kind: &FileKind,
     base: &str,
     catalog: &Catalog,
@@ -418,7 +429,7 @@ fn distribution(
     }
     distribution.add(
         "dcat:byteSize",
-        Object::Typed(file.bytes.len().to_string(), "xsd:nonNegativeInteger"),
+        Object::Typed(file.size.to_string(), "xsd:nonNegativeInteger"),
     );
     let mut checksum = Node::blank("spdx:Checksum");
     checksum.iri(
@@ -427,7 +438,7 @@ fn distribution(
     );
     checksum.add(
         "spdx:checksumValue",
-        Object::Typed(file.digest().into_owned(), "xsd:hexBinary"),
+        Object::Typed(file.sha256.clone(), "xsd:hexBinary"),
     );
     distribution.add("spdx:checksum", Object::Node(Box::new(checksum)));
     if let Some(license) = &catalog.license {

@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::dcat::{FileIndex, describe};
-use super::{Context, Error, Exporter, OutputFile, file_stem, jsonld};
+use super::dcat::describe;
+use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece, file_stem, jsonld};
 use crate::model::{
     Document, Language, LocalizedText, Paragraph, section_label, section_separator,
 };
@@ -25,27 +25,26 @@ impl Exporter for Html {
         "html"
     }
 
-    fn export(
+    fn document(
         &self,
         context: &Context<'_>,
-        earlier: &[OutputFile],
-    ) -> Result<Vec<OutputFile>, Error> {
-        let mut files = Vec::new();
-        let files_of = FileIndex::new(earlier);
-        for document in context.documents {
-            let stem = file_stem(document.id.as_str())?;
-            files.push(OutputFile {
-                path: PathBuf::from(HTML_DIR).join(format!("{stem}.html")),
-                bytes: page(document, context, &files_of.of(document)).into_bytes(),
-                sha256: String::new(),
-            });
-        }
-        files.push(OutputFile {
+        document: &Document,
+        own: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        let stem = file_stem(document.id.as_str())?;
+        Ok(vec![Piece::File(OutputFile {
+            path: PathBuf::from(HTML_DIR).join(format!("{stem}.html")),
+            bytes: page(document, context, own).into_bytes(),
+            sha256: String::new(),
+        })])
+    }
+
+    fn finish(&self, context: &Context<'_>, _: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+        Ok(vec![Piece::File(OutputFile {
             path: PathBuf::from(HTML_DIR).join("index.html"),
             bytes: index(context.documents).into_bytes(),
             sha256: String::new(),
-        });
-        Ok(files)
+        })])
     }
 }
 
@@ -130,7 +129,7 @@ code{word-break:break-all;font-size:.85em}
 @media print{.show,body>input,body>label,.anchor{display:none}main{border:0}body{max-width:none;padding:0}a{color:inherit}section{break-inside:avoid-page}}
 ";
 
-fn page(document: &Document, context: &Context<'_>, files: &[&OutputFile]) -> String {
+fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> String {
     let languages: Vec<&Language> = document.all_languages().collect();
     let iri = format!("{}{}", context.base_iri, document.id);
     let title_text = languages
@@ -336,7 +335,11 @@ fn translations(html: &mut String, document: &Document) {
     html.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn downloads(html: &mut String, context: &Context<'_>, files: &[&OutputFile]) {
+/// The document's own files, with their sizes and hashes, then the files
+/// shared by every document. A shared file changes whenever any document
+/// does, so its size and hash are left to `SHA256SUMS` and
+/// `datapackage.json`, and this page changes only with its own document.
+fn downloads(html: &mut String, context: &Context<'_>, files: &[FileMeta]) {
     html.push_str("<section id=\"downloads\">\n<h2>Downloads</h2>\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th><th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n");
     for file in files {
         let Some(kind) = describe(&file.path, context.base_iri) else {
@@ -349,11 +352,25 @@ fn downloads(html: &mut String, context: &Context<'_>, files: &[&OutputFile]) {
             escape(&path),
             escape(kind.media_type),
             escape(kind.description),
-            file.bytes.len(),
-            file.digest()
+            file.size,
+            file.sha256
         );
     }
-    html.push_str("</tbody>\n</table>\n<p>Check a download with <code>sha256sum -c SHA256SUMS</code>.</p>\n</section>\n");
+    html.push_str("</tbody>\n</table>\n<p>Check a download with <code>sha256sum -c SHA256SUMS</code>.</p>\n<h3>Tables of every document</h3>\n<p>These files hold every document, so their sizes and checksums are listed in <a href=\"../SHA256SUMS\">SHA256SUMS</a> and <a href=\"../datapackage.json\">datapackage.json</a>.</p>\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th></tr></thead>\n<tbody>\n");
+    for path in super::csv::shared_files() {
+        let Some(kind) = describe(&path, context.base_iri) else {
+            continue;
+        };
+        let path = path.to_string_lossy().replace('\\', "/");
+        let _ = writeln!(
+            html,
+            "<tr><td><a href=\"../{0}\">{0}</a></td><td>{1}<br><small>{2}</small></td></tr>",
+            escape(&path),
+            escape(kind.media_type),
+            escape(kind.description),
+        );
+    }
+    html.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn index(documents: &[Document]) -> String {

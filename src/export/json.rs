@@ -2,7 +2,8 @@
 //! published data, pointing at the published schema rather than the
 //! repository's copy.
 
-use super::{Context, Error, Exporter, OutputFile, per_document, to_json_bytes};
+use super::{Context, Error, Exporter, FileMeta, Piece, document_file, to_json_bytes};
+use crate::model::Document;
 use crate::schema::DOCUMENT_SCHEMA_FILE;
 
 /// Writes each document as pretty JSON in the model's field order.
@@ -13,11 +14,16 @@ impl Exporter for Json {
         "json"
     }
 
-    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
+    fn document(
+        &self,
+        context: &Context<'_>,
+        document: &Document,
+        _: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
         let schema = format!("{}schema/{DOCUMENT_SCHEMA_FILE}", context.base_iri);
-        per_document(context, "json", "json", |document, stem| {
+        document_file(document, "json", "json", |stem| {
             let mut published = document.clone();
-            published.schema = Some(schema.clone());
+            published.schema = Some(schema);
             to_json_bytes(&published, stem)
         })
     }

@@ -9,7 +9,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Context, Error, Exporter, OutputFile, per_document, set, to_json_bytes};
+use super::{Context, Error, Exporter, FileMeta, Piece, document_file, set, to_json_bytes};
 use crate::model::{Document, Language, LocalizedText, Paragraph, ReferenceKind, UnitId};
 
 /// Writes each document as JSON-LD.
@@ -20,8 +20,13 @@ impl Exporter for JsonLd {
         "jsonld"
     }
 
-    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
-        per_document(context, "jsonld", "jsonld", |document, stem| {
+    fn document(
+        &self,
+        context: &Context<'_>,
+        document: &Document,
+        _: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        document_file(document, "jsonld", "jsonld", |stem| {
             let iri = format!("{}{stem}", context.base_iri);
             to_json_bytes(&graph(document, &iri), stem)
         })

@@ -13,15 +13,15 @@ mod json;
 mod jsonld;
 mod output;
 mod rdf;
+mod stream;
 mod sums;
 mod tables;
 mod xml;
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
-pub use output::{Drift, check, tidy, write};
+pub use output::{Disk, Drift, check, tidy, write};
+pub use stream::{Export, FileMeta, Memory, Piece, Sink};
 
 use crate::model::{Catalog, Document};
 
@@ -31,9 +31,11 @@ use crate::model::{Catalog, Document};
 pub const DEFAULT_BASE_IRI: &str = "https://example.org/initiative/";
 
 /// What every exporter is given.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Context<'a> {
-    /// Every valid document, in id order.
+    /// Every valid document, in id order. In a streamed run the formats
+    /// that describe every document see only the documents' metadata here:
+    /// their texts went by one batch at a time.
     pub documents: &'a [Document],
     /// The publisher's catalog record (`data/catalog.json`), when there is one.
     pub catalog: Option<&'a Catalog>,
@@ -125,18 +127,34 @@ pub enum Error {
     UnsafeId(String),
 }
 
-/// One export format.
+/// One export format. A format contributes at up to three stages of a run
+/// (see [`Export`]); each has a default that contributes nothing.
 pub trait Exporter: Sync {
     /// The format's name on the command line (`json`).
     fn name(&self) -> &'static str;
-    /// Every file of this format for the documents in `context`. `earlier`
-    /// holds the files of the formats before it in [`EXPORTERS`], so a
-    /// format that describes files (DCAT, checksums) sees their bytes.
-    fn export(
+    /// Pieces before any document: the header of a shared table.
+    fn start(&self, _context: &Context<'_>) -> Result<Vec<Piece>, Error> {
+        Ok(Vec::new())
+    }
+    /// The pieces of one document: its files, or its rows of a shared
+    /// table. `own` describes the files the formats before this one made
+    /// of the same document.
+    fn document(
         &self,
-        context: &Context<'_>,
-        earlier: &[OutputFile],
-    ) -> Result<Vec<OutputFile>, Error>;
+        _context: &Context<'_>,
+        _document: &Document,
+        _own: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        Ok(Vec::new())
+    }
+    /// Pieces after the last document: files about every document, or the
+    /// end of a shared one. `files` describes every file made so far, in
+    /// export order (this format's shared files as they stand), so a
+    /// format that lists files (DCAT, checksums) sees their sizes and
+    /// hashes.
+    fn finish(&self, _context: &Context<'_>, _files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+        Ok(Vec::new())
+    }
 }
 
 /// Every format, in the order they run.
@@ -151,61 +169,43 @@ pub const EXPORTERS: &[&dyn Exporter] = &[
     &sums::Sums,
 ];
 
-/// Runs the exporters and returns the files of those named in `formats`
-/// (all when empty) in path order. Every format before the last one chosen
-/// is rendered too, so the files that describe others (the reading page,
-/// DCAT, checksums) are the same whichever formats are written; formats
-/// after it cannot matter and are skipped.
-pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFile>, Error> {
-    let wanted = |exporter: &&dyn Exporter| formats.iter().any(|f| f == exporter.name());
-    let last = if formats.is_empty() {
-        EXPORTERS.len()
-    } else {
-        EXPORTERS.iter().rposition(&wanted).map_or(0, |i| i + 1)
-    };
-    let mut all = Vec::new();
-    let mut keep = Vec::new();
-    for exporter in EXPORTERS.iter().take(last) {
-        let mut files = exporter.export(context, &all)?;
-        files
-            .par_iter_mut()
-            .filter(|f| f.sha256.is_empty())
-            .for_each(|f| f.sha256 = sha256_hex(&f.bytes));
-        let wanted = formats.is_empty() || wanted(exporter);
-        keep.extend(std::iter::repeat_n(wanted, files.len()));
-        all.extend(files);
-    }
-    let mut chosen: Vec<OutputFile> = all
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(file, wanted)| wanted.then_some(file))
-        .collect();
-    chosen.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(chosen)
+/// How many documents a run renders at once: enough to keep every core
+/// busy, few enough that memory does not grow with the corpus.
+pub fn batch_size() -> usize {
+    (rayon::current_num_threads() * 8).max(16)
 }
 
-/// One file per document, `<folder>/<document-id>.<extension>`, with the
-/// bytes `render` makes of it.
-fn per_document(
-    context: &Context<'_>,
+/// Runs the exporters over `context.documents` in memory and returns the
+/// files of those named in `formats` (all when empty) in path order. Every
+/// format before the last one chosen runs too, so the files that describe
+/// others (the reading page, DCAT, checksums) are the same whichever
+/// formats are written. The same run as a streamed build, kept in memory.
+pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFile>, Error> {
+    let start = Context {
+        documents: &[],
+        ..context.clone()
+    };
+    let mut run = Export::new(start, formats, Memory::default())?;
+    for batch in context.documents.chunks(batch_size()) {
+        run.add(batch)?;
+    }
+    let (memory, _) = run.finish(context.documents)?;
+    Ok(memory.into_files())
+}
+
+/// One file of one document, `<folder>/<document-id>.<extension>`.
+fn document_file(
+    document: &Document,
     folder: &str,
     extension: &str,
-    render: impl Fn(&Document, &str) -> Result<Vec<u8>, Error> + Sync,
-) -> Result<Vec<OutputFile>, Error> {
-    // One document per task (`--jobs`); the order of the result is the
-    // documents' order whatever the thread count.
-    context
-        .documents
-        .par_iter()
-        .map(|document| {
-            let stem = file_stem(document.id.as_str())?;
-            Ok(OutputFile {
-                path: PathBuf::from(folder).join(format!("{stem}.{extension}")),
-                bytes: render(document, stem)?,
-                sha256: String::new(),
-            })
-        })
-        .collect()
+    render: impl FnOnce(&str) -> Result<Vec<u8>, Error>,
+) -> Result<Vec<Piece>, Error> {
+    let stem = file_stem(document.id.as_str())?;
+    Ok(vec![Piece::File(OutputFile {
+        path: PathBuf::from(folder).join(format!("{stem}.{extension}")),
+        bytes: render(stem)?,
+        sha256: String::new(),
+    })])
 }
 
 /// Sets `key` on a JSON object built by an exporter (a no-op on anything
@@ -229,10 +229,15 @@ fn to_json_bytes(value: &impl serde::Serialize, what: &str) -> Result<Vec<u8>, E
 /// The SHA-256 digest of `bytes` in lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest as _;
+    lower_hex(&sha2::Sha256::digest(bytes))
+}
+
+/// `bytes` in lower-case hex.
+fn lower_hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    sha2::Sha256::digest(bytes)
+    bytes
         .iter()
-        .fold(String::with_capacity(64), |mut hex, byte| {
+        .fold(String::with_capacity(bytes.len() * 2), |mut hex, byte| {
             let _ = write!(hex, "{byte:02x}");
             hex
         })

@@ -1,5 +1,6 @@
-//! Writes a set of export files so that `exports/` is never partly written,
-//! and compares a set with what is on disk.
+//! Writes the files of an export run so that `exports/` is never partly
+//! written, and compares them with what is on disk, one file at a time as
+//! the run makes them ([`Disk`]).
 //!
 //! Files are written to a staging folder beside the destination, which then
 //! takes the destination's place in one atomic exchange of the two names
@@ -8,10 +9,12 @@
 //! turns through a lock file beside it, and each run first clears what a
 //! killed run left behind.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Error, OutputFile};
+use super::{Error, OutputFile, Sink};
 
 /// How the files on disk differ from the generated ones.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -75,24 +78,213 @@ pub fn tidy(dest: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Replaces `dest` with exactly `files`.
-pub fn write(dest: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    let (parent, name) = place(dest);
-    let lock = lock(parent, &name)?;
-    clear_debris(parent, &name)?;
-
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.staging-"))
-        .tempdir_in(parent)
-        .map_err(io("cannot create staging folder in", parent))?;
+/// Replaces `dest` with exactly `files`, unless it already holds them.
+pub fn write(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
+    let mut disk = Disk::new(dest, true)?;
     for file in files {
-        let path = staging.path().join(&file.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
-        }
-        fs::write(&path, &file.bytes).map_err(io("cannot write", &path))?;
+        disk.file(file)?;
     }
-    let staged = staging.keep();
+    disk.finish(false)
+}
+
+/// Compares `files` with the tree under `dest`.
+pub fn check(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
+    let mut disk = Disk::new(dest, false)?;
+    for file in files {
+        disk.file(file)?;
+    }
+    disk.finish(false)
+}
+
+/// The sink of a run against a folder on disk. Each file is compared with
+/// the one already there as it arrives and, unless the run only checks,
+/// written into a staging folder beside it. [`Disk::finish`] then moves the
+/// staging folder into place in one step, or drops it when nothing changed
+/// (a re-run touches nothing). Dropped before that, it leaves `dest` as it
+/// was.
+pub struct Disk {
+    dest: PathBuf,
+    staging: Option<Staging>,
+    drift: Drift,
+    produced: HashSet<PathBuf>,
+    folders: HashSet<PathBuf>,
+    open: HashMap<PathBuf, Appending>,
+}
+
+/// The staging folder of a writing run, and the lock held while it exists.
+struct Staging {
+    dir: tempfile::TempDir,
+    _lock: fs::File,
+}
+
+/// A shared file being appended to: the staged copy, and the file on disk
+/// read alongside to compare.
+struct Appending {
+    writer: Option<BufWriter<fs::File>>,
+    existing: Option<BufReader<fs::File>>,
+    same: bool,
+}
+
+impl Disk {
+    /// A run against `dest`: writing (`write`), or only comparing.
+    pub fn new(dest: &Path, write: bool) -> Result<Self, Error> {
+        let staging = if write {
+            let (parent, name) = place(dest);
+            let lock = lock(parent, &name)?;
+            clear_debris(parent, &name)?;
+            let dir = tempfile::Builder::new()
+                .prefix(&format!(".{name}.staging-"))
+                .tempdir_in(parent)
+                .map_err(io("cannot create staging folder in", parent))?;
+            Some(Staging { dir, _lock: lock })
+        } else {
+            None
+        };
+        Ok(Self {
+            dest: dest.to_path_buf(),
+            staging,
+            drift: Drift::default(),
+            produced: HashSet::new(),
+            folders: HashSet::new(),
+            open: HashMap::new(),
+        })
+    }
+
+    /// Whether comparing is still worth it: a check lists every difference,
+    /// a writing run only needs to know there is one.
+    fn comparing(&self) -> bool {
+        self.staging.is_none() || self.drift.is_empty()
+    }
+
+    /// The path of `relative` in the staging folder, its folder created.
+    fn staged(&mut self, relative: &Path) -> Result<Option<PathBuf>, Error> {
+        let Some(staging) = &self.staging else {
+            return Ok(None);
+        };
+        let path = staging.dir.path().join(relative);
+        if let Some(dir) = path.parent()
+            && !self.folders.contains(dir)
+        {
+            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
+            self.folders.insert(dir.to_path_buf());
+        }
+        Ok(Some(path))
+    }
+
+    /// Completes the run: closes the shared files, finds the files on disk
+    /// no longer made, and (when writing) moves the new tree into place if
+    /// anything differs. With `partial`, only folders this run wrote to are
+    /// searched for files no longer made. Returns how disk differed.
+    pub fn finish(mut self, partial: bool) -> Result<Drift, Error> {
+        let mut open: Vec<(PathBuf, Appending)> = self.open.drain().collect();
+        open.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, appending) in open {
+            if let Some(mut writer) = appending.writer {
+                let staged = self.staged(&path)?.unwrap_or_default();
+                writer.flush().map_err(io("cannot write", &staged))?;
+            }
+            match appending.existing {
+                None => self.drift.missing.push(path),
+                Some(mut existing) => {
+                    let at_end = existing.read(&mut [0u8; 1]).is_ok_and(|n| n == 0);
+                    if !(appending.same && at_end) {
+                        self.drift.stale.push(path);
+                    }
+                }
+            }
+        }
+        let mut on_disk = Vec::new();
+        if self.dest.exists() {
+            list(&self.dest, Path::new(""), &mut on_disk)?;
+        }
+        on_disk.sort();
+        let produced = &self.produced;
+        self.drift.extra = on_disk
+            .into_iter()
+            .filter(|p| !produced.contains(p))
+            .filter(|p| !partial || produced.iter().any(|f| f.parent() == p.parent()))
+            .collect();
+        self.drift.stale.sort();
+        self.drift.missing.sort();
+        if let Some(staging) = self.staging.take()
+            && !self.drift.is_empty()
+        {
+            swap_in(staging, &self.dest)?;
+        }
+        Ok(self.drift)
+    }
+}
+
+impl Sink for Disk {
+    fn file(&mut self, file: &OutputFile) -> Result<(), Error> {
+        self.produced.insert(file.path.clone());
+        if let Some(path) = self.staged(&file.path)? {
+            fs::write(&path, &file.bytes).map_err(io("cannot write", &path))?;
+        }
+        if self.comparing() {
+            let path = self.dest.join(&file.path);
+            match fs::metadata(&path) {
+                Ok(meta) if meta.len() != file.bytes.len() as u64 => {
+                    self.drift.stale.push(file.path.clone());
+                }
+                Ok(_) => {
+                    if fs::read(&path).map_err(io("cannot read", &path))? != file.bytes {
+                        self.drift.stale.push(file.path.clone());
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    self.drift.missing.push(file.path.clone());
+                }
+                Err(e) => return Err(io("cannot read", &path)(e)),
+            }
+        }
+        Ok(())
+    }
+
+    fn append(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        if !self.open.contains_key(path) {
+            self.produced.insert(path.to_path_buf());
+            let writer = match self.staged(path)? {
+                Some(staged) => Some(BufWriter::new(
+                    fs::File::create(&staged).map_err(io("cannot write", &staged))?,
+                )),
+                None => None,
+            };
+            let on_disk = self.dest.join(path);
+            let existing = match fs::File::open(&on_disk) {
+                Ok(file) => Some(BufReader::new(file)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(io("cannot read", &on_disk)(e)),
+            };
+            let appending = Appending {
+                writer,
+                existing,
+                same: true,
+            };
+            self.open.insert(path.to_path_buf(), appending);
+        }
+        let Some(appending) = self.open.get_mut(path) else {
+            return Ok(());
+        };
+        if let Some(writer) = &mut appending.writer {
+            writer
+                .write_all(bytes)
+                .map_err(io("cannot write", &self.dest.join(path)))?;
+        }
+        if appending.same
+            && let Some(existing) = &mut appending.existing
+        {
+            let mut there = vec![0; bytes.len()];
+            appending.same = existing.read_exact(&mut there).is_ok() && there == bytes;
+        }
+        Ok(())
+    }
+}
+
+/// Moves a complete staging folder into `dest`'s place.
+fn swap_in(staging: Staging, dest: &Path) -> Result<(), Error> {
+    let Staging { dir, _lock: lock } = staging;
+    let staged = dir.keep();
     let swapped = if dest.exists() {
         exchange(&staged, dest)
     } else {
@@ -150,32 +342,6 @@ fn clear_debris(parent: &Path, name: &str) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// Compares `files` with the tree under `dest`.
-pub fn check(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
-    let mut drift = Drift::default();
-    for file in files {
-        let path = dest.join(&file.path);
-        match fs::read(&path) {
-            Ok(bytes) if bytes == file.bytes => {}
-            Ok(_) => drift.stale.push(file.path.clone()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                drift.missing.push(file.path.clone());
-            }
-            Err(e) => return Err(io("cannot read", &path)(e)),
-        }
-    }
-    let mut on_disk = Vec::new();
-    if dest.exists() {
-        list(dest, Path::new(""), &mut on_disk)?;
-    }
-    on_disk.sort();
-    drift.extra = on_disk
-        .into_iter()
-        .filter(|p| !files.iter().any(|f| &f.path == p))
-        .collect();
-    Ok(drift)
 }
 
 fn list(root: &Path, relative: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {

@@ -72,18 +72,32 @@ pub(super) type Prefixes = [(&'static str, &'static str)];
 
 /// The graph as Turtle: prefixes, then one block per subject with blank
 /// nodes nested in `[ … ]`.
+#[cfg(test)]
 pub(super) fn turtle(prefixes: &Prefixes, nodes: &[Node]) -> String {
+    let mut out = turtle_prefixes(prefixes);
+    for node in nodes {
+        out.push_str(&turtle_subject(node));
+    }
+    out
+}
+
+/// The `@prefix` lines that start a Turtle file.
+pub(super) fn turtle_prefixes(prefixes: &Prefixes) -> String {
     let mut out = String::new();
     for (prefix, iri) in prefixes {
         let _ = writeln!(out, "@prefix {prefix}: <{iri}> .");
     }
-    for node in nodes {
-        out.push('\n');
-        let subject = node.id.as_deref().map_or_else(|| "[]".to_owned(), iri_ref);
-        out.push_str(&subject);
-        write_body(&mut out, node, 1);
-        out.push_str(" .\n");
-    }
+    out
+}
+
+/// One subject in Turtle, after a blank line: what a Turtle file adds per
+/// subject, so a file can be written a subject at a time.
+pub(super) fn turtle_subject(node: &Node) -> String {
+    let mut out = String::from("\n");
+    let subject = node.id.as_deref().map_or_else(|| "[]".to_owned(), iri_ref);
+    out.push_str(&subject);
+    write_body(&mut out, node, 1);
+    out.push_str(" .\n");
     out
 }
 
@@ -160,16 +174,50 @@ fn quoted(text: &str) -> String {
 /// `@graph` with one object per subject. Values are explicit (`@id`,
 /// `@value` with `@language` or `@type`), so the context needs no term
 /// definitions and reading it never needs the network.
+#[cfg(test)]
 pub(super) fn json_ld(prefixes: &Prefixes, nodes: &[Node]) -> Value {
+    json!({
+        "@context": json_ld_context(prefixes),
+        "@graph": nodes.iter().map(node_json).collect::<Vec<_>>(),
+    })
+}
+
+fn json_ld_context(prefixes: &Prefixes) -> Value {
     let context: Map<String, Value> = prefixes
         .iter()
         .map(|(prefix, iri)| ((*prefix).to_owned(), json!(iri)))
         .collect();
-    json!({
-        "@context": context,
-        "@graph": nodes.iter().map(node_json).collect::<Vec<_>>(),
-    })
+    Value::Object(context)
 }
+
+/// The start of a pretty-printed JSON-LD file up to the opening of its
+/// `@graph`. With [`json_ld_subject`] and [`JSON_LD_END`] a file is written
+/// a subject at a time, byte for byte as if printed whole.
+pub(super) fn json_ld_start(prefixes: &Prefixes) -> String {
+    let context = serde_json::to_string_pretty(&json_ld_context(prefixes)).unwrap_or_default();
+    format!(
+        "{{\n  \"@context\": {},\n  \"@graph\": [\n",
+        context.replace('\n', "\n  ")
+    )
+}
+
+/// One subject of the `@graph`, indented as inside it; `last` leaves out
+/// the comma that separates it from the next.
+pub(super) fn json_ld_subject(node: &Node, last: bool) -> String {
+    let json = serde_json::to_string_pretty(&node_json(node)).unwrap_or_default();
+    let mut out = String::with_capacity(json.len() + json.len() / 8);
+    for line in json.lines() {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.pop();
+    out.push_str(if last { "\n" } else { ",\n" });
+    out
+}
+
+/// What ends a JSON-LD file after its last subject.
+pub(super) const JSON_LD_END: &str = "  ]\n}\n";
 
 fn node_json(node: &Node) -> Value {
     let mut map = Map::new();
@@ -215,5 +263,26 @@ mod tests {
             turtle(&[("dct", "http://purl.org/dc/terms/")], &[node]),
             "@prefix dct: <http://purl.org/dc/terms/> .\n\n<https://example.org/a>\n    a dcat:Dataset ;\n    dct:title \"a \\\"b\\\"\\n\"@en ;\n    spdx:checksum [\n        a spdx:Checksum ;\n        spdx:checksumValue \"ab\"^^xsd:hexBinary\n    ] .\n"
         );
+    }
+
+    #[test]
+    fn json_ld_written_a_subject_at_a_time_is_the_whole_printed_at_once() {
+        let prefixes: &Prefixes = &[
+            ("dct", "http://purl.org/dc/terms/"),
+            ("dcat", "http://www.w3.org/ns/dcat#"),
+        ];
+        let mut a = Node::new("https://example.org/a", "dcat:Dataset");
+        a.add("dct:title", Object::Lang("a\nb".into(), "en".into()));
+        let mut b = Node::blank("dcat:Distribution");
+        b.add("dct:title", Object::Text("b".into()));
+        let nodes = [a, b];
+        let mut whole =
+            serde_json::to_string_pretty(&json_ld(prefixes, &nodes)).unwrap_or_default();
+        whole.push('\n');
+        let streamed = json_ld_start(prefixes)
+            + &json_ld_subject(&nodes[0], false)
+            + &json_ld_subject(&nodes[1], true)
+            + JSON_LD_END;
+        assert_eq!(streamed, whole);
     }
 }

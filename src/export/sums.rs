@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{Context, Error, Exporter, OutputFile};
+use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece};
 
 /// The file's name, at the top of the export folder.
 pub(super) const SUMS_FILE: &str = "SHA256SUMS";
@@ -17,19 +17,19 @@ impl Exporter for Sums {
         "sums"
     }
 
-    fn export(&self, _: &Context<'_>, earlier: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
-        let mut lines: Vec<String> = earlier
+    fn finish(&self, _: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+        let mut lines: Vec<String> = files
             .iter()
             .map(|file| {
                 let path = file.path.to_string_lossy().replace('\\', "/");
-                format!("{}  {path}\n", file.digest())
+                format!("{}  {path}\n", file.sha256)
             })
             .collect();
         lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
-        Ok(vec![OutputFile {
+        Ok(vec![Piece::File(OutputFile {
             path: PathBuf::from(SUMS_FILE),
             bytes: lines.concat().into_bytes(),
             sha256: String::new(),
-        }])
+        })])
     }
 }

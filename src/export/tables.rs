@@ -64,13 +64,6 @@ pub(super) struct TableSchema {
     pub foreign_keys: &'static [ForeignKey],
 }
 
-/// A table's schema with the rows of every document.
-#[derive(Debug)]
-pub(super) struct Table {
-    pub schema: &'static TableSchema,
-    pub rows: Vec<Vec<String>>,
-}
-
 const fn column(name: &'static str, datatype: Datatype, description: &'static str) -> Column {
     Column {
         name,
@@ -355,26 +348,8 @@ const CORRECTED: &str = "corrected";
 const COMMUNITY_REVIEWED: &str = "community-reviewed";
 const COMMUNITY_DRAFT: &str = "community-draft";
 
-/// Every table with the rows of `documents`, in [`SCHEMAS`] order.
-pub(super) fn tables(documents: &[Document]) -> Vec<Table> {
-    let mut tables: Vec<Table> = SCHEMAS
-        .iter()
-        .map(|schema| Table {
-            schema,
-            rows: Vec::new(),
-        })
-        .collect();
-    for document in documents {
-        let rows = document_rows(document);
-        for (table, rows) in tables.iter_mut().zip(rows) {
-            table.rows.extend(rows);
-        }
-    }
-    tables
-}
-
 /// One document's rows for each table, in [`SCHEMAS`] order.
-fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
+pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
     let id = document.id.as_str();
     let row = |cells: &[&str]| -> Vec<String> {
         std::iter::once(id)

@@ -9,7 +9,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Context, Error, Exporter, OutputFile, per_document};
+use super::{Context, Error, Exporter, FileMeta, Piece, document_file};
 use crate::model::{Document, LocalizedText, Paragraph};
 use crate::schema::XML_NAMESPACE;
 
@@ -21,8 +21,13 @@ impl Exporter for Xml {
         "xml"
     }
 
-    fn export(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
-        per_document(context, "xml", "xml", |document, stem| {
+    fn document(
+        &self,
+        _: &Context<'_>,
+        document: &Document,
+        _: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        document_file(document, "xml", "xml", |stem| {
             render(document).map_err(|source| Error::Xml {
                 what: stem.to_owned(),
                 source,

@@ -131,4 +131,29 @@ impl Document {
     pub fn reference(&self, id: &ReferenceId) -> Option<&Reference> {
         self.references.iter().find(|r| &r.id == id)
     }
+
+    /// What describes the document without its texts: no preamble,
+    /// sections, related items or editorial notes. Formats that list
+    /// documents (DCAT, the index page) need no more, so a streamed run
+    /// keeps only this of each document.
+    #[must_use]
+    pub fn metadata(&self) -> Self {
+        Self {
+            schema: None,
+            id: self.id.clone(),
+            kind: self.kind,
+            languages: self.languages.clone(),
+            title: self.title.clone(),
+            adopted: self.adopted.clone(),
+            place: self.place.clone(),
+            issuer: self.issuer.clone(),
+            publication: self.publication.clone(),
+            preamble: Vec::new(),
+            sections: Vec::new(),
+            references: self.references.clone(),
+            related: Vec::new(),
+            editorial_notes: Vec::new(),
+            community_languages: self.community_languages.clone(),
+        }
+    }
 }
