@@ -248,7 +248,7 @@ impl Checking {
     /// (the document's only if it was asked for) and the document, merged
     /// with its translations, if it passed its schema.
     fn check_group(&self, group: &Group) -> Result<(Vec<FileReport>, Option<Document>), Error> {
-        let document = if group.reported || group.document.is_file() {
+        let mut document = if group.reported || group.document.is_file() {
             Some(self.validator.validate_path(&group.document)?)
         } else {
             None
@@ -271,16 +271,25 @@ impl Checking {
         }
         let mut merged = None;
         if group.reported
-            && let Some(document) = document.as_ref().and_then(|r| r.document.as_ref())
+            && let Some(report) = &mut document
         {
-            let mut own: Vec<&crate::model::Translation> = translations
-                .iter()
-                .filter(|r| r.is_valid())
-                .filter_map(|r| r.translation.as_ref())
-                .filter(|t| self.include_drafts || t.status == TranslationStatus::Reviewed)
-                .collect();
-            own.sort_by(|a, b| a.language.cmp(&b.language));
-            merged = Some(crate::translation::merge(document, &own));
+            // A run that keeps only findings no longer needs the report's
+            // copy of the document.
+            let parsed = if self.keep == Keep::Findings {
+                report.document.take()
+            } else {
+                report.document.clone()
+            };
+            if let Some(parsed) = parsed {
+                let mut own: Vec<&crate::model::Translation> = translations
+                    .iter()
+                    .filter(|r| r.is_valid())
+                    .filter_map(|r| r.translation.as_ref())
+                    .filter(|t| self.include_drafts || t.status == TranslationStatus::Reviewed)
+                    .collect();
+                own.sort_by(|a, b| a.language.cmp(&b.language));
+                merged = Some(crate::translation::merge(parsed, &own));
+            }
         }
         let mut reports: Vec<FileReport> =
             document.filter(|_| group.reported).into_iter().collect();

@@ -93,11 +93,17 @@ pub fn load(path: &Path) -> io::Result<Loaded> {
     if bytes.len() as u64 > limit {
         return Ok(too_large("larger than it said".into()));
     }
-    Ok(load_bytes(path, &bytes))
+    Ok(load_owned(path, bytes))
 }
 
 /// Parses file content already in memory.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
+    load_owned(path, bytes.to_vec())
+}
+
+/// Parses file content read into `bytes`, keeping them as the text when
+/// they are UTF-8 (no copy).
+fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
     let mut diagnostics = Vec::new();
     let at_start = |code: &'static str, severity, message: String, hint: &str| {
         Diagnostic::new(severity, code, path, "", message)
@@ -124,27 +130,27 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
         ));
         return loaded(String::new(), None, Vec::new(), diagnostics);
     }
-    let body = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => {
-            diagnostics.push(at_start(
-                "byte-order-mark",
-                Severity::Warning,
-                "file starts with a UTF-8 byte-order mark".into(),
-                "it is accepted, but save as \"UTF-8\" without BOM to keep diffs clean",
-            ));
-            rest
-        }
-        None => bytes,
-    };
-    let text = match std::str::from_utf8(body) {
-        Ok(text) => text.to_owned(),
+    let bom = bytes.starts_with(UTF8_BOM);
+    if bom {
+        diagnostics.push(at_start(
+            "byte-order-mark",
+            Severity::Warning,
+            "file starts with a UTF-8 byte-order mark".into(),
+            "it is accepted, but save as \"UTF-8\" without BOM to keep diffs clean",
+        ));
+        bytes.drain(..UTF8_BOM.len());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(e) => {
-            let valid = body.get(..e.valid_up_to()).unwrap_or_default();
+            let body = e.as_bytes();
+            let valid_up_to = e.utf8_error().valid_up_to();
+            let valid = body.get(..valid_up_to).unwrap_or_default();
             let prefix = String::from_utf8_lossy(valid).into_owned();
             let lines = LineIndex::new(&prefix);
             let p = lines.position(&prefix, prefix.len());
-            let offset = e.valid_up_to() + bytes.len() - body.len();
-            let bad = body.get(e.valid_up_to()).copied().unwrap_or_default();
+            let offset = valid_up_to + if bom { UTF8_BOM.len() } else { 0 };
+            let bad = body.get(valid_up_to).copied().unwrap_or_default();
             diagnostics.push(
                 Diagnostic::new(
                     Severity::Error,

@@ -33,16 +33,21 @@ pub fn parse_json(text: &str) -> Result<(Value, Vec<DuplicateKey>), serde_json::
     Ok((value, duplicates))
 }
 
-/// Where the visitor is, as a chain of borrowed segments: no allocation per
-/// node, and a pointer is only built when a duplicate is found.
-enum Path<'a> {
+/// Where a walk through a JSON value is, as a chain of borrowed segments:
+/// no allocation per node, and a JSON Pointer is only built when a finding
+/// needs one.
+pub enum Path<'a> {
+    /// The whole value.
     Root,
+    /// A member of the object at the parent path.
     Key(&'a Path<'a>, &'a str),
+    /// An item of the array at the parent path.
     Index(&'a Path<'a>, usize),
 }
 
 impl Path<'_> {
-    fn pointer(&self) -> String {
+    /// The JSON Pointer (RFC 6901) of this place.
+    pub fn pointer(&self) -> String {
         match self {
             Path::Root => String::new(),
             Path::Key(parent, key) => {

@@ -142,8 +142,8 @@ pub fn progress(translation: &Translation, document: &Document) -> Progress {
 
 /// `document` with the texts of `translations` (each for this document)
 /// added as further languages, and each listed as a community language.
-pub fn merge(document: &Document, translations: &[&Translation]) -> Document {
-    let mut merged = document.clone();
+pub fn merge(document: Document, translations: &[&Translation]) -> Document {
+    let mut merged = document;
     for translation in translations {
         let add = |id: &str, text: &mut LocalizedText| {
             if let Some(unit) = translation.units.get(id)

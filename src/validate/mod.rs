@@ -18,7 +18,7 @@ pub use schema_errors::canonical_case;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language, Translation};
-use crate::source::{self, Loaded, SourceFile, SpanIndex, Target};
+use crate::source::{self, Loaded, SourceFile, SpanIndex, Target, ValuePath};
 
 /// The errors that stop validation itself (not problems in the data).
 #[derive(Debug, thiserror::Error)]
@@ -174,10 +174,15 @@ impl Validator {
         let schema_findings = schema_errors::findings(schema, &value);
         let schema_ok = schema_findings.is_empty();
         findings.extend(schema_findings);
-        text_findings(&value, "", &mut findings);
+        text_findings(&value, &ValuePath::Root, &mut findings);
+        // The model is read out of the value by moving its strings, not
+        // copying them; a file with findings parses its text again below
+        // to name their units.
         let mut translation = None;
+        let mut kept = None;
         let (document, catalog) = if catalog_file {
             let catalog = <Catalog as serde::Deserialize>::deserialize(&value).ok();
+            kept = Some(value);
             (None, catalog.filter(|_| schema_ok))
         } else if translation_file {
             // A translator can fix composition later: NFC is a warning here.
@@ -189,13 +194,13 @@ impl Validator {
             // The rules still run after a schema error (an empty name must
             // not hide the rest); exports take only translations with no
             // error at all.
-            translation = <Translation as serde::Deserialize>::deserialize(&value).ok();
+            translation = serde_json::from_value::<Translation>(value).ok();
             (None, None)
         } else {
             // Rules run whenever the value still reads as a document (a bad
             // date or language tag does not stop that), so one run reports
             // them all.
-            let document = <Document as serde::Deserialize>::deserialize(&value).ok();
+            let document = serde_json::from_value::<Document>(value).ok();
             if let Some(document) = &document {
                 for rule in DOCUMENT_RULES {
                     rule.check(document, &source.path, &mut findings);
@@ -210,7 +215,12 @@ impl Validator {
             .map(|f| f.pointer.clone())
             .collect();
         findings.retain(|f| f.code.starts_with("schema") || !schema_pointers.contains(&f.pointer));
-        locate(&source, &value, findings, &mut diagnostics);
+        if !findings.is_empty() {
+            let value = kept.unwrap_or_else(|| {
+                source::parse_json(&source.text).map_or(Value::Null, |(value, _)| value)
+            });
+            locate(&source, &value, findings, &mut diagnostics);
+        }
         diagnostics.sort_by_key(|d| (d.line, d.column));
         FileReport {
             source,
@@ -291,7 +301,7 @@ pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// Runs every text rule on every string value, recursively. A string over
 /// [`MAX_TEXT_CHARS`] gets one `text-too-long` finding and no other.
-fn text_findings(value: &Value, pointer: &str, out: &mut Vec<Finding>) {
+fn text_findings(value: &Value, at: &ValuePath<'_>, out: &mut Vec<Finding>) {
     match value {
         Value::String(text)
             if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS =>
@@ -299,7 +309,7 @@ fn text_findings(value: &Value, pointer: &str, out: &mut Vec<Finding>) {
             out.push(
                 Finding::error(
                     "text-too-long",
-                    pointer,
+                    at.pointer(),
                     format!(
                         "this text has {} characters; the limit is {MAX_TEXT_CHARS}",
                         text.chars().count()
@@ -309,14 +319,11 @@ fn text_findings(value: &Value, pointer: &str, out: &mut Vec<Finding>) {
             );
         }
         Value::String(text) => {
-            let special = rules::has_special_character(text);
-            for rule in TEXT_RULES
-                .iter()
-                .filter(|r| special || !r.needs_special_character())
-            {
+            let scan = rules::TextScan::of(text);
+            for rule in TEXT_RULES.iter().filter(|r| r.applies(&scan)) {
                 if let Some(v) = rule.check(text) {
                     out.push(
-                        Finding::error(rule.code(), pointer, v.message)
+                        Finding::error(rule.code(), at.pointer(), v.message)
                             .at(Target::Char(v.index))
                             .hint(v.hint),
                     );
@@ -325,12 +332,12 @@ fn text_findings(value: &Value, pointer: &str, out: &mut Vec<Finding>) {
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                text_findings(item, &format!("{pointer}/{i}"), out);
+                text_findings(item, &ValuePath::Index(at, i), out);
             }
         }
         Value::Object(map) => {
             for (key, item) in map {
-                text_findings(item, &format!("{pointer}/{}", escape(key)), out);
+                text_findings(item, &ValuePath::Key(at, key), out);
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}

@@ -2,7 +2,7 @@
 //! controls, which can make text display differently from what it says
 //! (the "Trojan Source" hazard).
 
-use super::{TextRule, TextViolation, codepoint};
+use super::{TextRule, TextScan, TextViolation, codepoint};
 
 /// Finds the first U+202A–U+202E or U+2066–U+2069.
 pub(super) struct BidiControl;
@@ -30,8 +30,8 @@ impl TextRule for BidiControl {
         "no bidi embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069)"
     }
 
-    fn needs_special_character(&self) -> bool {
-        true
+    fn applies(&self, scan: &TextScan) -> bool {
+        scan.special
     }
 
     fn check(&self, text: &str) -> Option<TextViolation> {

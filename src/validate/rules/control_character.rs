@@ -2,7 +2,7 @@
 //! any text. A paragraph is one line; a stray control breaks CSV readers,
 //! terminals and XML alike.
 
-use super::{TextRule, TextViolation, codepoint};
+use super::{TextRule, TextScan, TextViolation, codepoint};
 
 /// Finds the first C0/C1 control character.
 pub(super) struct ControlCharacter;
@@ -16,8 +16,8 @@ impl TextRule for ControlCharacter {
         "no C0/C1 control characters (tab, line break, NUL, U+0080–U+009F …) in text"
     }
 
-    fn needs_special_character(&self) -> bool {
-        true
+    fn applies(&self, scan: &TextScan) -> bool {
+        scan.special
     }
 
     fn check(&self, text: &str) -> Option<TextViolation> {

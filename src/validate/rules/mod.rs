@@ -109,25 +109,54 @@ pub trait TextRule: Sync {
     fn summary(&self) -> &'static str;
     /// The first violation in `text`: its character index, message and hint.
     fn check(&self, text: &str) -> Option<TextViolation>;
-    /// Whether the rule can only fire on a text holding a special
-    /// character (see [`has_special_character`]); such rules are skipped
-    /// on the vast majority of texts after one shared scan.
-    fn needs_special_character(&self) -> bool {
-        false
+    /// Whether the rule can fire on a text, given the one shared scan of
+    /// it ([`TextScan`]); most rules are skipped on most texts.
+    fn applies(&self, scan: &TextScan) -> bool {
+        let _ = scan;
+        true
     }
 }
 
-/// Whether `text` holds a character some text rule looks for: a control,
-/// an invisible format character (U+200B–U+206F, U+FEFF), a specials-block
-/// character (U+FFF0–U+FFFF, U+FFFD among them), or anything XML 1.0
-/// cannot carry. One pass over the text decides for all those rules.
-pub fn has_special_character(text: &str) -> bool {
-    text.chars().any(|c| {
-        c.is_control()
-            || ('\u{200B}'..='\u{206F}').contains(&c)
-            || c == '\u{FEFF}'
-            || ('\u{FFF0}'..='\u{FFFF}').contains(&c)
-    })
+/// What one pass over a text tells every text rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextScan {
+    /// The text holds a character some rule looks for: a control, an
+    /// invisible format character (U+200B–U+206F, U+FEFF), a specials-block
+    /// character (U+FFF0–U+FFFF, U+FFFD among them), or anything XML 1.0
+    /// cannot carry.
+    pub special: bool,
+    /// Every character is one NFC leaves alone wherever it stands, so the
+    /// text is NFC without a closer look.
+    pub stable: bool,
+}
+
+impl TextScan {
+    /// Scans `text` once: ASCII text in a vectorized pass, the rest a
+    /// character at a time.
+    pub fn of(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self {
+                special: text.bytes().any(|b| b < 0x20 || b == 0x7F),
+                stable: true,
+            };
+        }
+        let mut scan = Self {
+            special: false,
+            stable: true,
+        };
+        for c in text.chars() {
+            scan.special |= special(c);
+            scan.stable &= not_nfc::stable_starter(c);
+        }
+        scan
+    }
+}
+
+fn special(c: char) -> bool {
+    c.is_control()
+        || ('\u{200B}'..='\u{206F}').contains(&c)
+        || c == '\u{FEFF}'
+        || ('\u{FFF0}'..='\u{FFFF}').contains(&c)
 }
 
 /// Where in a string a text rule found a problem.

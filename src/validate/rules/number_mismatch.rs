@@ -18,7 +18,13 @@ const DIGIT_ZEROS: &[u32] = &[
 
 /// The value of a decimal digit in any of the scripts above.
 fn digit(c: char) -> Option<char> {
+    if c.is_ascii_digit() {
+        return Some(c);
+    }
     let code = u32::from(c);
+    if code < 0x660 {
+        return None;
+    }
     DIGIT_ZEROS
         .iter()
         .find(|zero| (**zero..*zero + 10).contains(&code))

@@ -2,7 +2,7 @@
 //! decoder leaves where it met bytes it could not read (mojibake). The
 //! text was damaged on its way in and must be copied again.
 
-use super::{TextRule, TextViolation};
+use super::{TextRule, TextScan, TextViolation};
 
 /// Finds U+FFFD.
 pub(super) struct ReplacementCharacter;
@@ -16,8 +16,8 @@ impl TextRule for ReplacementCharacter {
         "no U+FFFD replacement characters (text damaged by a wrong encoding)"
     }
 
-    fn needs_special_character(&self) -> bool {
-        true
+    fn applies(&self, scan: &TextScan) -> bool {
+        scan.special
     }
 
     fn check(&self, text: &str) -> Option<TextViolation> {

@@ -57,15 +57,26 @@ pub(super) fn expected_scripts(language: &Language) -> Vec<Script> {
 }
 
 /// (share of letters in `scripts`, the most common script) of `text`.
+/// The script of a letter, or `None` for anything else: the common blocks
+/// answered directly, the rest looked up.
+fn letter_script(c: char) -> Option<Script> {
+    let script = match c {
+        'a'..='z' | 'A'..='Z' => Script::Latin,
+        '\0'..='\u{7F}' => return None,
+        '\u{0410}'..='\u{044F}' => Script::Cyrillic,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Script::Arabic,
+        '\u{4E00}'..='\u{9FFF}' => Script::Han,
+        _ if c.is_alphabetic() => c.script(),
+        _ => return None,
+    };
+    (!matches!(script, Script::Common | Script::Inherited | Script::Unknown)).then_some(script)
+}
+
 fn share(text: &str, scripts: &[Script]) -> (f64, Option<Script>) {
     let mut total = 0_u32;
     let mut expected = 0_u32;
     let mut counts: Vec<(Script, u32)> = Vec::new();
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        let script = c.script();
-        if matches!(script, Script::Common | Script::Inherited | Script::Unknown) {
-            continue;
-        }
+    for script in text.chars().filter_map(letter_script) {
         total += 1;
         if scripts.contains(&script) {
             expected += 1;
@@ -125,6 +136,16 @@ impl TranslationRule for ScriptMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shortcuts_agree_with_the_unicode_tables() {
+        for c in ('\0'..='\u{FFFF}').filter(|c| !(0xD800..=0xDFFF).contains(&u32::from(*c))) {
+            let full = Some(c.script())
+                .filter(|_| c.is_alphabetic())
+                .filter(|s| !matches!(s, Script::Common | Script::Inherited | Script::Unknown));
+            assert_eq!(letter_script(c), full, "{:04X}", u32::from(c));
+        }
+    }
 
     #[test]
     fn knows_the_script_of_common_languages() {

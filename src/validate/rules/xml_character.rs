@@ -1,7 +1,7 @@
 //! Rule `xml-character`: text holds only characters XML 1.0 can carry, so
 //! the XML and Akoma Ntoso exports never have to drop or mangle one.
 
-use super::{TextRule, TextViolation, codepoint};
+use super::{TextRule, TextScan, TextViolation, codepoint};
 
 /// Finds the first character outside XML 1.0's `Char` production.
 pub(super) struct XmlCharacter;
@@ -20,8 +20,8 @@ impl TextRule for XmlCharacter {
         "no characters XML 1.0 cannot carry (U+FFFE, U+FFFF, C0 controls)"
     }
 
-    fn needs_special_character(&self) -> bool {
-        true
+    fn applies(&self, scan: &TextScan) -> bool {
+        scan.special
     }
 
     fn check(&self, text: &str) -> Option<TextViolation> {

@@ -4,7 +4,7 @@
 //! Zero-width joiners and non-joiners (U+200C, U+200D) are allowed: Arabic,
 //! Persian and Indic scripts need them.
 
-use super::{TextRule, TextViolation, codepoint};
+use super::{TextRule, TextScan, TextViolation, codepoint};
 
 /// Finds invisible zero-width characters.
 pub(super) struct ZeroWidth;
@@ -18,8 +18,8 @@ impl TextRule for ZeroWidth {
         "no zero-width spaces, word joiners or stray BOMs inside text"
     }
 
-    fn needs_special_character(&self) -> bool {
-        true
+    fn applies(&self, scan: &TextScan) -> bool {
+        scan.special
     }
 
     fn check(&self, text: &str) -> Option<TextViolation> {
