@@ -17,7 +17,7 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::xml::{XmlWriter, text_element};
-use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece, file_stem};
+use super::{Context, Error, Exporter, OutputFile, Piece, file_stem};
 use crate::model::{Document, Language, ReferenceKind, section_label, section_separator};
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -39,7 +39,7 @@ impl Exporter for AkomaNtoso {
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[FileMeta],
+        _: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
         let stem = file_stem(document.id.as_str())?;
         let mut files = Vec::new();

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::tables::{self, SCHEMAS, TableSchema};
-use super::{Context, Error, Exporter, FileMeta, Piece, csvw, datapackage};
+use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece, csvw, datapackage};
 use crate::model::Document;
 
 /// The folder the tables go to, under the export folder.
@@ -46,7 +46,7 @@ impl Exporter for Csv {
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[FileMeta],
+        _: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
         let mut pieces = Vec::new();
         for (schema, rows) in SCHEMAS.iter().zip(tables::document_rows(document)) {

@@ -12,7 +12,7 @@ use super::rdf::{
     JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
     turtle_subject,
 };
-use super::{Context, Error, Exporter, FileMeta, Piece};
+use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece};
 use crate::model::{Catalog, Document, Language, LocalizedText};
 use crate::schema::{DOCUMENT_SCHEMA_FILE, XSD_FILE};
 
@@ -49,10 +49,11 @@ impl Exporter for Dcat {
         &self,
         context: &Context<'_>,
         document: &Document,
-        own: &[FileMeta],
+        own: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
         let catalog = context.catalog.ok_or(Error::NoCatalog)?;
-        Ok(subjects(&dataset(context, catalog, document, own)?, false))
+        let own: Vec<FileMeta> = own.iter().map(|f| FileMeta::of(f)).collect();
+        Ok(subjects(&dataset(context, catalog, document, &own)?, false))
     }
 
     fn finish(&self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {

@@ -29,7 +29,7 @@ impl Exporter for Html {
         &self,
         context: &Context<'_>,
         document: &Document,
-        own: &[FileMeta],
+        own: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
         let stem = file_stem(document.id.as_str())?;
         Ok(vec![Piece::File(OutputFile {
@@ -50,17 +50,23 @@ impl Exporter for Html {
 
 /// `text` escaped for HTML text and attribute values.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    const MARKUP: [char; 5] = ['&', '<', '>', '"', '\''];
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut rest = text;
+    // Runs of plain text are copied whole.
+    while let Some((plain, tail)) = rest.find(MARKUP).and_then(|i| rest.split_at_checked(i)) {
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        out.push_str(match chars.next() {
+            Some('&') => "&amp;",
+            Some('<') => "&lt;",
+            Some('>') => "&gt;",
+            Some('"') => "&quot;",
+            _ => "&#39;",
+        });
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     out
 }
 
@@ -129,7 +135,7 @@ code{word-break:break-all;font-size:.85em}
 @media print{.show,body>input,body>label,.anchor{display:none}main{border:0}body{max-width:none;padding:0}a{color:inherit}section{break-inside:avoid-page}}
 ";
 
-fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> String {
+fn page(document: &Document, context: &Context<'_>, files: &[&OutputFile]) -> String {
     let languages: Vec<&Language> = document.all_languages().collect();
     let iri = format!("{}{}", context.base_iri, document.id);
     let title_text = languages
@@ -137,7 +143,15 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
         .filter_map(|l| document.title.get(l))
         .collect::<Vec<_>>()
         .join(" · ");
-    let json = serde_json::to_string_pretty(&jsonld::graph(document, &iri)).unwrap_or_default();
+    // The JSON-LD export of the same document, when it was just made.
+    let exported = files
+        .iter()
+        .find(|f| f.path.starts_with(jsonld::JSONLD_DIR))
+        .and_then(|f| std::str::from_utf8(&f.bytes).ok());
+    let json = match exported {
+        Some(json) => json.trim_end().to_owned(),
+        None => serde_json::to_string_pretty(&jsonld::graph(document, &iri)).unwrap_or_default(),
+    };
     let mut html = String::new();
     let _ = write!(
         html,
@@ -339,7 +353,7 @@ fn translations(html: &mut String, document: &Document) {
 /// shared by every document. A shared file changes whenever any document
 /// does, so its size and hash are left to `SHA256SUMS` and
 /// `datapackage.json`, and this page changes only with its own document.
-fn downloads(html: &mut String, context: &Context<'_>, files: &[FileMeta]) {
+fn downloads(html: &mut String, context: &Context<'_>, files: &[&OutputFile]) {
     html.push_str("<section id=\"downloads\">\n<h2>Downloads</h2>\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th><th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n");
     for file in files {
         let Some(kind) = describe(&file.path, context.base_iri) else {
@@ -352,7 +366,7 @@ fn downloads(html: &mut String, context: &Context<'_>, files: &[FileMeta]) {
             escape(&path),
             escape(kind.media_type),
             escape(kind.description),
-            file.size,
+            file.bytes.len(),
             file.sha256
         );
     }

@@ -2,7 +2,7 @@
 //! published data, pointing at the published schema rather than the
 //! repository's copy.
 
-use super::{Context, Error, Exporter, FileMeta, Piece, document_file, to_json_bytes};
+use super::{Context, Error, Exporter, OutputFile, Piece, document_file, to_json_bytes};
 use crate::model::Document;
 use crate::schema::DOCUMENT_SCHEMA_FILE;
 
@@ -18,7 +18,7 @@ impl Exporter for Json {
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[FileMeta],
+        _: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
         let schema = format!("{}schema/{DOCUMENT_SCHEMA_FILE}", context.base_iri);
         document_file(document, "json", "json", |stem| {

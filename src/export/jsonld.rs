@@ -9,8 +9,11 @@
 
 use serde_json::{Value, json};
 
-use super::{Context, Error, Exporter, FileMeta, Piece, document_file, set, to_json_bytes};
+use super::{Context, Error, Exporter, OutputFile, Piece, document_file, set, to_json_bytes};
 use crate::model::{Document, Language, LocalizedText, Paragraph, ReferenceKind, UnitId};
+
+/// The folder of the JSON-LD files, under the export folder.
+pub(super) const JSONLD_DIR: &str = "jsonld";
 
 /// Writes each document as JSON-LD.
 pub(super) struct JsonLd;
@@ -24,9 +27,9 @@ impl Exporter for JsonLd {
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[FileMeta],
+        _: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
-        document_file(document, "jsonld", "jsonld", |stem| {
+        document_file(document, JSONLD_DIR, "jsonld", |stem| {
             let iri = format!("{}{stem}", context.base_iri);
             to_json_bytes(&graph(document, &iri), stem)
         })

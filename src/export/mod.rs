@@ -137,13 +137,13 @@ pub trait Exporter: Sync {
         Ok(Vec::new())
     }
     /// The pieces of one document: its files, or its rows of a shared
-    /// table. `own` describes the files the formats before this one made
-    /// of the same document.
+    /// table. `own` holds the files the formats before this one made of the
+    /// same document, hashed.
     fn document(
         &self,
         _context: &Context<'_>,
         _document: &Document,
-        _own: &[FileMeta],
+        _own: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
         Ok(Vec::new())
     }
@@ -218,7 +218,8 @@ fn set(object: &mut serde_json::Value, key: &str, value: serde_json::Value) {
 
 /// Pretty JSON with a final newline, the form of every JSON export.
 fn to_json_bytes(value: &impl serde::Serialize, what: &str) -> Result<Vec<u8>, Error> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| Error::Serialize {
+    let mut bytes = Vec::new();
+    serde_json::to_writer_pretty(&mut bytes, value).map_err(|source| Error::Serialize {
         what: what.to_owned(),
         source,
     })?;

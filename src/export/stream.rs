@@ -46,7 +46,8 @@ pub struct FileMeta {
 }
 
 impl FileMeta {
-    fn of(file: &OutputFile) -> Self {
+    /// What describes `file`.
+    pub fn of(file: &OutputFile) -> Self {
         Self {
             path: file.path.clone(),
             size: file.bytes.len() as u64,
@@ -142,14 +143,20 @@ impl<'a, S: Sink> Export<'a, S> {
         let rendered = documents
             .par_iter()
             .map(|document| {
-                let mut own: Vec<FileMeta> = Vec::new();
-                let mut all = Vec::with_capacity(formats);
+                let mut all: Vec<Vec<Piece>> = Vec::with_capacity(formats);
                 for exporter in EXPORTERS.iter().take(formats) {
+                    let own: Vec<&OutputFile> = all
+                        .iter()
+                        .flatten()
+                        .filter_map(|piece| match piece {
+                            Piece::File(file) => Some(file),
+                            Piece::Append { .. } => None,
+                        })
+                        .collect();
                     let mut pieces = exporter.document(context, document, &own)?;
                     for piece in &mut pieces {
                         if let Piece::File(file) = piece {
                             file.sha256 = sha256_hex(&file.bytes);
-                            own.push(FileMeta::of(file));
                         }
                     }
                     all.push(pieces);

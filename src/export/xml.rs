@@ -9,7 +9,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Context, Error, Exporter, FileMeta, Piece, document_file};
+use super::{Context, Error, Exporter, OutputFile, Piece, document_file};
 use crate::model::{Document, LocalizedText, Paragraph};
 use crate::schema::XML_NAMESPACE;
 
@@ -25,7 +25,7 @@ impl Exporter for Xml {
         &self,
         _: &Context<'_>,
         document: &Document,
-        _: &[FileMeta],
+        _: &[&OutputFile],
     ) -> Result<Vec<Piece>, Error> {
         document_file(document, "xml", "xml", |stem| {
             render(document).map_err(|source| Error::Xml {
