@@ -2,11 +2,14 @@
 corpus (median wall time, MB/s, peak RSS, ratio to the floor) and the
 targets of the scale issue, each marked met or missed.
 
-usage: report.py results.tsv RUNS
+usage: report.py results.tsv RUNS RUNS_LARGE WORK
+(WORK holds the shipped-document timings and the micro-benchmark table)
 """
 
 import datetime
+import json
 import os
+import statistics
 import sys
 from collections import defaultdict
 
@@ -17,6 +20,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
     rows[int(n)][name] = (float(median), int(rss))
     sizes[int(n)] = int(size)
 runs = sys.argv[2]
+runs_large = sys.argv[3]
+work = sys.argv[4]
 
 LABELS = {
     "floor": "floor: read + `serde_json` parse of every file",
@@ -33,8 +38,9 @@ out = []
 out.append("# Benchmarks\n")
 out.append(
     f"Measured on {datetime.date.today().isoformat()}, {os.cpu_count()} cores, median of {runs} run(s) "
-    "with hyperfine; peak RSS from `/usr/bin/time -v` (one run). Reproduce with "
-    "`bash tests/bench/run.sh` (it installs hyperfine, ajv-cli and check-jsonschema at pinned versions).\n"
+    f"with hyperfine ({runs_large} above 1 000 documents); peak RSS from `/usr/bin/time -v` (one run). "
+    "Reproduce with `bash tests/bench/run.sh` (it installs hyperfine, ajv-cli and check-jsonschema "
+    "at pinned versions). `initiative` runs with mimalloc; the floor with the system allocator.\n"
 )
 for n in sorted(rows):
     r = rows[n]
@@ -70,6 +76,31 @@ if len(rows) > 1:
     per = lambda n: rows[n]["validate-j1"][0] / n
     out.append(target(f"time per document at {large} ÷ at {small}", per(large) / per(small), 1.25))
     out.append(target(f"peak RSS at {large} ÷ at {small} (build --jobs 1)", rows[large]["build-j1"][1] / rows[small]["build-j1"][1], 1.5))
+    out.append(target(f"peak RSS at {large} ÷ at {small} (validate --jobs 1)", rows[large]["validate-j1"][1] / rows[small]["validate-j1"][1], 1.5))
+
+
+def median(name):
+    path = os.path.join(work, f"shipped-{name}.json")
+    if not os.path.exists(path):
+        return None
+    times = json.load(open(path, encoding="utf-8"))["results"][0]["times"]
+    return statistics.median(times)
+
+
+ours, theirs = median("initiative"), median("check-jsonschema")
+if ours is not None and theirs is not None:
+    out.append("\n## The shipped document\n")
+    out.append("| command | median |")
+    out.append("|---|---|")
+    out.append(f"| `initiative build --check` (schemas, 3 files validated, every export rendered and compared) | {ours * 1000:.1f} ms |")
+    out.append(f"| `check-jsonschema` on `data/hangzhou-initiative/document.json` (schema only) | {theirs * 1000:.1f} ms |")
+micro = os.path.join(work, "micro.txt")
+if os.path.exists(micro) and os.path.getsize(micro) > 0:
+    out.append("\n## Micro-benchmarks (the shipped document, one thread)\n")
+    out.append("`cargo bench --bench micro` (divan), from `tests/bench/micro.rs`:\n")
+    out.append("```")
+    out.append(open(micro, encoding="utf-8").read().rstrip())
+    out.append("```")
 analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "analysis.md")
 if os.path.exists(analysis):
     out.append("")
