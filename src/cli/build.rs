@@ -39,7 +39,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         std::path::Path::new(export::EXPORT_DIR),
         args.check,
         &args.publish,
-        |reports| print_reports(reports, args.format, args.color),
+        |reports, clean| print_reports(reports, clean, args.format, args.color),
     )?;
     Ok(if exported == Outcome::Invalid {
         Outcome::Invalid

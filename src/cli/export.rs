@@ -73,10 +73,11 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         &args.out,
         args.check,
         &args.publish,
-        |reports| {
+        |reports, clean| {
             let invalid = reports.iter().any(|r| !r.is_valid());
             if invalid {
-                super::output::print_reports(reports, super::Format::Human, super::Color::Auto);
+                let (format, color) = (super::Format::Human, super::Color::Auto);
+                super::output::print_reports(reports, clean, format, color);
             }
             invalid
         },
@@ -110,14 +111,15 @@ pub(super) fn source_date() -> Result<Option<String>, Error> {
 /// Validates every file under `data/` and writes (or, with `check`,
 /// compares) the exports of the documents, streamed: a batch of documents
 /// is checked and exported at a time, so memory does not grow with the
-/// corpus. The reports go to `report`, which says whether the data is
-/// invalid; if it is, nothing is written.
+/// corpus. The reports (and the files with nothing to report) go to
+/// `report`, which says whether the data is invalid; if it is, nothing is
+/// written.
 pub(super) fn export_data(
     formats: &[String],
     out: &Path,
     check: bool,
     publish: &Publish,
-    report: impl FnOnce(&[FileReport]) -> bool,
+    report: impl FnOnce(&[FileReport], &[PathBuf]) -> bool,
 ) -> Result<Outcome, Error> {
     let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.include_drafts)?;
     let catalog = checking.catalog().cloned();
@@ -143,11 +145,11 @@ pub(super) fn export_data(
             run.add(&documents)?;
         }
     }
-    let (reports, metadata) = checking.finish()?;
-    if report(&reports) {
+    let checked = checking.finish()?;
+    if report(&checked.reports, &checked.clean) {
         return Ok(Outcome::Invalid);
     }
-    let (disk, _) = run.finish(&metadata)?;
+    let (disk, _) = run.finish(&checked.metadata)?;
     // A partial run only answers for its own formats' folders.
     let drift = disk.finish(!formats.is_empty())?;
     if !check || drift.is_empty() {

@@ -77,34 +77,51 @@ pub(super) fn note(message: &str) {
 }
 
 /// Prints every report's diagnostics; returns whether any is an error.
+/// `clean` lists the other files checked, which had nothing to report.
 /// With `-q` only errors are printed, without the summary line; with `-v`
 /// each file checked gets a line first.
-pub(super) fn print_reports(reports: &[FileReport], format: Format, color: Color) -> bool {
+pub(super) fn print_reports(
+    reports: &[FileReport],
+    clean: &[std::path::PathBuf],
+    format: Format,
+    color: Color,
+) -> bool {
     let quiet = verbosity() == Verbosity::Quiet;
     let diagnostics: Vec<_> = reports
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
         .filter(|d| !quiet || d.severity == crate::diagnostic::Severity::Error)
         .collect();
+    let checked = reports.len() + clean.len();
     if verbosity() == Verbosity::Verbose && format == Format::Human {
-        let mut lines = String::new();
-        for report in reports {
-            let count = |s| {
-                report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == s)
-                    .count()
-            };
+        let mut lines: Vec<(&std::path::Path, usize, usize)> = reports
+            .iter()
+            .map(|report| {
+                let count = |s| {
+                    report
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity == s)
+                        .count()
+                };
+                (
+                    report.source.path.as_path(),
+                    count(crate::diagnostic::Severity::Error),
+                    count(crate::diagnostic::Severity::Warning),
+                )
+            })
+            .chain(clean.iter().map(|path| (path.as_path(), 0, 0)))
+            .collect();
+        lines.sort();
+        let mut text = String::new();
+        for (path, errors, warnings) in lines {
             let _ = writeln!(
-                lines,
-                "checked {}: {} errors, {} warnings",
-                report.source.path.display(),
-                count(crate::diagnostic::Severity::Error),
-                count(crate::diagnostic::Severity::Warning)
+                text,
+                "checked {}: {errors} errors, {warnings} warnings",
+                path.display()
             );
         }
-        eprint!("{lines}");
+        eprint!("{text}");
     }
     let text = match format {
         Format::Human => render_human(
@@ -116,9 +133,9 @@ pub(super) fn print_reports(reports: &[FileReport], format: Format, color: Color
                     .find(|r| r.source.path == d.file)
                     .map(|r| &r.source)
             },
-            reports.len(),
+            checked,
         ),
-        Format::Json => render_json(reports.len(), &diagnostics),
+        Format::Json => render_json(checked, &diagnostics),
         Format::Github => render_github(&diagnostics),
     };
     let text = if quiet && format == Format::Human {

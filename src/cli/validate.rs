@@ -46,8 +46,8 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     };
     let mut checking = Checking::new(&files_of(&paths)?, Keep::Findings, false)?;
     while checking.next_batch()?.is_some() {}
-    let (reports, _) = checking.finish()?;
-    let invalid = print_reports(&reports, args.format, args.color);
+    let checked = checking.finish()?;
+    let invalid = print_reports(&checked.reports, &checked.clean, args.format, args.color);
     Ok(if invalid {
         Outcome::Invalid
     } else {
@@ -108,14 +108,15 @@ pub(super) fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 pub(super) fn validate_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>, Error> {
     let mut checking = Checking::new(&files_of(paths)?, Keep::Everything, false)?;
     while checking.next_batch()?.is_some() {}
-    Ok(checking.finish()?.0)
+    Ok(checking.finish()?.reports)
 }
 
 /// What a run keeps of each report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Keep {
-    /// The diagnostics, and a file's text only when it has some: memory
-    /// stays flat however many files pass.
+    /// The reports with diagnostics, without the parsed data, and only the
+    /// path of a file with nothing to report: memory stays flat however
+    /// many files pass.
     Findings,
     /// Everything, for commands that work on the parsed data.
     Everything,
@@ -143,6 +144,7 @@ pub(super) struct Checking {
     groups: std::vec::IntoIter<Group>,
     catalogs: Vec<FileReport>,
     reports: Vec<FileReport>,
+    clean: Vec<PathBuf>,
     /// The metadata of each document that passed its schema, merged with
     /// its translations, in path order.
     metadata: Vec<Document>,
@@ -192,6 +194,7 @@ impl Checking {
             groups: groups.into_values().collect::<Vec<_>>().into_iter(),
             catalogs,
             reports: Vec::new(),
+            clean: Vec::new(),
             described: HashMap::new(),
             metadata: Vec::new(),
             valid,
@@ -227,12 +230,8 @@ impl Checking {
             .collect::<Result<Vec<_>, Error>>()?;
         let mut documents = Vec::new();
         for (group, (reports, document)) in batch.iter().zip(checked) {
-            for mut report in reports {
-                self.valid &= report.is_valid();
-                if self.keep == Keep::Findings {
-                    report.lighten();
-                }
-                self.reports.push(report);
+            for report in reports {
+                self.keep(report);
             }
             if let Some(document) = document {
                 self.described
@@ -297,22 +296,35 @@ impl Checking {
         Ok((reports, merged))
     }
 
-    /// Runs the catalog rules against the documents beside each catalog.
-    /// Returns every report in path order, and the metadata of each
-    /// document checked, with its community languages, in path order.
-    pub(super) fn finish(mut self) -> Result<(Vec<FileReport>, Vec<Document>), Error> {
+    /// Keeps what `self.keep` says of a report.
+    fn keep(&mut self, mut report: FileReport) {
+        self.valid &= report.is_valid();
+        if self.keep == Keep::Findings {
+            if report.diagnostics.is_empty() {
+                self.clean.push(report.source.path);
+                return;
+            }
+            report.lighten();
+        }
+        self.reports.push(report);
+    }
+
+    /// Runs the catalog rules against the documents beside each catalog,
+    /// and returns what the run found.
+    pub(super) fn finish(mut self) -> Result<Checked, Error> {
         for mut catalog in std::mem::take(&mut self.catalogs) {
             let documents = self.beside(&catalog.source.path)?;
             check_catalog(&mut catalog, &documents);
-            self.valid &= catalog.is_valid();
-            if self.keep == Keep::Findings {
-                catalog.lighten();
-            }
-            self.reports.push(catalog);
+            self.keep(catalog);
         }
         let mut reports = self.reports;
         reports.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-        Ok((reports, self.metadata))
+        self.clean.sort();
+        Ok(Checked {
+            reports,
+            clean: self.clean,
+            metadata: self.metadata,
+        })
     }
 
     /// The documents that passed their schema in the folders beside a
@@ -340,6 +352,19 @@ impl Checking {
         }
         Ok(documents)
     }
+}
+
+/// What a run found.
+pub(super) struct Checked {
+    /// The reports, in path order: every one, or with [`Keep::Findings`]
+    /// those with diagnostics.
+    pub reports: Vec<FileReport>,
+    /// With [`Keep::Findings`], the files with nothing to report, in path
+    /// order.
+    pub clean: Vec<PathBuf>,
+    /// The metadata of each document checked (see [`Document::metadata`]),
+    /// with its community languages, in path order.
+    pub metadata: Vec<Document>,
 }
 
 /// Reports a translation with no document where it should be.

@@ -54,16 +54,12 @@ pub struct FileReport {
 
 impl FileReport {
     /// Drops what only a command working on the parsed data needs: the
-    /// document, catalog or translation, and the file's text unless a
-    /// diagnostic shows it.
+    /// document, catalog or translation. The text stays, for the snippets
+    /// of the diagnostics.
     pub fn lighten(&mut self) {
         self.document = None;
         self.catalog = None;
         self.translation = None;
-        if self.diagnostics.is_empty() {
-            self.source.text = String::new();
-            self.source.lines = source::LineIndex::new("");
-        }
     }
 
     /// Whether the file has no errors (warnings allowed).

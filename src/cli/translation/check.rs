@@ -37,7 +37,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         .into_iter()
         .filter(|r| crate::validate::is_translation(&r.source.path))
         .collect();
-    let failed = print_reports(&reports, args.format, args.color);
+    let failed = print_reports(&reports, &[], args.format, args.color);
     let warned = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
