@@ -411,4 +411,43 @@ mod tests {
         leftovers.sort();
         assert_eq!(leftovers, [".exports.lock", "exports"], "no staging debris");
     }
+
+    /// Appends `parts` to `csv/t.csv` in a run against `dest`.
+    fn appended(dest: &Path, write: bool, parts: &[&str]) -> Drift {
+        let mut disk = Disk::new(dest, write).unwrap_or_else(|e| panic!("{e}"));
+        for part in parts {
+            disk.append(Path::new("csv/t.csv"), part.as_bytes())
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        disk.finish(false).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn an_appended_file_is_compared_with_disk_as_it_grows() {
+        let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dest = root.path().join("exports");
+        let t = || vec![PathBuf::from("csv/t.csv")];
+        assert_eq!(appended(&dest, false, &["a,b\r\n"]).missing, t());
+        appended(&dest, true, &["a,b\r\n", "1,2\r\n"]);
+        assert_eq!(
+            fs::read(dest.join("csv/t.csv")).unwrap_or_default(),
+            b"a,b\r\n1,2\r\n"
+        );
+        // The same bytes in other pieces: no drift, and nothing rewritten.
+        assert!(appended(&dest, false, &["a,", "b\r\n1,2\r\n"]).is_empty());
+        assert!(appended(&dest, true, &["a,b\r\n1,2\r\n"]).is_empty());
+        // Shorter, longer, or different: stale.
+        for parts in [
+            &["a,b\r\n"][..],
+            &["a,b\r\n1,2\r\n3,4\r\n"],
+            &["a,b\r\n1,3\r\n"],
+        ] {
+            assert_eq!(appended(&dest, false, parts).stale, t(), "{parts:?}");
+        }
+        assert_eq!(appended(&dest, true, &["x\r\n"]).stale, t());
+        assert_eq!(
+            fs::read(dest.join("csv/t.csv")).unwrap_or_default(),
+            b"x\r\n"
+        );
+    }
 }
