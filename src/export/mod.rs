@@ -20,7 +20,7 @@ mod xml;
 
 use std::path::PathBuf;
 
-pub use output::{Disk, Drift, check, tidy, write};
+pub use output::{Disk, Drift, check, write};
 pub use stream::{Export, FileMeta, Memory, Piece, Sink};
 
 use crate::model::{Catalog, Document};
@@ -58,21 +58,10 @@ pub struct OutputFile {
     pub path: PathBuf,
     /// The exact bytes.
     pub bytes: Vec<u8>,
-    /// Their SHA-256 in lower-case hex, filled in once by [`render`] so
-    /// the formats that list checksums do not hash the same bytes again.
+    /// Their SHA-256 in lower-case hex, filled in once by the run (see
+    /// [`Export`]) so the formats that list checksums do not hash the same
+    /// bytes again. Empty in a file an exporter has just made.
     pub sha256: String,
-}
-
-impl OutputFile {
-    /// The SHA-256 of the bytes in lower-case hex: the one [`render`]
-    /// filled in, or computed now.
-    pub fn digest(&self) -> std::borrow::Cow<'_, str> {
-        if self.sha256.is_empty() {
-            sha256_hex(&self.bytes).into()
-        } else {
-            self.sha256.as_str().into()
-        }
-    }
 }
 
 /// The errors an export can meet.
@@ -189,8 +178,8 @@ pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFil
     for batch in context.documents.chunks(batch_size()) {
         run.add(batch)?;
     }
-    let (memory, _) = run.finish(context.documents)?;
-    Ok(memory.into_files())
+    let (memory, files) = run.finish(context.documents)?;
+    Ok(memory.into_files(&files))
 }
 
 /// One file of one document, `<folder>/<document-id>.<extension>`.

@@ -65,19 +65,6 @@ fn lock(parent: &Path, name: &str) -> Result<fs::File, Error> {
     Ok(lock)
 }
 
-/// Clears what a killed run left beside `dest`, when there is nothing to
-/// write (a killed run may have swapped its tree in already).
-pub fn tidy(dest: &Path) -> Result<(), Error> {
-    let (parent, name) = place(dest);
-    if !parent.exists() {
-        return Ok(());
-    }
-    let lock = lock(parent, &name)?;
-    clear_debris(parent, &name)?;
-    drop(lock);
-    Ok(())
-}
-
 /// Replaces `dest` with exactly `files`, unless it already holds them.
 pub fn write(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
     let mut disk = Disk::new(dest, true)?;
@@ -117,10 +104,10 @@ struct Staging {
     _lock: fs::File,
 }
 
-/// A shared file being appended to: the staged copy, and the file on disk
-/// read alongside to compare.
+/// A shared file being appended to: the staged copy (and its path), and
+/// the file on disk read alongside to compare.
 struct Appending {
-    writer: Option<BufWriter<fs::File>>,
+    writer: Option<(PathBuf, BufWriter<fs::File>)>,
     existing: Option<BufReader<fs::File>>,
     same: bool,
 }
@@ -174,13 +161,14 @@ impl Disk {
     /// Completes the run: closes the shared files, finds the files on disk
     /// no longer made, and (when writing) moves the new tree into place if
     /// anything differs. With `partial`, only folders this run wrote to are
-    /// searched for files no longer made. Returns how disk differed.
+    /// searched for files no longer made. Returns how disk differed: every
+    /// difference for a check; for a writing run, which stops comparing at
+    /// the first difference, what it saw up to there.
     pub fn finish(mut self, partial: bool) -> Result<Drift, Error> {
         let mut open: Vec<(PathBuf, Appending)> = self.open.drain().collect();
         open.sort_by(|a, b| a.0.cmp(&b.0));
         for (path, appending) in open {
-            if let Some(mut writer) = appending.writer {
-                let staged = self.staged(&path)?.unwrap_or_default();
+            if let Some((staged, mut writer)) = appending.writer {
                 writer.flush().map_err(io("cannot write", &staged))?;
             }
             match appending.existing {
@@ -199,10 +187,11 @@ impl Disk {
         }
         on_disk.sort();
         let produced = &self.produced;
+        let written: HashSet<Option<&Path>> = produced.iter().map(|f| f.parent()).collect();
         self.drift.extra = on_disk
             .into_iter()
             .filter(|p| !produced.contains(p))
-            .filter(|p| !partial || produced.iter().any(|f| f.parent() == p.parent()))
+            .filter(|p| !partial || written.contains(&p.parent()))
             .collect();
         self.drift.stale.sort();
         self.drift.missing.sort();
@@ -245,9 +234,10 @@ impl Sink for Disk {
         if !self.open.contains_key(path) {
             self.produced.insert(path.to_path_buf());
             let writer = match self.staged(path)? {
-                Some(staged) => Some(BufWriter::new(
-                    fs::File::create(&staged).map_err(io("cannot write", &staged))?,
-                )),
+                Some(staged) => {
+                    let file = fs::File::create(&staged).map_err(io("cannot write", &staged))?;
+                    Some((staged, BufWriter::new(file)))
+                }
                 None => None,
             };
             let on_disk = self.dest.join(path);
@@ -263,15 +253,17 @@ impl Sink for Disk {
             };
             self.open.insert(path.to_path_buf(), appending);
         }
+        let comparing = self.comparing();
         let Some(appending) = self.open.get_mut(path) else {
             return Ok(());
         };
-        if let Some(writer) = &mut appending.writer {
+        if let Some((staged, writer)) = &mut appending.writer {
             writer
                 .write_all(bytes)
-                .map_err(io("cannot write", &self.dest.join(path)))?;
+                .map_err(io("cannot write", staged))?;
         }
-        if appending.same
+        if comparing
+            && appending.same
             && let Some(existing) = &mut appending.existing
         {
             let mut there = vec![0; bytes.len()];

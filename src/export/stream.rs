@@ -263,12 +263,19 @@ pub struct Memory {
 }
 
 impl Memory {
-    /// The files, in path order, with their SHA-256.
-    pub fn into_files(self) -> Vec<OutputFile> {
+    /// The files, in path order, with the SHA-256 the run computed
+    /// (`described`: what [`Export::finish`] returns).
+    pub fn into_files(self, described: &[FileMeta]) -> Vec<OutputFile> {
+        let hashes: HashMap<&Path, &str> = described
+            .iter()
+            .map(|meta| (meta.path.as_path(), meta.sha256.as_str()))
+            .collect();
         let mut files = self.files;
         for file in &mut files {
             if file.sha256.is_empty() {
-                file.sha256 = sha256_hex(&file.bytes);
+                file.sha256 = hashes
+                    .get(file.path.as_path())
+                    .map_or_else(|| sha256_hex(&file.bytes), |hash| (*hash).to_owned());
             }
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -22,12 +22,9 @@ impl TextRule for NotNfc {
     }
 
     fn check(&self, text: &str) -> Option<TextViolation> {
-        // Text made only of characters that are stable starters is NFC;
-        // the quick check settles almost all the rest.
-        if text.chars().all(stable_starter)
-            || is_nfc_quick(text.chars()) == IsNormalized::Yes
-            || is_nfc(text)
-        {
+        // Text made only of stable starters never gets here (see
+        // `applies`); the quick check settles almost all the rest.
+        if is_nfc_quick(text.chars()) == IsNormalized::Yes || is_nfc(text) {
             return None;
         }
         let nfc: String = text.nfc().collect();
