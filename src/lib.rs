@@ -84,6 +84,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod fsx;
 pub mod model;
+pub mod project;
 pub mod schema;
 pub mod source;
 pub mod translation;

@@ -95,14 +95,16 @@ fn a_missing_file_is_an_io_error() {
 }
 
 #[test]
-fn a_missing_data_folder_is_an_io_error() {
-    let run = Test::scratch().args(&["validate"]).run().code(2);
-    assert!(
-        run.stderr
-            .starts_with("initiative: error: cannot read folder data:"),
-        "{}",
-        run.stderr
+fn outside_a_project_is_a_usage_error() {
+    // See: #13 (a run outside the project used to write there first).
+    let test = Test::scratch().args(&["validate"]);
+    let run = test.run().code(2);
+    let dir = std::fs::canonicalize(test.dir()).unwrap_or_else(|e| panic!("{e}"));
+    let expected = format!(
+        "initiative: error: no initiative project in {} or any folder above it (a project is a folder holding data/ and schema/); run the command from inside one\n",
+        dir.display()
     );
+    assert_eq!(run.stderr, expected);
 }
 
 #[test]

@@ -87,9 +87,14 @@ impl Test {
     /// Runs the binary.
     #[track_caller]
     pub(crate) fn run(&self) -> Run {
+        self.run_with(&self.args)
+    }
+
+    /// Runs the binary with `args` instead of the ones set.
+    pub(crate) fn run_with(&self, args: &[impl AsRef<std::ffi::OsStr>]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_initiative"));
         command
-            .args(&self.args)
+            .args(args)
             .current_dir(&self.dir)
             .env_remove("NO_COLOR");
         for (k, v) in &self.env {
@@ -203,6 +208,9 @@ pub(crate) fn read_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u
             let path = entry.unwrap_or_else(|e| panic!("entry: {e}")).path();
             if path.is_dir() {
                 pending.push(path);
+            } else if path.file_name() == Some(std::ffi::OsStr::new(initiative::export::MARKER)) {
+                // The marker says whose tree this is; it is not an export
+                // (tests/safety.rs checks it).
             } else {
                 let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("read: {e}"));
                 let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();

@@ -31,6 +31,7 @@ fn check_fails_on_a_stale_schema_and_writes_nothing() {
     let stale = committed.replace("The date of adoption.", "The adoption date.");
     let test = Test::scratch()
         .write(SCHEMA, &stale)
+        .write("data/catalog.json", "{}")
         .args(&["schema", "--check"]);
     let run = test.run().code(1);
     assert!(run.stdout.starts_with("schema/initiative.schema.json: differs from the generated schema\n--- committed\n+++ generated\n"), "{}", run.stdout);
@@ -48,7 +49,7 @@ fn check_fails_on_a_stale_schema_and_writes_nothing() {
 #[test]
 fn check_fails_on_a_missing_schema() {
     Test::scratch()
-        .args(&["schema", "--check"])
+        .args(&["schema", "--check", "--out", "schema"])
         .run()
         .code(1)
         .stdout(concat!(

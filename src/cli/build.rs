@@ -23,11 +23,14 @@ pub(super) struct Args {
     pub color: Color,
     #[command(flatten)]
     pub publish: export::Publish,
+    #[command(flatten)]
+    pub lock: export::Lock,
 }
 
 /// Runs `build`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let schema_dir = std::path::Path::new(schema::SCHEMA_DIR);
+    let project = super::project()?;
+    let schema_dir = &project.schema();
     let mut outcome = Outcome::Ok;
     if args.check {
         outcome = schema::check(schema_dir)?;
@@ -36,9 +39,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     }
     let exported = export::export_data(
         &[],
-        std::path::Path::new(export::EXPORT_DIR),
+        &project.exports(),
         args.check,
         &args.publish,
+        args.lock.wait()?,
         |reports, clean| print_reports(reports, clean, args.format, args.color),
     )?;
     Ok(if exported == Outcome::Invalid {

@@ -23,14 +23,40 @@ pub(super) struct Args {
     /// Formats to write, comma-separated [default: all]
     #[arg(long, value_delimiter = ',', value_parser = format_names())]
     pub format: Vec<String>,
-    /// Folder to write the exports to
-    #[arg(long, default_value = EXPORT_DIR)]
-    pub out: PathBuf,
+    /// Folder to write the exports to: missing, empty, or an export tree [default: the project's exports/]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Write nothing; exit 1 if an export is stale, missing or extra
     #[arg(long)]
     pub check: bool,
     #[command(flatten)]
     pub publish: Publish,
+    #[command(flatten)]
+    pub lock: Lock,
+}
+
+/// How long a writing run waits for another one, shared by `export` and
+/// `build`.
+#[derive(Debug, clap::Args)]
+pub(super) struct Lock {
+    /// Give up (exit 2) if another run still holds the exports after this many seconds [default: wait]
+    #[arg(long, value_name = "SECONDS")]
+    pub lock_timeout: Option<f64>,
+}
+
+impl Lock {
+    /// The wait the flag asks for.
+    pub(super) fn wait(&self) -> Result<export::LockWait, Error> {
+        match self.lock_timeout {
+            None => Ok(export::LockWait::Forever),
+            Some(s) if s.is_finite() && s >= 0.0 => Ok(export::LockWait::For(
+                std::time::Duration::from_secs_f64(s.min(1e9)),
+            )),
+            Some(s) => Err(Error::Usage(format!(
+                "--lock-timeout {s}: give a number of seconds, 0 or more"
+            ))),
+        }
+    }
 }
 
 /// The options that shape the exports, shared by `export` and `build`.
@@ -50,9 +76,6 @@ pub(super) struct Publish {
     pub include_drafts: bool,
 }
 
-/// The folder the exports go to.
-pub(super) const EXPORT_DIR: &str = "exports";
-
 fn format_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(EXPORTERS.iter().map(|e| e.name()))
 }
@@ -68,11 +91,16 @@ pub(super) fn parse_base_iri(value: &str) -> Result<String, String> {
 
 /// Runs `export`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => super::project()?.exports(),
+    };
     export_data(
         &args.format,
-        &args.out,
+        &out,
         args.check,
         &args.publish,
+        args.lock.wait()?,
         |reports, clean| {
             let invalid = reports.iter().any(|r| !r.is_valid());
             if invalid {
@@ -119,6 +147,7 @@ pub(super) fn export_data(
     out: &Path,
     check: bool,
     publish: &Publish,
+    lock: export::LockWait,
     report: impl FnOnce(&[FileReport], &[PathBuf]) -> bool,
 ) -> Result<Outcome, Error> {
     let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.include_drafts)?;
@@ -137,7 +166,17 @@ pub(super) fn export_data(
         created: source_date()?,
     };
     // The staging folder is dropped, unused, if the data turns out invalid.
-    let mut run = export::Export::new(context, formats, export::Disk::new(out, !check)?)?;
+    let mut run = export::Export::new(
+        context,
+        formats,
+        export::Disk::open(out, !check, lock, &|path| {
+            super::output::note(&format!(
+                "waiting for another run to finish with {} (lock {})",
+                out.display(),
+                path.display()
+            ));
+        })?,
+    )?;
     while let Some(documents) = checking.next_batch()? {
         // Once a file has an error nothing will be written; the rest is
         // still checked, so every problem is reported.

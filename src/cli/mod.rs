@@ -75,6 +75,9 @@ pub enum Error {
     /// Validation could not run.
     #[error(transparent)]
     Validate(#[from] crate::validate::Error),
+    /// The command needs a project and there is none here.
+    #[error(transparent)]
+    Project(#[from] crate::project::Error),
     /// An export could not be produced or written.
     #[error(transparent)]
     Export(#[from] crate::export::Error),
@@ -100,6 +103,17 @@ impl Error {
             source,
         }
     }
+}
+
+/// The project the working directory is in (see [`crate::project`]); with
+/// `-v`, says once which root it is.
+pub(crate) fn project() -> Result<crate::project::Project, Error> {
+    static SAID: std::sync::Once = std::sync::Once::new();
+    let project = crate::project::Project::discover()?;
+    SAID.call_once(|| {
+        output::verbose(&format!("project root: {}", project.absolute().display()));
+    });
+    Ok(project)
 }
 
 /// Parses the command line, runs the command and maps the result to an exit
@@ -132,14 +146,26 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     } else {
         output::Verbosity::Normal
     });
-    if let Some(jobs) = cli.jobs {
-        // Fails only if the pool was built already, as in a test that calls
-        // `run` twice; the first size then stays.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global();
-    }
-    match cli.command {
+    // A pool of the run's own, not rayon's global one: building it can fail
+    // (too little memory for the threads), and that is a usage error here
+    // rather than a panic later.
+    let threads = cli.jobs.map_or(0, |jobs| jobs.max(1));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| {
+            Error::Usage(format!(
+                "cannot start {} threads: {e}; give a smaller --jobs",
+                cli.jobs
+                    .map_or_else(|| "the default number of".into(), |n| n.to_string())
+            ))
+        })?;
+    pool.install(|| dispatch(cli.command))
+}
+
+/// Runs one subcommand.
+fn dispatch(command: Command) -> Result<Outcome, Error> {
+    match command {
         Command::Schema(args) => schema::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Build(args) => build::run(&args),

@@ -76,6 +76,13 @@ pub(super) fn note(message: &str) {
     }
 }
 
+/// A line on stderr only with `-v`.
+pub(super) fn verbose(message: &str) {
+    if verbosity() == Verbosity::Verbose {
+        eprintln!("{message}");
+    }
+}
+
 /// Prints every report's diagnostics; returns whether any is an error.
 /// `clean` lists the other files checked, which had nothing to report.
 /// With `-q` only errors are printed, without the summary line; with `-v`

@@ -18,23 +18,24 @@ use crate::schema::schema_files;
 /// Example: initiative schema --check
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
-    /// Folder to write the schemas to
-    #[arg(long, default_value = SCHEMA_DIR)]
-    pub out: PathBuf,
+    /// Folder to write the schemas to [default: the project's schema/]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Write nothing; exit 1 if a schema file is missing or out of date
     #[arg(long)]
     pub check: bool,
 }
 
-/// The folder that holds the generated schemas.
-pub(super) const SCHEMA_DIR: &str = "schema";
-
 /// Runs `schema`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => super::project()?.schema(),
+    };
     if args.check {
-        check(&args.out)
+        check(&out)
     } else {
-        write(&args.out)?;
+        write(&out)?;
         Ok(Outcome::Ok)
     }
 }

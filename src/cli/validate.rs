@@ -34,9 +34,6 @@ pub(super) struct Args {
     pub documents: Vec<String>,
 }
 
-/// The folder that holds the data, relative to the working directory.
-pub(super) const DATA_DIR: &str = "data";
-
 /// Runs `validate`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     let paths = if args.documents.is_empty() {
@@ -58,7 +55,8 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
 /// The files of the documents `ids` under `data/`: each `document.json`
 /// and its translations.
 fn selected(ids: &[String]) -> Result<Vec<PathBuf>, Error> {
-    let files = discover(Path::new(DATA_DIR))?;
+    let data = super::project()?.data();
+    let files = discover(&data)?;
     let folder_of = |path: &Path| {
         let folder = if crate::validate::is_translation(path) {
             path.parent().and_then(Path::parent)
@@ -75,7 +73,8 @@ fn selected(ids: &[String]) -> Result<Vec<PathBuf>, Error> {
             .any(|f| folder_of(f).as_deref() == Some(id.as_str()))
         {
             return Err(Error::Usage(format!(
-                "no document `{id}` under {DATA_DIR}/"
+                "no document `{id}` under {}/",
+                data.display()
             )));
         }
     }
@@ -90,12 +89,25 @@ fn selected(ids: &[String]) -> Result<Vec<PathBuf>, Error> {
 /// `data/` when empty.
 pub(super) fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     if paths.is_empty() {
-        return discover(Path::new(DATA_DIR));
+        return discover(&super::project()?.data());
     }
     let mut files = Vec::new();
     for path in paths {
+        if path.is_dir() && path.extension().is_some_and(|e| e == "json") {
+            return Err(Error::Usage(format!(
+                "{} is a folder, not a data file",
+                path.display()
+            )));
+        }
         if path.is_dir() {
-            files.extend(discover(path)?);
+            let found = discover(path)?;
+            if found.is_empty() {
+                return Err(Error::Usage(format!(
+                    "{} holds no data files (catalog.json, */document.json, */translations/*.json)",
+                    path.display()
+                )));
+            }
+            files.extend(found);
         } else {
             files.push(path.clone());
         }
@@ -381,6 +393,13 @@ fn no_document(report: &mut FileReport, document: &Path) {
     crate::validate::add_findings(report, vec![finding], &serde_json::Value::Null);
 }
 
+/// Whether something is at `path`: a file named like a data file that is a
+/// FIFO, folder or broken link is still found, so reading it reports it
+/// instead of passing over it in silence.
+fn exists(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}
+
 /// Finds `*/document.json`, `*/translations/*.json` and `catalog.json`
 /// under a data folder, in path
 /// order, so reports come out in the same order on every machine.
@@ -388,13 +407,16 @@ pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(dir).map_err(Error::io("cannot read folder", dir))?;
     let mut files = Vec::new();
     let catalog = dir.join(CATALOG_FILE);
-    if catalog.is_file() {
+    if exists(&catalog) {
         files.push(catalog);
     }
     for entry in entries {
         let entry = entry.map_err(Error::io("cannot read folder", dir))?;
+        if !entry.path().is_dir() {
+            continue;
+        }
         let document = entry.path().join(crate::validate::rules::DOCUMENT_FILE);
-        if document.is_file() {
+        if exists(&document) {
             files.push(document);
         }
         let translations = entry.path().join(TRANSLATIONS_DIR);

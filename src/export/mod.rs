@@ -20,7 +20,7 @@ mod xml;
 
 use std::path::PathBuf;
 
-pub use output::{Disk, Drift, check, write};
+pub use output::{Disk, Drift, LockWait, MARKER, check, write};
 pub use stream::{Export, FileMeta, Memory, Piece, Sink};
 
 use crate::model::{Catalog, Document};
@@ -111,6 +111,28 @@ pub enum Error {
         "data/catalog.json is missing or invalid: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it"
     )]
     NoCatalog,
+    /// The destination is not the tool's to replace.
+    #[error(
+        "refusing to write {}: {reason}",
+        path.display()
+    )]
+    NotOwned {
+        /// The destination (or its lock file).
+        path: PathBuf,
+        /// What it is instead.
+        reason: String,
+    },
+    /// Another run held the destination's lock for longer than allowed.
+    #[error(
+        "another run holds {}: gave up after {seconds} s (--lock-timeout)",
+        path.display()
+    )]
+    LockTimeout {
+        /// The lock file.
+        path: PathBuf,
+        /// How long the run waited.
+        seconds: f64,
+    },
     /// A document id cannot be used as a file name.
     #[error("document id `{0}` cannot name an export file")]
     UnsafeId(String),

@@ -13,8 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::{Error, OutputFile, Sink};
+use crate::fsx;
 
 /// How the files on disk differ from the generated ones.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -43,6 +45,25 @@ fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error
     }
 }
 
+/// The marker file every export tree holds: a writing run replaces only a
+/// folder that holds it (or is empty, or missing), so `--out data` can
+/// never replace the data. It is part of every run's output, partial runs
+/// included.
+pub const MARKER: &str = ".initiative-exports";
+
+/// What the marker says to a person who opens it.
+const MARKER_TEXT: &str = "This folder is an export tree written by `initiative build` and `initiative export`.\nEach run replaces the files here: keep nothing else in this folder.\n";
+
+/// How long a writing run waits for another run on the same destination.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LockWait {
+    /// Until the other run finishes.
+    #[default]
+    Forever,
+    /// At most this long, then the run gives up.
+    For(Duration),
+}
+
 /// The folder holding `dest`, and `dest`'s name.
 fn place(dest: &Path) -> (&Path, String) {
     let parent = dest
@@ -55,14 +76,110 @@ fn place(dest: &Path) -> (&Path, String) {
     (parent, name)
 }
 
+/// Refuses, before anything is written, a destination that is not the
+/// tool's own: only a missing folder (in an existing one), an empty folder
+/// or an export tree with its [`MARKER`] may be replaced.
+fn claim(dest: &Path) -> Result<(), Error> {
+    let refuse = |reason: String| Error::NotOwned {
+        path: dest.to_path_buf(),
+        reason: format!("{reason}; exports go to a missing or empty folder, or to an export tree"),
+    };
+    match dest.symlink_metadata() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let (parent, _) = place(dest);
+            if parent.is_dir() {
+                Ok(())
+            } else {
+                Err(refuse(format!(
+                    "the folder it would go in, {}, does not exist",
+                    parent.display()
+                )))
+            }
+        }
+        Err(e) => Err(io("cannot read", dest)(e)),
+        Ok(meta) if !meta.is_dir() => Err(refuse(format!(
+            "it is {}",
+            fsx::kind_name(&meta.file_type())
+        ))),
+        Ok(_) => {
+            let marker = dest.join(MARKER).symlink_metadata();
+            if marker.is_ok_and(|m| m.is_file()) {
+                return Ok(());
+            }
+            let mut entries = fs::read_dir(dest).map_err(io("cannot read", dest))?;
+            if entries.next().is_none() {
+                Ok(())
+            } else {
+                Err(refuse(format!(
+                    "it holds files but no {MARKER} marker, so it is not an export tree"
+                )))
+            }
+        }
+    }
+}
+
 /// Takes the lock beside `dest`. Another run on the same destination
-/// finishes first; the lock goes when the file is closed, even if this
-/// process is killed.
-fn lock(parent: &Path, name: &str) -> Result<fs::File, Error> {
+/// finishes first (`waiting` is told once, before the wait); the lock goes
+/// when the file is closed, even if this process is killed. The lock file
+/// is never a link followed or a file truncated.
+fn lock(
+    parent: &Path,
+    name: &str,
+    wait: LockWait,
+    waiting: &dyn Fn(&Path),
+) -> Result<fs::File, Error> {
     let lock_path = parent.join(format!(".{name}.lock"));
-    let lock = fs::File::create(&lock_path).map_err(io("cannot create lock file", &lock_path))?;
-    lock.lock().map_err(io("cannot lock", &lock_path))?;
-    Ok(lock)
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW.bits() | rustix::fs::OFlags::NONBLOCK.bits();
+        // Two small flag bits: the conversion cannot fail.
+        options.custom_flags(i32::try_from(flags).unwrap_or(0));
+    }
+    let not_regular = || Error::NotOwned {
+        path: lock_path.clone(),
+        reason: "this lock file is a link or special file; remove it".into(),
+    };
+    let file = match options.open(&lock_path) {
+        Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => file,
+        Ok(_) => return Err(not_regular()),
+        Err(_) if lock_path.symlink_metadata().is_ok_and(|m| m.is_symlink()) => {
+            return Err(not_regular());
+        }
+        Err(e) => return Err(io("cannot create lock file", &lock_path)(e)),
+    };
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(fs::TryLockError::WouldBlock) => waiting(&lock_path),
+        Err(fs::TryLockError::Error(e)) => return Err(io("cannot lock", &lock_path)(e)),
+    }
+    match wait {
+        LockWait::Forever => file.lock().map_err(io("cannot lock", &lock_path))?,
+        LockWait::For(limit) => wait_for(&file, &lock_path, limit)?,
+    }
+    Ok(file)
+}
+
+/// Tries the lock until `limit` has passed.
+fn wait_for(file: &fs::File, path: &Path, limit: Duration) -> Result<(), Error> {
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < limit => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Error::LockTimeout {
+                    path: path.to_path_buf(),
+                    seconds: limit.as_secs_f64(),
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io("cannot lock", path)(e)),
+        }
+    }
 }
 
 /// Replaces `dest` with exactly `files`, unless it already holds them.
@@ -99,42 +216,109 @@ pub struct Disk {
 }
 
 /// The staging folder of a writing run, and the lock held while it exists.
+/// Dropped, it removes the folder (which, after the exchange, holds the
+/// previous tree).
 struct Staging {
-    dir: tempfile::TempDir,
+    dir: PathBuf,
     _lock: fs::File,
+}
+
+impl Staging {
+    /// Claims `dest`, takes its lock, clears a killed run's debris and
+    /// makes a new staging folder beside it (with the umask's mode, as the
+    /// tree that replaces `dest` should have).
+    fn new(dest: &Path, wait: LockWait, waiting: &dyn Fn(&Path)) -> Result<Self, Error> {
+        claim(dest)?;
+        let (parent, name) = place(dest);
+        let lock = lock(parent, &name, wait, waiting)?;
+        clear_debris(parent, &name)?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        fs::create_dir(&dir).map_err(io("cannot create staging folder", &dir))?;
+        Ok(Self { dir, _lock: lock })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        // Best effort: what is left is debris the next run clears.
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The file on disk that a shared file being appended is compared with.
+enum Existing {
+    /// There is none.
+    Missing,
+    /// Something that is not a regular file is in its place.
+    Other,
+    /// The file, read alongside.
+    File(BufReader<fs::File>),
 }
 
 /// A shared file being appended to: the staged copy (and its path), and
 /// the file on disk read alongside to compare.
 struct Appending {
     writer: Option<(PathBuf, BufWriter<fs::File>)>,
-    existing: Option<BufReader<fs::File>>,
+    existing: Existing,
     same: bool,
 }
 
 impl Disk {
-    /// A run against `dest`: writing (`write`), or only comparing.
+    /// A run against `dest`: writing (`write`), or only comparing. A
+    /// writing run waits for another one on the same destination.
     pub fn new(dest: &Path, write: bool) -> Result<Self, Error> {
+        Self::open(dest, write, LockWait::Forever, &|_| {})
+    }
+
+    /// [`Disk::new`], waiting for another run's lock as `wait` says and
+    /// telling `waiting` (with the lock file's path) before it waits.
+    /// A writing run refuses a destination that is not an export tree
+    /// ([`MARKER`]) before it writes anything.
+    pub fn open(
+        dest: &Path,
+        write: bool,
+        wait: LockWait,
+        waiting: &dyn Fn(&Path),
+    ) -> Result<Self, Error> {
         let staging = if write {
-            let (parent, name) = place(dest);
-            let lock = lock(parent, &name)?;
-            clear_debris(parent, &name)?;
-            let dir = tempfile::Builder::new()
-                .prefix(&format!(".{name}.staging-"))
-                .tempdir_in(parent)
-                .map_err(io("cannot create staging folder in", parent))?;
-            Some(Staging { dir, _lock: lock })
+            Some(Staging::new(dest, wait, waiting)?)
         } else {
             None
         };
-        Ok(Self {
+        let mut disk = Self {
             dest: dest.to_path_buf(),
             staging,
             drift: Drift::default(),
             produced: HashSet::new(),
             folders: HashSet::new(),
             open: HashMap::new(),
-        })
+        };
+        disk.file(&OutputFile {
+            path: PathBuf::from(MARKER),
+            bytes: MARKER_TEXT.as_bytes().to_vec(),
+            sha256: String::new(),
+        })?;
+        Ok(disk)
+    }
+
+    /// Whether `relative` under the destination holds `bytes`, noting it
+    /// stale if it holds something else (a link or special file included);
+    /// `false` if there is no such file.
+    fn holds(&mut self, relative: &Path, bytes: &[u8]) -> Result<bool, Error> {
+        let path = self.dest.join(relative);
+        let same = match path.symlink_metadata() {
+            Ok(meta) if !meta.is_file() || meta.len() != bytes.len() as u64 => false,
+            Ok(_) => {
+                fsx::read_regular(&path, fsx::Links::Refuse).map_err(io("cannot read", &path))?
+                    == bytes
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(io("cannot read", &path)(e)),
+        };
+        if !same {
+            self.drift.stale.push(relative.to_path_buf());
+        }
+        Ok(true)
     }
 
     /// Whether comparing is still worth it: a check lists every difference,
@@ -148,7 +332,7 @@ impl Disk {
         let Some(staging) = &self.staging else {
             return Ok(None);
         };
-        let path = staging.dir.path().join(relative);
+        let path = staging.dir.join(relative);
         if let Some(dir) = path.parent()
             && !self.folders.contains(dir)
         {
@@ -172,8 +356,9 @@ impl Disk {
                 writer.flush().map_err(io("cannot write", &staged))?;
             }
             match appending.existing {
-                None => self.drift.missing.push(path),
-                Some(mut existing) => {
+                Existing::Missing => self.drift.missing.push(path),
+                Existing::Other => self.drift.stale.push(path),
+                Existing::File(mut existing) => {
                     let at_end = existing.read(&mut [0u8; 1]).is_ok_and(|n| n == 0);
                     if !(appending.same && at_end) {
                         self.drift.stale.push(path);
@@ -182,7 +367,7 @@ impl Disk {
             }
         }
         let mut on_disk = Vec::new();
-        if self.dest.exists() {
+        if self.dest.symlink_metadata().is_ok_and(|m| m.is_dir()) {
             list(&self.dest, Path::new(""), &mut on_disk)?;
         }
         on_disk.sort();
@@ -210,22 +395,8 @@ impl Sink for Disk {
         if let Some(path) = self.staged(&file.path)? {
             fs::write(&path, &file.bytes).map_err(io("cannot write", &path))?;
         }
-        if self.comparing() {
-            let path = self.dest.join(&file.path);
-            match fs::metadata(&path) {
-                Ok(meta) if meta.len() != file.bytes.len() as u64 => {
-                    self.drift.stale.push(file.path.clone());
-                }
-                Ok(_) => {
-                    if fs::read(&path).map_err(io("cannot read", &path))? != file.bytes {
-                        self.drift.stale.push(file.path.clone());
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    self.drift.missing.push(file.path.clone());
-                }
-                Err(e) => return Err(io("cannot read", &path)(e)),
-            }
+        if self.comparing() && !self.holds(&file.path, &file.bytes)? {
+            self.drift.missing.push(file.path.clone());
         }
         Ok(())
     }
@@ -241,9 +412,10 @@ impl Sink for Disk {
                 None => None,
             };
             let on_disk = self.dest.join(path);
-            let existing = match fs::File::open(&on_disk) {
-                Ok(file) => Some(BufReader::new(file)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            let existing = match fsx::open_regular(&on_disk, fsx::Links::Refuse) {
+                Ok(file) => Existing::File(BufReader::new(file)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Existing::Missing,
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => Existing::Other,
                 Err(e) => return Err(io("cannot read", &on_disk)(e)),
             };
             let appending = Appending {
@@ -264,7 +436,7 @@ impl Sink for Disk {
         }
         if comparing
             && appending.same
-            && let Some(existing) = &mut appending.existing
+            && let Existing::File(existing) = &mut appending.existing
         {
             let mut there = vec![0; bytes.len()];
             appending.same = existing.read_exact(&mut there).is_ok() && there == bytes;
@@ -273,29 +445,48 @@ impl Sink for Disk {
     }
 }
 
-/// Moves a complete staging folder into `dest`'s place.
+/// Moves a complete staging folder into `dest`'s place, durably: the
+/// staged files are on disk before the exchange, and the exchange is on
+/// disk before the run reports success.
 fn swap_in(staging: Staging, dest: &Path) -> Result<(), Error> {
-    let Staging { dir, _lock: lock } = staging;
-    let staged = dir.keep();
-    let swapped = if dest.exists() {
-        exchange(&staged, dest)
+    sync_tree(&staging.dir).map_err(io("cannot flush", &staging.dir))?;
+    let swapped = if dest.symlink_metadata().is_ok() {
+        exchange(&staging.dir, dest)
     } else {
-        fs::rename(&staged, dest)
+        fs::rename(&staging.dir, dest)
     };
-    if let Err(source) = swapped {
-        let _ = fs::remove_dir_all(&staged);
-        return Err(Error::Io {
-            action: "cannot move into place",
-            path: dest.to_path_buf(),
-            source,
-        });
-    }
+    swapped.map_err(io("cannot move into place", dest))?;
+    let (parent, _) = place(dest);
+    fsx::sync_folder(parent).map_err(io("cannot flush", parent))?;
     // After an exchange, the staging name holds the previous exports.
-    if staged.exists() {
-        fs::remove_dir_all(&staged).map_err(io("cannot remove", &staged))?;
+    if staging.dir.symlink_metadata().is_ok() {
+        fs::remove_dir_all(&staging.dir).map_err(io("cannot remove", &staging.dir))?;
     }
-    drop(lock);
+    // Only now may another run take the destination.
+    drop(staging);
     Ok(())
+}
+
+/// Puts every file and folder entry under `dir` on disk.
+#[cfg(target_os = "linux")]
+fn sync_tree(dir: &Path) -> std::io::Result<()> {
+    // One call flushes the whole file system the staging folder is on,
+    // instead of a call per file.
+    rustix::fs::syncfs(fs::File::open(dir)?).map_err(std::io::Error::from)
+}
+
+/// Puts every file and folder entry under `dir` on disk.
+#[cfg(not(target_os = "linux"))]
+fn sync_tree(dir: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            sync_tree(&entry.path())?;
+        } else {
+            fs::File::open(entry.path())?.sync_all()?;
+        }
+    }
+    fsx::sync_folder(dir)
 }
 
 /// Swaps the names of two folders in one step, so `dest` always names a
@@ -411,7 +602,10 @@ mod tests {
             disk.append(Path::new("csv/t.csv"), part.as_bytes())
                 .unwrap_or_else(|e| panic!("{e}"));
         }
-        disk.finish(false).unwrap_or_else(|e| panic!("{e}"))
+        let mut drift = disk.finish(false).unwrap_or_else(|e| panic!("{e}"));
+        // The first run into `dest` also finds the marker missing.
+        drift.missing.retain(|p| p != Path::new(MARKER));
+        drift
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Reads a data file from disk and turns its bytes into a JSON value,
 //! reporting encoding and syntax problems with their exact position.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -54,12 +53,14 @@ pub fn max_file_bytes() -> u64 {
 }
 
 /// Reads and parses `path`. Only an I/O failure is an `Err`; anything wrong
-/// with the content is a diagnostic. A file over the size limit is refused
-/// from its metadata, and reading stops at the limit whatever the metadata
-/// said (a pipe or a device has none), so memory stays bounded.
+/// with the content is a diagnostic. Only a regular file (or a link to one)
+/// is read: a FIFO, device or folder is an error of kind
+/// [`io::ErrorKind::InvalidInput`], never a wait. A file over the size
+/// limit is refused from its metadata, and reading stops at the limit
+/// whatever the metadata said, so memory stays bounded.
 pub fn load(path: &Path) -> io::Result<Loaded> {
     let limit = max_file_bytes();
-    let file = fs::File::open(path)?;
+    let file = crate::fsx::open_regular(path, crate::fsx::Links::Follow)?;
     let size = file.metadata()?.len();
     let too_large = |size: String| {
         Loaded {

@@ -98,11 +98,12 @@ fn matches_language_pattern(tag: &str) -> bool {
 }
 
 /// Where the translation of `document` into `language` is kept.
-fn translation_path(document: &Document, language: &Language) -> PathBuf {
-    Path::new(super::validate::DATA_DIR)
+fn translation_path(document: &Document, language: &Language) -> Result<PathBuf, Error> {
+    Ok(super::project()?
+        .data()
         .join(document.id.as_str())
         .join(crate::validate::TRANSLATIONS_DIR)
-        .join(format!("{language}.json"))
+        .join(format!("{language}.json")))
 }
 
 /// Reads a translation file that may not yet pass every check.

@@ -55,7 +55,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
             official.join(", ")
         )));
     }
-    let path = translation_path(&document, &target);
+    let path = translation_path(&document, &target)?;
     if path.exists() && !args.force {
         return Err(Error::Usage(format!(
             "{} already exists: edit it, or pass --force to start over",

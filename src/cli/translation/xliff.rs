@@ -67,7 +67,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
 fn export(args: &ExportArgs) -> Result<Outcome, Error> {
     let document = document(args.document.as_deref())?;
     let target = language(&args.lang)?;
-    let path = translation_path(&document, &target);
+    let path = translation_path(&document, &target)?;
     let translation = if path.exists() {
         read_translation(&path)?
     } else {
@@ -97,7 +97,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         ))
     })?;
     let target = language(&language_tag)?;
-    let path = translation_path(&document, &target);
+    let path = translation_path(&document, &target)?;
     if !path.exists() {
         return Err(Error::Usage(format!(
             "{} does not exist: run `initiative translation template --lang {target}` first",
