@@ -347,3 +347,139 @@ fn translation_files_keep_their_mode_refuse_links_and_clear_killed_writes() {
     }
     assert_eq!(snapshot(test.dir()), before);
 }
+
+/// A scratch project whose committed exports have gone stale: one file
+/// edited, one removed, one stray, and a schema edited.
+fn drifted() -> Test {
+    let test = Test::scratch_repo();
+    test.run_with(&["build", "-q"]).code(0);
+    let dir = test.dir();
+    let write = |path: &str, text: &str| {
+        std::fs::write(dir.join(path), text).unwrap_or_else(|e| panic!("{e}"));
+    };
+    write("exports/json/hangzhou-initiative.json", "{}\n");
+    write("exports/stray.txt", "x\n");
+    write("schema/xml.xsd", "<old/>\n");
+    std::fs::remove_file(dir.join("exports/xml/hangzhou-initiative.xml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    test
+}
+
+#[test]
+fn drift_is_an_annotation_in_github_format() {
+    let test = drifted();
+    let run = test
+        .run_with(&["build", "--check", "--format", "github", "-q"])
+        .code(1);
+    let hint = |command: &str| format!("%0Ahelp: run `{command}` and commit the result");
+    let build = hint("initiative build");
+    assert_eq!(
+        run.stdout,
+        format!(
+            concat!(
+                "::error file=schema/xml.xsd,title=schema-stale::this schema differs from the schema the model generates: run `initiative schema` to regenerate it%0Ahelp: run `initiative schema` (or `initiative build`) and commit the result\n",
+                "::error file=exports/json/hangzhou-initiative.json,title=export-stale::this export differs from what the data gives: run `initiative build` to regenerate it{build}\n",
+                "::error file=exports/stray.txt,title=export-extra::this export is no longer made from the data: run `initiative build` to regenerate it{build}\n",
+                "::error file=exports/xml/hangzhou-initiative.xml,title=export-missing::this export is missing: run `initiative build` to regenerate it{build}\n",
+            ),
+            build = build
+        )
+    );
+}
+
+#[test]
+fn drift_is_part_of_the_json_report_which_always_parses() {
+    let test = drifted();
+    let run = test
+        .run_with(&["build", "--check", "--message-format", "json"])
+        .code(1);
+    let report = run.report();
+    assert!(!report.valid);
+    let drift: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == "error")
+        .map(|d| (d.file.as_str(), d.code.as_str()))
+        .collect();
+    assert_eq!(
+        drift,
+        [
+            ("schema/xml.xsd", "schema-stale"),
+            ("exports/json/hangzhou-initiative.json", "export-stale"),
+            ("exports/stray.txt", "export-extra"),
+            ("exports/xml/hangzhou-initiative.xml", "export-missing"),
+        ]
+    );
+    assert_eq!(report.errors, 4);
+    // `export --check` has a report format too.
+    let run = test
+        .run_with(&["export", "--check", "--message-format", "json"])
+        .code(1);
+    let codes: Vec<String> = run
+        .report()
+        .diagnostics
+        .into_iter()
+        .map(|d| d.code)
+        .collect();
+    assert!(codes.contains(&"export-extra".to_owned()), "{codes:?}");
+}
+
+#[test]
+fn a_name_that_is_not_utf8_never_drops_the_report() {
+    use std::os::unix::ffi::OsStrExt;
+    let test = Test::scratch_repo();
+    let folder = test
+        .dir()
+        .join("data")
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+    let document =
+        std::fs::read_to_string(test.dir().join("data/hangzhou-initiative/document.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(folder.join("document.json"), document).unwrap_or_else(|e| panic!("{e}"));
+    let file = "data/caf\u{FFFD}/document.json";
+    let message = "document id `hangzhou-initiative` differs from its folder `caf\u{FFFD}`";
+    let report = test
+        .run_with(&["validate", "--format", "json"])
+        .code(1)
+        .report();
+    let located: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "document-location")
+        .map(|d| (d.file.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(located, [(file, message)]);
+    let run = test.run_with(&["validate", "--format", "github"]).code(1);
+    assert!(
+        run.stdout.contains(&format!(
+            "::error file={file},line=3,col=9,title=document-location::{message}"
+        )),
+        "{}",
+        run.stdout
+    );
+    let run = test.run_with(&["validate", "--color", "never"]).code(1);
+    assert!(
+        run.stdout.contains(&format!(
+            "error[document-location]: {message}\n --> {file}:3:9\n"
+        )),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn flag_errors_have_the_tools_one_style_and_no_misleading_tip() {
+    Test::scratch_repo()
+        .args(&["validate", "--strict"])
+        .run()
+        .code(2)
+        .stdout("")
+        .stderr(concat!(
+            "initiative: error: unexpected argument '--strict' found\n",
+            "\n",
+            "Usage: initiative validate [OPTIONS] [PATHS]...\n",
+            "\n",
+            "For more information, try '--help'.\n",
+        ));
+}

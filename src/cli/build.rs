@@ -1,8 +1,8 @@
 //! `initiative build`: the main job. Regenerates the schemas, validates all
 //! data, and writes every export.
 
-use super::output::print_reports;
-use super::{Color, Error, Format, Outcome, export, schema};
+use super::output::{Drifted, ReportArgs, print_report};
+use super::{Error, Outcome, export, schema};
 
 /// Regenerate schemas, validate all data and write the exports.
 ///
@@ -15,12 +15,8 @@ pub(super) struct Args {
     /// Write nothing; exit 1 on any drift or invalid data
     #[arg(long)]
     pub check: bool,
-    /// Output format for diagnostics
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
-    /// When to colour human output
-    #[arg(long, value_enum, default_value_t)]
-    pub color: Color,
+    #[command(flatten)]
+    pub report: ReportArgs,
     #[command(flatten)]
     pub publish: export::Publish,
     #[command(flatten)]
@@ -30,24 +26,31 @@ pub(super) struct Args {
 /// Runs `build`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     let project = super::project()?;
-    let schema_dir = &project.schema();
-    let mut outcome = Outcome::Ok;
-    if args.check {
-        outcome = schema::check(schema_dir)?;
+    let schema_dir = project.schema();
+    let schema = if args.check {
+        schema::drift(&schema_dir)?
     } else {
-        schema::write(schema_dir)?;
-    }
-    let exported = export::export_data(
-        &[],
-        &project.exports(),
-        args.check,
-        &args.publish,
-        args.lock.wait()?,
-        |reports, clean| print_reports(reports, clean, args.format, args.color),
-    )?;
-    Ok(if exported == Outcome::Invalid {
+        schema::write(&schema_dir)?;
+        Vec::new()
+    };
+    let out = project.exports();
+    let exported = export::export_data(&[], &out, args.check, &args.publish, args.lock.wait()?)?;
+    let drifted = Drifted {
+        schema,
+        exports: Some((out, exported.drift)),
+        command: "initiative build",
+    };
+    let checked = &exported.checked;
+    let invalid = print_report(
+        &checked.reports,
+        &checked.clean,
+        &drifted,
+        args.report.format,
+        args.report.color,
+    );
+    Ok(if invalid {
         Outcome::Invalid
     } else {
-        outcome
+        Outcome::Ok
     })
 }

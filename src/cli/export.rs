@@ -1,14 +1,13 @@
 //! `initiative export`: writes every export format into `exports/`, or checks
 //! that the committed exports are current.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::output::print_stdout;
-use super::validate::{Checking, Keep, files_of};
+use super::output::{Drifted, print_report};
+use super::validate::{Checked, Checking, Keep, files_of};
+use super::{Color, Format};
 use super::{Error, Outcome};
 use crate::export::{self, Context, DEFAULT_BASE_IRI, EXPORTERS};
-use crate::validate::FileReport;
 
 /// Write the exports for portals into exports/.
 ///
@@ -33,6 +32,12 @@ pub(super) struct Args {
     pub publish: Publish,
     #[command(flatten)]
     pub lock: Lock,
+    /// How to print diagnostics and drift
+    #[arg(long = "message-format", value_enum, default_value_t)]
+    pub message_format: Format,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t)]
+    pub color: Color,
 }
 
 /// How long a writing run waits for another one, shared by `export` and
@@ -95,21 +100,35 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         Some(out) => out.clone(),
         None => super::project()?.exports(),
     };
-    export_data(
+    let exported = export_data(
         &args.format,
         &out,
         args.check,
         &args.publish,
         args.lock.wait()?,
-        |reports, clean| {
-            let invalid = reports.iter().any(|r| !r.is_valid());
-            if invalid {
-                let (format, color) = (super::Format::Human, super::Color::Auto);
-                super::output::print_reports(reports, clean, format, color);
-            }
-            invalid
-        },
-    )
+    )?;
+    let drifted = Drifted {
+        exports: Some((out, exported.drift)),
+        command: "initiative export",
+        ..Drifted::default()
+    };
+    let invalid = exported.checked.reports.iter().any(|r| !r.is_valid());
+    // For people, a run that wrote the exports is quiet unless something
+    // is wrong; a machine always gets its report.
+    if args.message_format != Format::Human || invalid || !drifted.is_empty() {
+        let checked = &exported.checked;
+        let failed = print_report(
+            &checked.reports,
+            &checked.clean,
+            &drifted,
+            args.message_format,
+            args.color,
+        );
+        if failed {
+            return Ok(Outcome::Invalid);
+        }
+    }
+    Ok(Outcome::Ok)
 }
 
 /// The variable reproducible builds use to fix the time a build reports.
@@ -136,20 +155,24 @@ pub(super) fn source_date() -> Result<Option<String>, Error> {
         .map_err(|_| invalid())
 }
 
+/// What an export run found: the validation reports and, for a check on
+/// valid data, how the files on disk differ.
+pub(super) struct Exported {
+    pub checked: Checked,
+    pub drift: export::Drift,
+}
+
 /// Validates every file under `data/` and writes (or, with `check`,
 /// compares) the exports of the documents, streamed: a batch of documents
 /// is checked and exported at a time, so memory does not grow with the
-/// corpus. The reports (and the files with nothing to report) go to
-/// `report`, which says whether the data is invalid; if it is, nothing is
-/// written.
+/// corpus. If the data is invalid, nothing is written.
 pub(super) fn export_data(
     formats: &[String],
     out: &Path,
     check: bool,
     publish: &Publish,
     lock: export::LockWait,
-    report: impl FnOnce(&[FileReport], &[PathBuf]) -> bool,
-) -> Result<Outcome, Error> {
+) -> Result<Exported, Error> {
     let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.include_drafts)?;
     let catalog = checking.catalog().cloned();
     let base_iri = publish
@@ -166,17 +189,15 @@ pub(super) fn export_data(
         created: source_date()?,
     };
     // The staging folder is dropped, unused, if the data turns out invalid.
-    let mut run = export::Export::new(
-        context,
-        formats,
-        export::Disk::open(out, !check, lock, &|path| {
-            super::output::note(&format!(
-                "waiting for another run to finish with {} (lock {})",
-                out.display(),
-                path.display()
-            ));
-        })?,
-    )?;
+    let waiting = |path: &Path| {
+        super::output::note(&format!(
+            "waiting for another run to finish with {} (lock {})",
+            out.display(),
+            path.display()
+        ));
+    };
+    let disk = export::Disk::open(out, !check, lock, &waiting)?;
+    let mut run = export::Export::new(context, formats, disk)?;
     while let Some(documents) = checking.next_batch()? {
         // Once a file has an error nothing will be written; the rest is
         // still checked, so every problem is reported.
@@ -185,26 +206,22 @@ pub(super) fn export_data(
         }
     }
     let checked = checking.finish()?;
-    if report(&checked.reports, &checked.clean) {
-        return Ok(Outcome::Invalid);
+    if checked.reports.iter().any(|r| !r.is_valid()) {
+        return Ok(Exported {
+            checked,
+            drift: export::Drift::default(),
+        });
     }
     let (disk, _) = run.finish(&checked.metadata)?;
     // A partial run only answers for its own formats' folders.
     let drift = disk.finish(!formats.is_empty())?;
-    if !check || drift.is_empty() {
-        return Ok(Outcome::Ok);
-    }
-    let mut report = String::new();
-    for (label, paths) in [
-        ("stale", &drift.stale),
-        ("missing", &drift.missing),
-        ("extra", &drift.extra),
-    ] {
-        for path in paths {
-            let _ = writeln!(report, "{}: {label}", out.join(path).display());
-        }
-    }
-    report.push_str("run `initiative build` to regenerate the exports, and commit the result\n");
-    print_stdout(&report);
-    Ok(Outcome::Invalid)
+    Ok(Exported {
+        checked,
+        // A writing run has put right what differed.
+        drift: if check {
+            drift
+        } else {
+            export::Drift::default()
+        },
+    })
 }

@@ -12,6 +12,7 @@ mod schema;
 mod translation;
 mod validate;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -121,11 +122,7 @@ pub(crate) fn project() -> Result<crate::project::Project, Error> {
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return usage_error(e),
     };
     match run(cli) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
@@ -135,6 +132,28 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints a command-line parse error in the tool's one error style
+/// (`initiative: error: …`), or `--help` and `--version` as they are.
+fn usage_error(mut e: clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    // For an unknown flag, clap's one free-form tip is to pass it as a
+    // value after `--`, which misleads here: no command takes a path that
+    // starts with `-`. (A "did you mean" is kept: it is another context.)
+    if e.kind() == clap::error::ErrorKind::UnknownArgument {
+        e.remove(clap::error::ContextKind::Suggested);
+    }
+    let rendered = if std::io::stderr().is_terminal() {
+        e.render().ansi().to_string()
+    } else {
+        e.render().to_string()
+    };
+    eprint!("initiative: {rendered}");
+    ExitCode::from(2)
 }
 
 /// Runs a parsed command line.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::output::print_stdout;
 use super::{Error, Outcome};
 use crate::fsx;
-use crate::schema::schema_files;
+use crate::schema::{SchemaDrift, schema_files};
 
 /// Generate the JSON Schemas from the model into schema/.
 ///
@@ -53,34 +53,42 @@ pub(super) fn write(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Compares every schema under `dir` with the generated one.
+/// Compares every schema under `dir` with the generated one and prints
+/// each difference with a short diff.
 pub(super) fn check(dir: &Path) -> Result<Outcome, Error> {
+    let drift = drift(dir)?;
+    if drift.is_empty() {
+        return Ok(Outcome::Ok);
+    }
+    print_stdout(&describe(&drift));
+    Ok(Outcome::Invalid)
+}
+
+/// The schema files under `dir` that are not what the model generates.
+pub(super) fn drift(dir: &Path) -> Result<Vec<SchemaDrift>, Error> {
+    crate::schema::drift(dir).map_err(Error::io("cannot read", dir))
+}
+
+/// The drift for people: each file, what is wrong, a short diff.
+pub(super) fn describe(drift: &[SchemaDrift]) -> String {
     let mut report = String::new();
-    for file in schema_files() {
-        let path = dir.join(file.name);
-        let expected = file.text;
-        match std::fs::read_to_string(&path) {
-            Ok(actual) if actual == expected => {}
-            Ok(actual) => {
+    for file in drift {
+        match &file.committed {
+            Some(committed) => {
                 let _ = writeln!(
                     report,
                     "{}: differs from the generated schema",
-                    path.display()
+                    file.path.display()
                 );
-                report.push_str(&short_diff(&actual, &expected));
+                report.push_str(&short_diff(committed, &file.generated));
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let _ = writeln!(report, "{}: missing", path.display());
+            None => {
+                let _ = writeln!(report, "{}: missing", file.path.display());
             }
-            Err(e) => return Err(Error::io("cannot read", &path)(e)),
         }
     }
-    if report.is_empty() {
-        return Ok(Outcome::Ok);
-    }
     report.push_str("run `initiative schema` to regenerate, and commit the result\n");
-    print_stdout(&report);
-    Ok(Outcome::Invalid)
+    report
 }
 
 /// A unified diff with two lines of context, cut after 40 lines.

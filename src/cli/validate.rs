@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::output::print_reports;
-use super::{Color, Error, Format, Outcome};
+use super::output::{ReportArgs, print_reports};
+use super::{Error, Outcome};
 use crate::model::{Catalog, Document, TranslationStatus};
 use crate::validate::{
     CATALOG_FILE, FileReport, TRANSLATIONS_DIR, Validator, check_catalog, check_translation,
@@ -23,12 +23,8 @@ use crate::validate::{
 pub(super) struct Args {
     /// Files or folders to check [default: every document under data/]
     pub paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
-    /// When to colour human output
-    #[arg(long, value_enum, default_value_t)]
-    pub color: Color,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Check only this document and its translations (repeatable)
     #[arg(long = "document", value_name = "ID")]
     pub documents: Vec<String>,
@@ -44,7 +40,12 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     let mut checking = Checking::new(&files_of(&paths)?, Keep::Findings, false)?;
     while checking.next_batch()?.is_some() {}
     let checked = checking.finish()?;
-    let invalid = print_reports(&checked.reports, &checked.clean, args.format, args.color);
+    let invalid = print_reports(
+        &checked.reports,
+        &checked.clean,
+        args.report.format,
+        args.report.color,
+    );
     Ok(if invalid {
         Outcome::Invalid
     } else {

@@ -35,7 +35,10 @@ pub fn render_json(files: usize, diagnostics: &[Diagnostic]) -> String {
         warnings: diagnostics.len() - errors,
         diagnostics,
     };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+    // Strings (paths written lossily) and numbers: serializing them cannot
+    // fail, and if it did the message would still be JSON.
+    let mut out = serde_json::to_string_pretty(&report)
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string());
     out.push('\n');
     out
 }

@@ -36,7 +36,10 @@ impl Severity {
 /// One problem found in one file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// The file, as the user named it.
+    /// The file, as the user named it. Serialized lossily: a name that is
+    /// not UTF-8 shows U+FFFD where its bytes are, and never drops the
+    /// report.
+    #[serde(serialize_with = "lossy_path")]
     pub file: PathBuf,
     /// 1-based line, if the problem has a place in the text.
     pub line: Option<usize>,
@@ -59,6 +62,10 @@ pub struct Diagnostic {
     /// Byte offset of the position, for drawing the snippet.
     #[serde(skip)]
     pub offset: Option<usize>,
+}
+
+fn lossy_path<S: serde::Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path.to_string_lossy())
 }
 
 impl Diagnostic {

@@ -20,7 +20,9 @@ mod xml;
 
 use std::path::PathBuf;
 
-pub use output::{Disk, Drift, LockWait, MARKER, check, write};
+pub use output::{
+    Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, LockWait, MARKER, check, write,
+};
 pub use stream::{Export, FileMeta, Memory, Piece, Sink};
 
 use crate::model::{Catalog, Document};

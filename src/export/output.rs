@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::{Error, OutputFile, Sink};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::fsx;
 
 /// How the files on disk differ from the generated ones.
@@ -34,7 +35,46 @@ impl Drift {
     pub fn is_empty(&self) -> bool {
         self.stale.is_empty() && self.missing.is_empty() && self.extra.is_empty()
     }
+
+    /// Each difference as an error diagnostic on the file under `dest`
+    /// (codes [`EXPORT_STALE`], [`EXPORT_MISSING`], [`EXPORT_EXTRA`]), whose
+    /// message names `command`, the one that regenerates it.
+    pub fn diagnostics(&self, dest: &Path, command: &str) -> Vec<Diagnostic> {
+        let kinds = [
+            (
+                &self.stale,
+                EXPORT_STALE,
+                "differs from what the data gives",
+            ),
+            (&self.missing, EXPORT_MISSING, "is missing"),
+            (&self.extra, EXPORT_EXTRA, "is no longer made from the data"),
+        ];
+        let mut out: Vec<Diagnostic> = kinds
+            .into_iter()
+            .flat_map(|(paths, code, what)| {
+                paths.iter().map(move |path| {
+                    Diagnostic::new(
+                        Severity::Error,
+                        code,
+                        &dest.join(path),
+                        "",
+                        format!("this export {what}: run `{command}` to regenerate it"),
+                    )
+                    .with_hint(format!("run `{command}` and commit the result"))
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| a.file.cmp(&b.file));
+        out
+    }
 }
+
+/// The code of an export file that differs from what the data gives.
+pub const EXPORT_STALE: &str = "export-stale";
+/// The code of an export file that the data gives and disk lacks.
+pub const EXPORT_MISSING: &str = "export-missing";
+/// The code of a file in an export tree that no format makes.
+pub const EXPORT_EXTRA: &str = "export-extra";
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
     let path = path.to_path_buf();

@@ -6,8 +6,12 @@ mod xsd;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RecursiveTransform, Transform};
 use schemars::{JsonSchema, Schema};
+use std::path::{Path, PathBuf};
+
 use serde_json::Value;
 
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fsx;
 use crate::model::{Catalog, Document, Translation};
 
 pub use xsd::{XML_NAMESPACE, XML_NAMESPACE_XSD_FILE, XSD_FILE};
@@ -65,6 +69,64 @@ pub fn schema_files() -> Vec<SchemaFile> {
             text: xsd::XML_NAMESPACE_XSD.to_owned(),
         },
     ]
+}
+
+/// The code of a schema file that differs from the generated one.
+pub const SCHEMA_STALE: &str = "schema-stale";
+/// The code of a schema file that is not there.
+pub const SCHEMA_MISSING: &str = "schema-missing";
+
+/// A schema file on disk that is not what the model generates.
+#[derive(Debug)]
+pub struct SchemaDrift {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text on disk (lossy), or `None` when it is missing. A link or
+    /// special file in its place reads as empty.
+    pub committed: Option<String>,
+    /// The generated text.
+    pub generated: String,
+}
+
+impl SchemaDrift {
+    /// The drift as an error diagnostic on the file.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let (code, what) = match self.committed {
+            Some(_) => (SCHEMA_STALE, "differs from the schema the model generates"),
+            None => (SCHEMA_MISSING, "is missing"),
+        };
+        Diagnostic::new(
+            Severity::Error,
+            code,
+            &self.path,
+            "",
+            format!("this schema {what}: run `initiative schema` to regenerate it"),
+        )
+        .with_hint("run `initiative schema` (or `initiative build`) and commit the result")
+    }
+}
+
+/// Compares every schema under `dir` with the generated one, in the order
+/// of [`schema_files`].
+pub fn drift(dir: &Path) -> std::io::Result<Vec<SchemaDrift>> {
+    let mut out = Vec::new();
+    for file in schema_files() {
+        let path = dir.join(file.name);
+        let committed = match fsx::read_regular(&path, fsx::Links::Refuse) {
+            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => Some(String::new()),
+            Err(e) => return Err(e),
+        };
+        if committed.as_deref() != Some(file.text.as_str()) {
+            out.push(SchemaDrift {
+                path,
+                committed,
+                generated: file.text,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The document schema.

@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 
 use super::{Error, Outcome};
-use crate::cli::output::print_reports;
-use crate::cli::{Color, Format};
+use crate::cli::output::{ReportArgs, print_reports};
 use crate::diagnostic::Severity;
 
 /// Check translation files: schema, then every translation rule.
@@ -19,12 +18,8 @@ use crate::diagnostic::Severity;
 pub(super) struct Args {
     /// Translation files [default: every file under data/*/translations/]
     files: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    format: Format,
-    /// When to colour human output
-    #[arg(long, value_enum, default_value_t)]
-    color: Color,
+    #[command(flatten)]
+    report: ReportArgs,
     /// Fail on warnings too
     #[arg(long)]
     strict: bool,
@@ -37,7 +32,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         .into_iter()
         .filter(|r| crate::validate::is_translation(&r.source.path))
         .collect();
-    let failed = print_reports(&reports, &[], args.format, args.color);
+    let failed = print_reports(&reports, &[], args.report.format, args.report.color);
     let warned = reports
         .iter()
         .flat_map(|r| &r.diagnostics)

@@ -26,12 +26,22 @@ impl DocumentRule for DocumentLocation {
         if path.file_name().and_then(|n| n.to_str()) != Some(DOCUMENT_FILE) {
             return;
         }
-        let folder = path
-            .parent()
-            .and_then(Path::file_name)
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+        // A name that is not UTF-8 is shown with U+FFFD: it can never be an
+        // id, so the finding stands and says what the folder looks like.
+        let Some(folder) = path.parent().and_then(Path::file_name) else {
+            return;
+        };
+        let utf8 = folder.to_str().is_some();
+        let folder = folder.to_string_lossy();
         if folder != document.id.as_str() {
+            let hint = if utf8 {
+                format!(
+                    "rename the folder to `{}` or set \"id\": \"{folder}\"",
+                    document.id
+                )
+            } else {
+                format!("rename the folder to `{}`", document.id)
+            };
             out.push(
                 Finding::error(
                     self.code(),
@@ -41,10 +51,7 @@ impl DocumentRule for DocumentLocation {
                         document.id
                     ),
                 )
-                .hint(format!(
-                    "rename the folder to `{}` or set \"id\": \"{folder}\"",
-                    document.id
-                )),
+                .hint(hint),
             );
         }
     }
