@@ -148,11 +148,31 @@ fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
 fn exports_need_the_catalog() {
     let test = Test::scratch_repo();
     std::fs::remove_file(test.dir().join("data/catalog.json")).unwrap_or_else(|e| panic!("{e}"));
-    let test = test.args(&["export"]);
-    let run = test.run().code(2);
+    // See: #13 (the catalog used to be "missing or invalid", never which).
+    let test = test.args(&["export", "--message-format", "json"]);
+    let report = test.run().code(1).report();
+    let found: Vec<(&str, &str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.as_str(), d.code.as_str(), d.message.as_str()))
+        .collect();
     assert_eq!(
-        run.stderr,
-        "initiative: error: data/catalog.json is missing or invalid: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it\n"
+        found,
+        [(
+            "data/catalog.json",
+            "catalog-missing",
+            "there is no catalog: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it"
+        )]
     );
     assert!(!test.dir().join("exports").exists());
+    test.run_with(&["validate", "-q", "--color", "never"])
+        .code(1)
+        .stdout(concat!(
+            "error[catalog-missing]: there is no catalog: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it\n",
+            " |\n",
+            " = note: data/catalog.json\n",
+            " = note: at /\n",
+            " = help: create it: copy a catalog.json from another project, or start from the README's section on the catalog, and set the publisher's values\n",
+            "\n",
+        ));
 }

@@ -31,6 +31,10 @@ pub(super) const OTHER_CODES: &[(&str, &str)] = &[
     ("json-syntax", "the file is strict JSON (RFC 8259)"),
     ("duplicate-key", "no key appears twice in one object"),
     (
+        "catalog-missing",
+        "a project's data/ holds catalog.json, which the DCAT-AP record needs",
+    ),
+    (
         "schema-*",
         "the file matches its schema in schema/ (one code per keyword)",
     ),

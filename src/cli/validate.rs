@@ -57,7 +57,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
 /// and its translations.
 fn selected(ids: &[String]) -> Result<Vec<PathBuf>, Error> {
     let data = super::project()?.data();
-    let files = discover(&data)?;
+    let files = discover(&data, false)?;
     let folder_of = |path: &Path| {
         let folder = if crate::validate::is_translation(path) {
             path.parent().and_then(Path::parent)
@@ -90,7 +90,7 @@ fn selected(ids: &[String]) -> Result<Vec<PathBuf>, Error> {
 /// `data/` when empty.
 pub(super) fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     if paths.is_empty() {
-        return discover(&super::project()?.data());
+        return discover(&super::project()?.data(), true);
     }
     let mut files = Vec::new();
     for path in paths {
@@ -101,7 +101,7 @@ pub(super) fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             )));
         }
         if path.is_dir() {
-            let found = discover(path)?;
+            let found = discover(path, false)?;
             if found.is_empty() {
                 return Err(Error::Usage(format!(
                     "{} holds no data files (catalog.json, */document.json, */translations/*.json)",
@@ -176,7 +176,11 @@ impl Checking {
         let mut catalogs = Vec::new();
         for path in files {
             if crate::validate::is_catalog(path) {
-                catalogs.push(validator.validate_path(path)?);
+                catalogs.push(if exists(path) {
+                    validator.validate_path(path)?
+                } else {
+                    crate::validate::missing_catalog(path)
+                });
                 continue;
             }
             let translation = crate::validate::is_translation(path);
@@ -345,7 +349,7 @@ impl Checking {
     fn beside(&self, catalog: &Path) -> Result<Vec<Document>, Error> {
         let dir = catalog.parent().unwrap_or(Path::new("."));
         let mut documents = Vec::new();
-        for path in discover(dir)? {
+        for path in discover(dir, false)? {
             if crate::validate::is_catalog(&path) || crate::validate::is_translation(&path) {
                 continue;
             }
@@ -402,13 +406,14 @@ fn exists(path: &Path) -> bool {
 }
 
 /// Finds `*/document.json`, `*/translations/*.json` and `catalog.json`
-/// under a data folder, in path
-/// order, so reports come out in the same order on every machine.
-pub(super) fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+/// under a data folder, in path order, so reports come out in the same
+/// order on every machine. A project's data folder (`project`) lists its
+/// `catalog.json` even when it is missing, so the run reports it.
+pub(super) fn discover(dir: &Path, project: bool) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(dir).map_err(Error::io("cannot read folder", dir))?;
     let mut files = Vec::new();
     let catalog = dir.join(CATALOG_FILE);
-    if exists(&catalog) {
+    if project || exists(&catalog) {
         files.push(catalog);
     }
     for entry in entries {

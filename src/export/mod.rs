@@ -110,7 +110,7 @@ pub enum Error {
     NoIso639(String),
     /// The DCAT-AP record needs `data/catalog.json`.
     #[error(
-        "data/catalog.json is missing or invalid: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it"
+        "the DCAT-AP export needs a valid catalog (data/catalog.json): it takes the publisher, contact point and dataset descriptions from it"
     )]
     NoCatalog,
     /// The destination is not the tool's to replace.

@@ -16,7 +16,7 @@ pub use rules::{
 };
 pub use schema_errors::canonical_case;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language, Translation};
 use crate::source::{self, Loaded, SourceFile, SpanIndex, Target, ValuePath};
 
@@ -73,6 +73,35 @@ impl FileReport {
 
 /// The file name of the catalog, directly under `data/`.
 pub const CATALOG_FILE: &str = "catalog.json";
+
+/// The code of a project with no catalog.
+pub const CATALOG_MISSING: &str = "catalog-missing";
+
+/// The report of a project's catalog that is not there: an error, since the
+/// DCAT-AP export cannot be made without it.
+pub fn missing_catalog(path: &Path) -> FileReport {
+    let diagnostic = Diagnostic::new(
+        Severity::Error,
+        CATALOG_MISSING,
+        path,
+        "",
+        "there is no catalog: the DCAT-AP export takes the publisher, contact point and dataset descriptions from it",
+    )
+    .with_hint(
+        "create it: copy a catalog.json from another project, or start from the README's section on the catalog, and set the publisher's values",
+    );
+    FileReport {
+        source: SourceFile {
+            path: path.to_path_buf(),
+            text: String::new(),
+            lines: source::LineIndex::new(""),
+        },
+        diagnostics: vec![diagnostic],
+        document: None,
+        catalog: None,
+        translation: None,
+    }
+}
 
 /// Whether `path` names a catalog rather than a document.
 pub fn is_catalog(path: &Path) -> bool {
