@@ -483,3 +483,33 @@ fn flag_errors_have_the_tools_one_style_and_no_misleading_tip() {
             "For more information, try '--help'.\n",
         ));
 }
+
+#[test]
+fn base_iri_from_the_flag_is_judged_and_said_to_last_one_run() {
+    let test = Test::scratch_repo();
+    let iri = "https://opendata.portal.cn/initiative/";
+    let run = test
+        .run_with(&["build", "--base-iri", iri, "--format", "github"])
+        .code(0);
+    let placeholders: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("title=catalog-placeholder"))
+        .map(|l| l.split_once(",title").map_or(l, |(place, _)| place))
+        .collect();
+    // The catalog's own base_iri (line 3) is not what this run publishes.
+    assert_eq!(
+        placeholders,
+        [
+            "::warning file=data/catalog.json,line=4,col=19",
+            "::warning file=data/catalog.json,line=14,col=12",
+            "::warning file=data/catalog.json,line=23,col=14",
+        ]
+    );
+    assert_eq!(
+        run.stderr,
+        format!(
+            "--base-iri is for this run only: data/catalog.json says `https://example.org/initiative/`, which the next run without the flag uses again; set \"base_iri\" there to keep `{iri}`\n"
+        )
+    );
+}

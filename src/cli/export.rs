@@ -174,6 +174,13 @@ pub(super) fn export_data(
     lock: export::LockWait,
 ) -> Result<Exported, Error> {
     let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.include_drafts)?;
+    if let Some(iri) = &publish.base_iri
+        && let Some(lasting) = checking.override_base_iri(iri)
+    {
+        super::output::note(&format!(
+            "--base-iri is for this run only: data/catalog.json says `{lasting}`, which the next run without the flag uses again; set \"base_iri\" there to keep `{iri}`"
+        ));
+    }
     let catalog = checking.catalog().cloned();
     let base_iri = publish
         .base_iri

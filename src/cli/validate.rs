@@ -218,6 +218,14 @@ impl Checking {
         })
     }
 
+    /// Publishes under `iri` instead of the catalog's `base_iri`: the
+    /// catalog rules then judge the IRI the exports will carry. Returns
+    /// the catalog's own value when it differs.
+    pub(super) fn override_base_iri(&mut self, iri: &str) -> Option<String> {
+        let catalog = self.catalogs.iter_mut().find_map(|r| r.catalog.as_mut())?;
+        (catalog.base_iri != iri).then(|| std::mem::replace(&mut catalog.base_iri, iri.to_owned()))
+    }
+
     /// The catalog, if one was given and passed its schema (its rules run
     /// at [`Checking::finish`]).
     pub(super) fn catalog(&self) -> Option<&Catalog> {
