@@ -46,3 +46,90 @@ fn a_trailing_comma_is_drawn_at_the_comma_with_its_place() {
 "#,
         );
 }
+
+const DOCUMENT: &str = "data/hangzhou-initiative/document.json";
+
+/// A scratch copy of the repository whose document has `replacement` for
+/// the first `from`.
+fn with_document(from: &str, replacement: &str) -> Test {
+    let scratch = Test::scratch_repo();
+    let original = std::fs::read_to_string(scratch.dir().join(DOCUMENT))
+        .unwrap_or_else(|e| panic!("{DOCUMENT}: {e}"));
+    assert!(original.contains(from), "{DOCUMENT} has no {from}");
+    scratch.write(DOCUMENT, original.replacen(from, replacement, 1))
+}
+
+/// The errors of a `--format json` run: (file, code, line, column).
+fn errors(run: &crate::harness::Run) -> Vec<(String, String, usize, usize)> {
+    run.report()
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == "error")
+        .map(|d| (d.file, d.code, d.line.unwrap_or(0), d.column.unwrap_or(0)))
+        .collect()
+}
+
+#[test]
+fn a_whole_number_written_as_a_decimal_is_reported_where_it_is() {
+    // See: #13. It used to pass `validate` and leave `build` with only a
+    // `catalog-dataset` error in data/catalog.json.
+    let test = with_document("\"number\": 1,", "\"number\": 1.0,");
+    let test = test.args(&[
+        "validate",
+        "--document",
+        "hangzhou-initiative",
+        "--color",
+        "never",
+    ]);
+    let run = test.run().code(1);
+    assert!(
+        run.stdout.starts_with(
+            "error[integer-form]: sec_1: the whole number 1 is not written as an integer
+  --> data/hangzhou-initiative/document.json:50:17
+   |
+50 |       \"number\": 1.0,
+   |                 ^
+   |
+   = note: at /sections/0/number
+   = help: write `1`. JSON Schema (and so ajv and check-jsonschema) counts 1.0 and 1E2 as integers, but the model and the exports' integer types read only the integer form
+"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = test.args(&["build", "--format", "json"]).run().code(1);
+    assert_eq!(
+        errors(&run),
+        [(DOCUMENT.to_owned(), "integer-form".to_owned(), 50, 17)]
+    );
+}
+
+#[test]
+fn an_exponent_is_reported_and_the_model_rules_still_run() {
+    // See: #13
+    let test = with_document("\"number\": 3,", "\"number\": 1E2,");
+    let run = test
+        .args(&[
+            "validate",
+            "--document",
+            "hangzhou-initiative",
+            "--format",
+            "json",
+        ])
+        .run()
+        .code(1);
+    let found: Vec<(String, usize, usize)> = errors(&run)
+        .into_iter()
+        .map(|(_, code, line, column)| (code, line, column))
+        .collect();
+    let at = |code: &str, line, column| (code.to_owned(), line, column);
+    assert_eq!(
+        found,
+        [
+            at("id-position", 83, 13),
+            at("integer-form", 84, 17),
+            at("section-number", 84, 17),
+            at("id-position", 91, 17),
+        ]
+    );
+}
