@@ -6,8 +6,9 @@
 //! check here all take `"number": 1.0` where `"type": "integer"` is asked
 //! for. This tool is stricter on purpose. The model reads such a number as
 //! an integer type, which refuses `1.0`, as many JSON readers do; the
-//! exports declare it `xsd:integer` and CSVW `integer`, whose lexical forms
-//! have no `1.0` or `1E2`; and the canonical JSON export would write `1`,
+//! exports declare it `positiveInteger` (the XML Schema, CSVW) and
+//! `integer` (the Data Package), whose lexical forms have no `1.0` or
+//! `1E2`; and the canonical JSON export would write `1`,
 //! so the data would not round-trip. Only the integer form reads the same
 //! in every one of them. The model has no fractional numbers, so a whole
 //! number anywhere else is the schema's to reject (`schema-type`), and this
