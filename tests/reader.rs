@@ -133,3 +133,60 @@ fn an_exponent_is_reported_and_the_model_rules_still_run() {
         ]
     );
 }
+
+#[test]
+fn tag_suggestions_are_in_bcp_47_case_and_taken_by_the_tool() {
+    // See: #13. `-u-ca-` was suggested as `-u-CA-`, and `x-k0` as `x-K0`,
+    // which the tool then refused.
+    let refused = |tag: &str| {
+        Test::scratch_repo()
+            .args(&["translation", "template", "--lang", tag])
+            .run()
+            .code(2)
+            .stderr
+    };
+    assert_eq!(
+        refused("zh-hans-cn-u-ca-chinese"),
+        "initiative: error: `zh-hans-cn-u-ca-chinese` has subtags translations do not take (an extension such as -u-…, or private use -x-…): write a language, then a script, region or variant if needed (e.g. `fr`, `pt-BR`, `zh-Hant`)\n"
+    );
+    assert_eq!(
+        refused("x-k0"),
+        "initiative: error: `x-k0` has subtags translations do not take (an extension such as -u-…, or private use -x-…): write a language, then a script, region or variant if needed (e.g. `fr`, `pt-BR`, `zh-Hant`)\n"
+    );
+    assert_eq!(
+        refused("ZH-hant-tw"),
+        "initiative: error: `ZH-hant-tw` is not a BCP 47 language tag in canonical form: did you mean `zh-Hant-TW`?\n"
+    );
+    for tag in ["zh-Hans-CN-u-ca-chinese", "x-k0"] {
+        let path = "data/hangzhou-initiative/translations/fr.json";
+        let test = Test::scratch_repo();
+        let original = std::fs::read_to_string(test.dir().join(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let run = test
+            .write(
+                path,
+                original.replacen(
+                    "\"language\": \"fr\"",
+                    &format!("\"language\": \"{tag}\""),
+                    1,
+                ),
+            )
+            .args(&["validate", path, "--format", "json"])
+            .run()
+            .code(1);
+        let report = run.report();
+        let pattern = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "schema-pattern")
+            .unwrap_or_else(|| panic!("{tag}: no schema-pattern\n{}", run.stdout));
+        assert_eq!((pattern.line, pattern.column), (Some(4), Some(15)));
+        assert_eq!(
+            pattern.hint.as_deref(),
+            Some(
+                "write a language, then a script, region or variant if needed, e.g. `en`, `zh-Hans`, `pt-BR`; extensions (-u-…) and private use (-x-…) are not taken"
+            ),
+            "{tag}"
+        );
+    }
+}

@@ -14,7 +14,6 @@ pub use rules::{
     CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, NUMBER_RULES, NumberRule, TEXT_RULES,
     TRANSLATION_RULES, TextRule, TranslationRule,
 };
-pub use schema_errors::canonical_case;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language, Translation};
