@@ -134,6 +134,98 @@ fn an_exponent_is_reported_and_the_model_rules_still_run() {
     );
 }
 
+/// A draft translation into `language`, complete enough to export.
+fn draft(language: &str) -> String {
+    format!(
+        r#"{{
+  "document": "hangzhou-initiative",
+  "language": "{language}",
+  "pivot": "en",
+  "status": "draft",
+  "translators": [{{"name": "Ana"}}],
+  "units": {{
+    "title": {{
+      "source": "Hangzhou Initiative on AI and Education",
+      "translation": "Hangzhou Initiative on AI and Education (signed)"
+    }}
+  }}
+}}
+"#
+    )
+}
+
+#[test]
+fn a_language_the_exports_cannot_name_is_refused_by_template() {
+    // See: #13. `qaa` and `sgn` used to get a template, pass `validate`,
+    // then stop `build --include-drafts` with exit 2 and no location.
+    for (tag, shown) in [("qaa", "qaa"), ("sgn", "sgn"), ("QAA", "QAA")] {
+        let run = Test::scratch_repo()
+            .args(&["translation", "template", "--lang", tag])
+            .run()
+            .code(2)
+            .stdout("");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "initiative: error: `{shown}` has no ISO 639-3 code, which the Akoma Ntoso and DCAT-AP exports name each language version by: use the tag of one language, e.g. `ase` (American Sign Language) rather than the collection `sgn`; a private-use tag (`qaa`–`qtz`) cannot be published\n"
+            )
+        );
+    }
+    Test::scratch_repo()
+        .args(&["translation", "template", "--lang", "ase"])
+        .run()
+        .code(0);
+}
+
+#[test]
+fn a_language_the_exports_cannot_name_is_refused_by_validate_and_build() {
+    // See: #13
+    for tag in ["qaa", "sgn"] {
+        let path = format!("data/hangzhou-initiative/translations/{tag}.json");
+        let test = Test::scratch_repo().write(&path, draft(tag));
+        let test = test.args(&["validate", "--format", "json"]);
+        let run = test.run().code(1);
+        assert_eq!(
+            errors(&run),
+            [(path.clone(), "no-iso639-3".to_owned(), 3, 15)]
+        );
+        let message = &run.report().diagnostics;
+        assert!(
+            message.iter().any(|d| d.message
+                == format!("`{tag}` has no ISO 639-3 code, which the Akoma Ntoso and DCAT-AP exports name each language version by")),
+            "{message:?}"
+        );
+        let run = test
+            .args(&["build", "--include-drafts", "--format", "json"])
+            .run()
+            .code(1);
+        assert_eq!(run.stderr, "");
+        assert_eq!(errors(&run), [(path, "no-iso639-3".to_owned(), 3, 15)]);
+    }
+}
+
+#[test]
+fn an_official_language_the_exports_cannot_name_is_refused() {
+    // See: #13
+    let test = with_document("\"languages\": [", "\"languages\": [\"sgn\", ");
+    let run = test
+        .args(&[
+            "validate",
+            "--document",
+            "hangzhou-initiative",
+            "--format",
+            "json",
+        ])
+        .run()
+        .code(1);
+    let found: Vec<(String, usize, usize)> = errors(&run)
+        .into_iter()
+        .filter(|(_, code, _, _)| code == "no-iso639-3")
+        .map(|(file, _, line, column)| (file, line, column))
+        .collect();
+    assert_eq!(found, [(DOCUMENT.to_owned(), 5, 17)]);
+}
+
 #[test]
 fn tag_suggestions_are_in_bcp_47_case_and_taken_by_the_tool() {
     // See: #13. `-u-ca-` was suggested as `-u-CA-`, and `x-k0` as `x-K0`,

@@ -45,6 +45,9 @@ pub(super) fn run(_: &Args) -> Result<Outcome, Error> {
     rows.extend(TEXT_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(CATALOG_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(TRANSLATION_RULES.iter().map(|r| (r.code(), r.summary())));
+    // A rule over documents and translations alike is listed once.
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|(code, _)| seen.insert(*code));
     let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let mut text = String::new();
     for (code, summary) in &rows {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Error, Outcome};
 use crate::model::{Document, Language, Translation, conventional_case};
+use crate::validate::rules::{NO_ISO639_3_HINT, no_iso639_3_message};
 
 /// Work with contributed translations: template, check, status, XLIFF.
 ///
@@ -65,17 +66,19 @@ fn document(id: Option<&str>) -> Result<Document, Error> {
     })
 }
 
-/// `tag` as a language, if it is a well-formed, registered BCP 47 tag in
-/// canonical case; otherwise a usage error that says why and suggests a
-/// fix the tool would take.
+/// `tag` as a language, if it is a tag the tool takes (a registered BCP 47
+/// tag in canonical case, in a language with an ISO 639-3 code); otherwise
+/// a usage error that says why and suggests a fix the tool would take.
 fn language(tag: &str) -> Result<Language, Error> {
-    if Language::matches_pattern(tag) && Language::is_registered(tag) {
+    if Language::is_usable(tag) {
         return Ok(Language::new(tag));
     }
     let cased = conventional_case(&tag.replace('_', "-"));
     Err(Error::Usage(if let Some(s) = Language::suggestion(tag) {
         format!("`{tag}` is not a BCP 47 language tag in canonical form: did you mean `{s}`?")
-    } else if Language::is_registered(&cased) && !Language::matches_pattern(&cased) {
+    } else if Language::matches_pattern(&cased) && Language::is_registered(&cased) {
+        format!("{}: {NO_ISO639_3_HINT}", no_iso639_3_message(tag))
+    } else if Language::is_registered(&cased) {
         format!(
             "`{tag}` has subtags translations do not take (an extension such as -u-…, or private use -x-…): write a language, then a script, region or variant if needed (e.g. `fr`, `pt-BR`, `zh-Hant`)"
         )

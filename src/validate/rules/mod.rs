@@ -19,6 +19,7 @@ mod integer_form;
 mod length_ratio;
 mod missing_language;
 mod missing_unit;
+mod no_iso639_3;
 mod not_nfc;
 mod number_mismatch;
 mod replacement_character;
@@ -40,6 +41,7 @@ use std::path::Path;
 
 pub use document_location::DOCUMENT_FILE;
 pub(crate) use integer_form::read_as_integers;
+pub use no_iso639_3::{HINT as NO_ISO639_3_HINT, message as no_iso639_3_message};
 pub use reserved_name::RESERVED_NAMES;
 
 use super::Finding;
@@ -201,6 +203,7 @@ pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
     &duplicate_id::DuplicateId,
     &missing_language::MissingLanguage,
     &unexpected_language::UnexpectedLanguage,
+    &no_iso639_3::NoIso639,
     &dangling_reference::DanglingReference,
     &editorial_note::EditorialNoteApplies,
 ];
@@ -216,6 +219,7 @@ pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
 pub const TRANSLATION_RULES: &[&dyn TranslationRule] = &[
     &translation_location::TranslationLocation,
     &translation_language::TranslationLanguage,
+    &no_iso639_3::NoIso639,
     &unknown_unit::UnknownUnit,
     &missing_unit::MissingUnit,
     &empty_translation::EmptyTranslation,
