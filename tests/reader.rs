@@ -69,6 +69,19 @@ fn errors(run: &crate::harness::Run) -> Vec<(String, String, usize, usize)> {
         .collect()
 }
 
+/// The errors `validate --document hangzhou-initiative` finds, which
+/// fails.
+fn document_errors(test: Test) -> Vec<(String, String, usize, usize)> {
+    let test = test.args(&[
+        "validate",
+        "--document",
+        "hangzhou-initiative",
+        "--format",
+        "json",
+    ]);
+    errors(&test.run().code(1))
+}
+
 #[test]
 fn a_whole_number_written_as_a_decimal_is_reported_where_it_is() {
     // See: #13. It used to pass `validate` and leave `build` with only a
@@ -108,17 +121,7 @@ fn a_whole_number_written_as_a_decimal_is_reported_where_it_is() {
 fn an_exponent_is_reported_and_the_model_rules_still_run() {
     // See: #13
     let test = with_document("\"number\": 3,", "\"number\": 1E2,");
-    let run = test
-        .args(&[
-            "validate",
-            "--document",
-            "hangzhou-initiative",
-            "--format",
-            "json",
-        ])
-        .run()
-        .code(1);
-    let found: Vec<(String, usize, usize)> = errors(&run)
+    let found: Vec<(String, usize, usize)> = document_errors(test)
         .into_iter()
         .map(|(_, code, line, column)| (code, line, column))
         .collect();
@@ -158,7 +161,7 @@ fn draft(language: &str) -> String {
 fn a_language_the_exports_cannot_name_is_refused_by_template() {
     // See: #13. `qaa` and `sgn` used to get a template, pass `validate`,
     // then stop `build --include-drafts` with exit 2 and no location.
-    for (tag, shown) in [("qaa", "qaa"), ("sgn", "sgn"), ("QAA", "QAA")] {
+    for tag in ["qaa", "sgn", "QAA"] {
         let run = Test::scratch_repo()
             .args(&["translation", "template", "--lang", tag])
             .run()
@@ -167,7 +170,7 @@ fn a_language_the_exports_cannot_name_is_refused_by_template() {
         assert_eq!(
             run.stderr,
             format!(
-                "initiative: error: `{shown}` has no ISO 639-3 code, which the Akoma Ntoso and DCAT-AP exports name each language version by: use the tag of one language, e.g. `ase` (American Sign Language) rather than the collection `sgn`; a private-use tag (`qaa`–`qtz`) cannot be published\n"
+                "initiative: error: `{tag}` has no ISO 639-3 code, which the Akoma Ntoso and DCAT-AP exports name each language version by: use the tag of one language, e.g. `ase` (American Sign Language) rather than the collection `sgn`; a private-use tag (`qaa`–`qtz`) cannot be published\n"
             )
         );
     }
@@ -189,11 +192,11 @@ fn a_language_the_exports_cannot_name_is_refused_by_validate_and_build() {
             errors(&run),
             [(path.clone(), "no-iso639-3".to_owned(), 3, 15)]
         );
-        let message = &run.report().diagnostics;
+        let diagnostics = run.report().diagnostics;
         assert!(
-            message.iter().any(|d| d.message
+            diagnostics.iter().any(|d| d.message
                 == format!("`{tag}` has no ISO 639-3 code, which the Akoma Ntoso and DCAT-AP exports name each language version by")),
-            "{message:?}"
+            "{diagnostics:?}"
         );
         let run = test
             .args(&["build", "--include-drafts", "--format", "json"])
@@ -208,17 +211,7 @@ fn a_language_the_exports_cannot_name_is_refused_by_validate_and_build() {
 fn an_official_language_the_exports_cannot_name_is_refused() {
     // See: #13
     let test = with_document("\"languages\": [", "\"languages\": [\"sgn\", ");
-    let run = test
-        .args(&[
-            "validate",
-            "--document",
-            "hangzhou-initiative",
-            "--format",
-            "json",
-        ])
-        .run()
-        .code(1);
-    let found: Vec<(String, usize, usize)> = errors(&run)
+    let found: Vec<(String, usize, usize)> = document_errors(test)
         .into_iter()
         .filter(|(_, code, _, _)| code == "no-iso639-3")
         .map(|(file, _, line, column)| (file, line, column))

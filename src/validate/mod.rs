@@ -169,15 +169,7 @@ impl Validator {
         let schema_findings = schema_errors::findings(schema, &value);
         let schema_ok = schema_findings.is_empty();
         findings.extend(schema_findings);
-        value_findings(&value, &ValuePath::Root, &mut findings);
-        // A whole number written `1.0` is reported once, then read as the
-        // integer it is, so the model and its rules still see the file.
-        if findings
-            .iter()
-            .any(|f| NUMBER_RULES.iter().any(|r| r.code() == f.code))
-        {
-            rules::read_as_integers(&mut value);
-        }
+        read_findings(&mut value, &mut findings);
         // The model is read out of the value by moving its strings, not
         // copying them; a file with findings parses its text again below
         // to name their units. The schema is generated from the model, so
@@ -303,6 +295,21 @@ fn escape(key: &str) -> String {
 /// longest paragraph of any policy text we know, and small enough that the
 /// text rules stay fast.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// Adds the text and number rules' findings for `value`. A whole number
+/// written `1.0` is reported once, then read as the integer it is, so the
+/// model and its rules still see the file.
+fn read_findings(value: &mut Value, out: &mut Vec<Finding>) {
+    let before = out.len();
+    value_findings(value, &ValuePath::Root, out);
+    if out
+        .iter()
+        .skip(before)
+        .any(|f| NUMBER_RULES.iter().any(|r| r.code() == f.code))
+    {
+        rules::read_as_integers(value);
+    }
+}
 
 /// Runs every text rule on every string value and every number rule on
 /// every number, recursively. A string over [`MAX_TEXT_CHARS`] gets one
