@@ -74,6 +74,12 @@ const CASES: &[(&str, i32, &[Expected])] = &[
     ("xml-character.json", 1, &[("xml-character", 70, 29)]),
     ("whitespace.json", 1, &[("whitespace", 62, 22)]),
     ("not-nfc.json", 1, &[("not-nfc", 81, 20)]),
+    // See: #13
+    (
+        "integer-form.json",
+        1,
+        &[("integer-form", 43, 17), ("integer-form", 60, 17)],
+    ),
     ("malformed-json.json", 1, &[("json-syntax", 60, 19)]),
     ("trailing-comma.json", 1, &[("json-syntax", 89, 15)]),
     ("lone-surrogate.json", 1, &[("json-syntax", 45, 28)]),

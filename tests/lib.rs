@@ -5,6 +5,7 @@
 mod harness;
 mod hostile;
 mod proptest_round_trip;
+mod reader;
 mod safety;
 
 mod build;

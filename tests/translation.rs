@@ -38,6 +38,15 @@ pub(crate) const TRANSLATION_CASES: &[(&str, i32, &[Expected])] = &[
     ("it.json", 1, &[("error", "missing-unit", 56, 22)]),
     ("nl.json", 0, &[("warning", "stale-source", 43, 34)]),
     ("pl.json", 1, &[("error", "length-ratio", 56, 22)]),
+    // See: #13
+    (
+        "qaa.json",
+        1,
+        &[
+            ("error", "no-iso639-3", 4, 15),
+            ("warning", "missing-unit", 13, 3),
+        ],
+    ),
     (
         "pt.json",
         1,

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::output::print_stdout;
 use super::{Error, Outcome};
-use crate::validate::{CATALOG_RULES, DOCUMENT_RULES, TEXT_RULES, TRANSLATION_RULES};
+use crate::validate::{CATALOG_RULES, DOCUMENT_RULES, NUMBER_RULES, TEXT_RULES, TRANSLATION_RULES};
 
 /// List every validation rule code and what it checks.
 ///
@@ -44,10 +44,14 @@ pub(super) const OTHER_CODES: &[(&str, &str)] = &[
 #[allow(clippy::unnecessary_wraps)] // every command shares one signature
 pub(super) fn run(_: &Args) -> Result<Outcome, Error> {
     let mut rows: Vec<(&str, &str)> = OTHER_CODES.to_vec();
+    rows.extend(NUMBER_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(DOCUMENT_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(TEXT_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(CATALOG_RULES.iter().map(|r| (r.code(), r.summary())));
     rows.extend(TRANSLATION_RULES.iter().map(|r| (r.code(), r.summary())));
+    // A rule over documents and translations alike is listed once.
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|(code, _)| seen.insert(*code));
     let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let mut text = String::new();
     for (code, summary) in &rows {

@@ -28,7 +28,7 @@ pub use date::{Date, DateTime};
 pub use document::{Document, DocumentKind};
 pub use editorial_note::{Correction, EditorialNote};
 pub use ids::{DocumentId, ReferenceId, SLUG_MAX_LENGTH, SLUG_PATTERN, UNIT_ID_PATTERN, UnitId};
-pub use language::{LANGUAGE_FORMAT, LANGUAGE_PATTERN, Language};
+pub use language::{LANGUAGE_FORMAT, LANGUAGE_PATTERN, Language, conventional_case};
 pub use localized_text::LocalizedText;
 pub use numbering::{section_label, section_separator};
 pub use paragraph::Paragraph;

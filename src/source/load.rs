@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{DuplicateKey, LineIndex, parse_json};
+use super::{DuplicateKey, LineIndex, SyntaxError, parse_json};
 use crate::diagnostic::{Diagnostic, Severity};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -109,6 +109,7 @@ fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
     let at_start = |code: &'static str, severity, message: String, hint: &str| {
         Diagnostic::new(severity, code, path, "", message)
             .with_position(1, 1)
+            .with_offset(0)
             .with_hint(hint)
     };
     let loaded = |text: String, value, duplicates, diagnostics| Loaded {
@@ -161,6 +162,7 @@ fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
                     format!("invalid UTF-8 at byte offset {offset} (byte 0x{bad:02X})"),
                 )
                 .with_position(p.line, p.column)
+                .with_offset(p.offset)
                 .with_hint("the file is not UTF-8: re-save it as UTF-8 in your editor"),
             );
             return loaded(prefix, None, Vec::new(), diagnostics);
@@ -178,17 +180,41 @@ fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
     match parse_json(&text) {
         Ok((value, duplicates)) => loaded(text, Some(value), duplicates, diagnostics),
         Err(e) => {
-            let lines = LineIndex::new(&text);
-            let offset = lines.offset_of_byte_column(&text, e.line(), e.column());
-            let p = lines.position(&text, offset);
-            diagnostics.push(
-                Diagnostic::new(Severity::Error, "json-syntax", path, "", syntax_message(&e))
-                    .with_position(p.line, p.column)
-                    .with_hint(syntax_hint(&e)),
-            );
+            diagnostics.push(syntax_diagnostic(path, &text, &e));
             loaded(text, None, Vec::new(), diagnostics)
         }
     }
+}
+
+/// The `json-syntax` diagnostic for text that is not JSON: at the place
+/// `serde_json` stopped (a trailing comma at the comma itself, not at the
+/// bracket after it), with the offset the snippet is drawn from and the
+/// pointer of the value being read.
+fn syntax_diagnostic(path: &Path, text: &str, e: &SyntaxError) -> Diagnostic {
+    let lines = LineIndex::new(text);
+    let mut offset = lines.offset_of_byte_column(text, e.error.line(), e.error.column());
+    if e.error.to_string().starts_with("trailing comma") {
+        offset = comma_before(text, offset).unwrap_or(offset);
+    }
+    let p = lines.position(text, offset);
+    Diagnostic::new(
+        Severity::Error,
+        "json-syntax",
+        path,
+        e.pointer.as_str(),
+        syntax_message(&e.error),
+    )
+    .with_position(p.line, p.column)
+    .with_offset(p.offset)
+    .with_hint(syntax_hint(&e.error))
+}
+
+/// The offset of the comma before `offset`, with only white space between.
+fn comma_before(text: &str, offset: usize) -> Option<usize> {
+    let before = text
+        .get(..offset)?
+        .trim_end_matches([' ', '\t', '\n', '\r']);
+    before.ends_with(',').then(|| before.len() - 1)
 }
 
 /// `serde_json`'s message without its own " at line L column C" suffix, since
@@ -202,7 +228,7 @@ fn syntax_message(e: &serde_json::Error) -> String {
 fn syntax_hint(e: &serde_json::Error) -> &'static str {
     let text = e.to_string();
     if text.contains("trailing comma") {
-        "remove the comma after the last item"
+        "remove this comma: JSON allows none after the last item"
     } else if text.contains("control character") {
         "a line break or tab inside a string must be written \\n or \\t"
     } else if text.contains("recursion limit exceeded") {

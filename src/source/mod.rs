@@ -11,6 +11,6 @@ pub use load::{
     DEFAULT_MAX_FILE_BYTES, Loaded, MAX_FILE_BYTES_VAR, SourceFile, load, load_bytes,
     max_file_bytes,
 };
-pub use parse::{DuplicateKey, Path as ValuePath, parse_json};
+pub use parse::{DuplicateKey, Path as ValuePath, SyntaxError, parse_json};
 pub use position::{LineIndex, Position};
 pub use span::{SpanIndex, Target, split_pointer as split_pointer_segments};

@@ -19,18 +19,55 @@ pub struct DuplicateKey {
     pub key: String,
 }
 
+/// Text that is not JSON: `serde_json`'s error, and where in the value the
+/// reading stopped.
+#[derive(Debug)]
+pub struct SyntaxError {
+    /// What `serde_json` met, with its line and byte column.
+    pub error: serde_json::Error,
+    /// The JSON Pointer of the innermost value being read when the error
+    /// came: the object or array whose punctuation is wrong, or the member
+    /// whose value is (`""` when the text fails before or after the value).
+    pub pointer: String,
+}
+
 /// Parses `text` as strict JSON (RFC 8259). Returns the value (first
 /// occurrence wins for repeated keys) and the repeated keys, in text order.
-pub fn parse_json(text: &str) -> Result<(Value, Vec<DuplicateKey>), serde_json::Error> {
-    let mut duplicates = Vec::new();
+pub fn parse_json(text: &str) -> Result<(Value, Vec<DuplicateKey>), SyntaxError> {
+    let mut state = State::default();
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = ValueSeed {
+    let parsed = ValueSeed {
         path: &Path::Root,
-        duplicates: &mut duplicates,
+        state: &mut state,
     }
-    .deserialize(&mut de)?;
-    de.end()?;
-    Ok((value, duplicates))
+    .deserialize(&mut de)
+    .and_then(|value| de.end().map(|()| value));
+    match parsed {
+        Ok(value) => Ok((value, state.duplicates)),
+        Err(error) => Err(SyntaxError {
+            error,
+            pointer: state.failed_at.unwrap_or_default(),
+        }),
+    }
+}
+
+/// What a parse notes on its way: repeated keys, and where it failed.
+#[derive(Default)]
+struct State {
+    duplicates: Vec<DuplicateKey>,
+    /// Set once, by the innermost value an error passes through.
+    failed_at: Option<String>,
+}
+
+impl State {
+    /// Notes `path` as the place of the error `result` carries, unless a
+    /// value inside it was noted first.
+    fn note<T, E>(&mut self, path: &Path<'_>, result: Result<T, E>) -> Result<T, E> {
+        if result.is_err() && self.failed_at.is_none() {
+            self.failed_at = Some(path.pointer());
+        }
+        result
+    }
 }
 
 /// Where a walk through a JSON value is, as a chain of borrowed segments:
@@ -62,9 +99,9 @@ impl Path<'_> {
     }
 }
 
-struct ValueSeed<'p, 'd> {
+struct ValueSeed<'p, 's> {
     path: &'p Path<'p>,
-    duplicates: &'d mut Vec<DuplicateKey>,
+    state: &'s mut State,
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
@@ -114,24 +151,34 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element_seed(ValueSeed {
-            path: &Path::Index(self.path, items.len()),
-            duplicates: self.duplicates,
-        })? {
-            items.push(item);
+        loop {
+            let item = seq.next_element_seed(ValueSeed {
+                path: &Path::Index(self.path, items.len()),
+                state: self.state,
+            });
+            // A comma or bracket out of place is the array's.
+            match self.state.note(self.path, item)? {
+                Some(item) => items.push(item),
+                None => return Ok(Value::Array(items)),
+            }
         }
-        Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
+        loop {
+            let key = map.next_key::<String>();
+            let Some(key) = self.state.note(self.path, key)? else {
+                return Ok(Value::Object(object));
+            };
+            let path = Path::Key(self.path, &key);
             let value = map.next_value_seed(ValueSeed {
-                path: &Path::Key(self.path, &key),
-                duplicates: self.duplicates,
-            })?;
+                path: &path,
+                state: self.state,
+            });
+            let value = self.state.note(&path, value)?;
             if object.contains_key(&key) {
-                self.duplicates.push(DuplicateKey {
+                self.state.duplicates.push(DuplicateKey {
                     object: self.path.pointer(),
                     key,
                 });
@@ -139,7 +186,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
                 object.insert(key, value);
             }
         }
-        Ok(Value::Object(object))
     }
 }
 
@@ -156,7 +202,7 @@ mod tests {
     #[test]
     fn finds_every_duplicate_and_keeps_the_first() {
         let text = r#"{"a": 1, "b": {"x": 1, "x": 2, "x": 3}, "a": 4}"#;
-        let (value, dups) = parse_json(text).unwrap_or_else(|e| panic!("{e}"));
+        let (value, dups) = parse_json(text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(value["a"], 1);
         assert_eq!(value["b"]["x"], 1);
         let found: Vec<(&str, &str)> = dups
@@ -169,8 +215,21 @@ mod tests {
     #[test]
     fn escapes_pointer_segments() {
         let text = r#"{"a/b": {"k": 1, "k": 2}}"#;
-        let (_, dups) = parse_json(text).unwrap_or_else(|e| panic!("{e}"));
+        let (_, dups) = parse_json(text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(dups[0].object, "/a~1b");
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_value_being_read() {
+        let pointer = |text: &str| parse_json(text).err().map(|e| e.pointer);
+        // A trailing comma is the object's or the array's. See: #13
+        let text = "{\"units\": {\"title\": {\"source\": \"a\",\n}}}";
+        assert_eq!(pointer(text).as_deref(), Some("/units/title"));
+        assert_eq!(pointer(r#"{"a": [1, 2,]}"#).as_deref(), Some("/a"));
+        // A bad value is its member's.
+        assert_eq!(pointer(r#"{"a": {"b": tru}}"#).as_deref(), Some("/a/b"));
+        assert_eq!(pointer(r#"{"a": 1} x"#).as_deref(), Some(""));
+        assert_eq!(pointer("[").as_deref(), Some(""));
     }
 
     #[test]

@@ -11,10 +11,9 @@ use serde_json::Value;
 
 pub use finding::Finding;
 pub use rules::{
-    CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, TEXT_RULES, TRANSLATION_RULES,
-    TextRule, TranslationRule,
+    CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, NUMBER_RULES, NumberRule, TEXT_RULES,
+    TRANSLATION_RULES, TextRule, TranslationRule,
 };
-pub use schema_errors::canonical_case;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language, Translation};
@@ -161,7 +160,7 @@ impl Validator {
             duplicates,
             mut diagnostics,
         } = loaded;
-        let Some(value) = value else {
+        let Some(mut value) = value else {
             return FileReport {
                 source,
                 diagnostics,
@@ -199,10 +198,12 @@ impl Validator {
         let schema_findings = schema_errors::findings(schema, &value);
         let schema_ok = schema_findings.is_empty();
         findings.extend(schema_findings);
-        text_findings(&value, &ValuePath::Root, &mut findings);
+        read_findings(&mut value, &mut findings);
         // The model is read out of the value by moving its strings, not
         // copying them; a file with findings parses its text again below
-        // to name their units.
+        // to name their units. The schema is generated from the model, so
+        // a value it accepts reads as the model; the one gap, a whole
+        // number written `1.0`, is `integer-form`'s and is mended above.
         let mut translation = None;
         let mut kept = None;
         let (document, catalog) = if catalog_file {
@@ -324,9 +325,25 @@ fn escape(key: &str) -> String {
 /// text rules stay fast.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
-/// Runs every text rule on every string value, recursively. A string over
-/// [`MAX_TEXT_CHARS`] gets one `text-too-long` finding and no other.
-fn text_findings(value: &Value, at: &ValuePath<'_>, out: &mut Vec<Finding>) {
+/// Adds the text and number rules' findings for `value`. A whole number
+/// written `1.0` is reported once, then read as the integer it is, so the
+/// model and its rules still see the file.
+fn read_findings(value: &mut Value, out: &mut Vec<Finding>) {
+    let before = out.len();
+    value_findings(value, &ValuePath::Root, out);
+    if out
+        .iter()
+        .skip(before)
+        .any(|f| NUMBER_RULES.iter().any(|r| r.code() == f.code))
+    {
+        rules::read_as_integers(value);
+    }
+}
+
+/// Runs every text rule on every string value and every number rule on
+/// every number, recursively. A string over [`MAX_TEXT_CHARS`] gets one
+/// `text-too-long` finding and no other.
+fn value_findings(value: &Value, at: &ValuePath<'_>, out: &mut Vec<Finding>) {
     match value {
         Value::String(text)
             if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS =>
@@ -357,15 +374,22 @@ fn text_findings(value: &Value, at: &ValuePath<'_>, out: &mut Vec<Finding>) {
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                text_findings(item, &ValuePath::Index(at, i), out);
+                value_findings(item, &ValuePath::Index(at, i), out);
             }
         }
         Value::Object(map) => {
             for (key, item) in map {
-                text_findings(item, &ValuePath::Key(at, key), out);
+                value_findings(item, &ValuePath::Key(at, key), out);
             }
         }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        Value::Number(number) => {
+            for rule in NUMBER_RULES {
+                if let Some(v) = rule.check(number) {
+                    out.push(Finding::error(rule.code(), at.pointer(), v.message).hint(v.hint));
+                }
+            }
+        }
+        Value::Null | Value::Bool(_) => {}
     }
 }
 

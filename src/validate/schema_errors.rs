@@ -209,14 +209,8 @@ fn format_message(format: &str, text: &str) -> (String, String) {
             "write YYYY-MM-DDThh:mm:ss with the UTC offset, e.g. 2026-05-12T22:39:00+08:00".into(),
         ),
         f if f == LANGUAGE_FORMAT => {
-            let candidate = text.replace('_', "-");
-            let suggestion = language_tags::LanguageTag::parse(&candidate)
-                .ok()
-                .and_then(|t| t.canonicalize().ok())
-                .map(|t| canonical_case(t.as_str()))
-                .filter(|t| Language::is_registered(t));
-            let hint = match suggestion {
-                Some(s) if s != text => format!(
+            let hint = match Language::suggestion(text) {
+                Some(s) => format!(
                     "did you mean `{s}`? Language tags are BCP 47: `en`, `zh-Hans`, `fr-CA`"
                 ),
                 _ => "use a registered BCP 47 tag such as `en`, `zh-Hans`, `fr`, `ar`".into(),
@@ -251,26 +245,6 @@ pub(super) fn visible(text: &str) -> String {
         .collect()
 }
 
-/// BCP 47's conventional case: language lower, script title, region upper.
-pub fn canonical_case(tag: &str) -> String {
-    tag.split('-')
-        .enumerate()
-        .map(|(i, part)| match (i, part.len()) {
-            (0, _) => part.to_ascii_lowercase(),
-            (_, 4) if part.chars().all(|c| c.is_ascii_alphabetic()) => {
-                let mut s = part.to_ascii_lowercase();
-                if let Some(first) = s.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                s
-            }
-            (_, 2) => part.to_ascii_uppercase(),
-            _ => part.to_ascii_lowercase(),
-        })
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 fn pattern_name(pattern: &str) -> &'static str {
     if pattern.contains("preamble__para") {
         "unit id"
@@ -288,21 +262,12 @@ fn pattern_name(pattern: &str) -> &'static str {
 fn pattern_hint(pattern: &str, text: &str) -> String {
     match pattern_name(pattern) {
         "unit id" => "unit ids look like preamble__para_1, sec_2 or sec_2__para_1".into(),
-        "language tag" => format!("write the tag in BCP 47 case, e.g. `{}`", canonical_case(&text.replace('_', "-"))),
+        "language tag" => match Language::suggestion(text) {
+            Some(s) => format!("did you mean `{s}`? Tags are in BCP 47 case: language lower, script title, region upper"),
+            None => "write a language, then a script, region or variant if needed, e.g. `en`, `zh-Hans`, `pt-BR`; extensions (-u-…) and private use (-x-…) are not taken".into(),
+        },
         "country code" => "use an ISO 3166-1 alpha-2 code in capitals, e.g. CN".into(),
         "id" => "ids are lowercase letters and digits joined by single hyphens, e.g. hangzhou-initiative".into(),
         _ => format!("the value must match {pattern}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn canonical_case_of_tags() {
-        assert_eq!(canonical_case("zh-hans"), "zh-Hans");
-        assert_eq!(canonical_case("EN-gb"), "en-GB");
-        assert_eq!(canonical_case("es-419"), "es-419");
     }
 }

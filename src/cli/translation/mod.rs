@@ -9,7 +9,8 @@ mod xliff;
 use std::path::{Path, PathBuf};
 
 use super::{Error, Outcome};
-use crate::model::{Document, LANGUAGE_PATTERN, Language, Translation};
+use crate::model::{Document, Language, Translation, conventional_case};
+use crate::validate::rules::{NO_ISO639_3_HINT, no_iso639_3_message};
 
 /// Work with contributed translations: template, check, status, XLIFF.
 ///
@@ -65,36 +66,25 @@ fn document(id: Option<&str>) -> Result<Document, Error> {
     })
 }
 
-/// `tag` as a language, if it is a well-formed, registered BCP 47 tag in
-/// canonical case; otherwise a usage error that suggests the fix.
+/// `tag` as a language, if it is a tag the tool takes (a registered BCP 47
+/// tag in canonical case, in a language with an ISO 639-3 code); otherwise
+/// a usage error that says why and suggests a fix the tool would take.
 fn language(tag: &str) -> Result<Language, Error> {
-    let pattern_ok = matches_language_pattern(tag);
-    if pattern_ok && Language::is_registered(tag) {
+    if Language::is_usable(tag) {
         return Ok(Language::new(tag));
     }
-    let candidate = tag.replace('_', "-");
-    let suggestion = language_tags::LanguageTag::parse(&candidate)
-        .ok()
-        .and_then(|t| t.canonicalize().ok())
-        .map(|t| crate::validate::canonical_case(t.as_str()))
-        .filter(|t| Language::is_registered(t) && t != tag);
-    Err(Error::Usage(match suggestion {
-        Some(s) => {
-            format!("`{tag}` is not a BCP 47 language tag in canonical form: did you mean `{s}`?")
-        }
-        None => format!(
-            "`{tag}` is not a registered BCP 47 language tag (e.g. `fr`, `es`, `ar`, `pt-BR`)"
-        ),
+    let cased = conventional_case(&tag.replace('_', "-"));
+    Err(Error::Usage(if let Some(s) = Language::suggestion(tag) {
+        format!("`{tag}` is not a BCP 47 language tag in canonical form: did you mean `{s}`?")
+    } else if Language::matches_pattern(&cased) && Language::is_registered(&cased) {
+        format!("{}: {NO_ISO639_3_HINT}", no_iso639_3_message(tag))
+    } else if Language::is_registered(&cased) {
+        format!(
+            "`{tag}` has subtags translations do not take (an extension such as -u-…, or private use -x-…): write a language, then a script, region or variant if needed (e.g. `fr`, `pt-BR`, `zh-Hant`)"
+        )
+    } else {
+        format!("`{tag}` is not a registered BCP 47 language tag (e.g. `fr`, `es`, `ar`, `pt-BR`)")
     }))
-}
-
-/// Whether `tag` matches [`LANGUAGE_PATTERN`] (checked with the schema
-/// validator, so there is one regex engine and one pattern).
-fn matches_language_pattern(tag: &str) -> bool {
-    jsonschema::is_valid(
-        &serde_json::json!({ "type": "string", "pattern": LANGUAGE_PATTERN }),
-        &serde_json::json!(tag),
-    )
 }
 
 /// Where the translation of `document` into `language` is kept.

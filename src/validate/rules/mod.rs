@@ -1,6 +1,6 @@
 //! Defines the rules a schema cannot express, one file per rule, each with a
 //! stable code. Registering a rule is one line in `DOCUMENT_RULES`,
-//! `TEXT_RULES`, `CATALOG_RULES` or `TRANSLATION_RULES`.
+//! `TEXT_RULES`, `NUMBER_RULES`, `CATALOG_RULES` or `TRANSLATION_RULES`.
 
 mod bidi_control;
 mod catalog_dataset;
@@ -15,9 +15,11 @@ mod editorial_note;
 mod empty_translation;
 mod end_punctuation;
 mod id_position;
+mod integer_form;
 mod length_ratio;
 mod missing_language;
 mod missing_unit;
+mod no_iso639_3;
 mod not_nfc;
 mod number_mismatch;
 mod replacement_character;
@@ -38,6 +40,8 @@ mod zero_width;
 use std::path::Path;
 
 pub use document_location::DOCUMENT_FILE;
+pub(crate) use integer_form::read_as_integers;
+pub use no_iso639_3::{HINT as NO_ISO639_3_HINT, message as no_iso639_3_message};
 pub use reserved_name::RESERVED_NAMES;
 
 use super::Finding;
@@ -170,6 +174,26 @@ pub struct TextViolation {
     pub hint: String,
 }
 
+/// A rule over every number in a file, as the reader read it: whether it
+/// was written as an integer is gone once the model has it.
+pub trait NumberRule: Sync {
+    /// The stable code diagnostics carry.
+    fn code(&self) -> &'static str;
+    /// One line saying what the rule checks, for `initiative rules`.
+    fn summary(&self) -> &'static str;
+    /// What is wrong with `number`, if anything.
+    fn check(&self, number: &serde_json::Number) -> Option<NumberViolation>;
+}
+
+/// What a number rule found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberViolation {
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
 /// Every document rule, in the order they run.
 pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
     &document_location::DocumentLocation,
@@ -179,6 +203,7 @@ pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
     &duplicate_id::DuplicateId,
     &missing_language::MissingLanguage,
     &unexpected_language::UnexpectedLanguage,
+    &no_iso639_3::NoIso639,
     &dangling_reference::DanglingReference,
     &editorial_note::EditorialNoteApplies,
 ];
@@ -194,6 +219,7 @@ pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
 pub const TRANSLATION_RULES: &[&dyn TranslationRule] = &[
     &translation_location::TranslationLocation,
     &translation_language::TranslationLanguage,
+    &no_iso639_3::NoIso639,
     &unknown_unit::UnknownUnit,
     &missing_unit::MissingUnit,
     &empty_translation::EmptyTranslation,
@@ -216,6 +242,9 @@ pub const TEXT_RULES: &[&dyn TextRule] = &[
     &zero_width::ZeroWidth,
     &not_nfc::NotNfc,
 ];
+
+/// Every number rule, in the order they run.
+pub const NUMBER_RULES: &[&dyn NumberRule] = &[&integer_form::IntegerForm];
 
 /// `U+202E` for a character.
 pub(crate) fn codepoint(c: char) -> String {
