@@ -27,11 +27,11 @@ target_dir=../../target/fuzz
 cargo "${toolchain[@]}" build --quiet --release --target "$host" --target-dir "$target_dir" --bins
 
 mkdir -p "$target_dir/artifacts"
-for target in validate_document validate_translation pointer_position xliff_import; do
+for target in validate_document validate_translation pointer_position xliff_import cli_args; do
   # New inputs go to a scratch folder: the committed corpus stays as is.
   scratch=$(mktemp -d)
   echo "== $target: ${seconds}s"
-  "$target_dir/$host/release/$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+  "$target_dir/$host/release/$target" -max_total_time="$seconds" -close_fd_mask=1 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$target_dir/artifacts/$target-" "$scratch" "corpus/$target" 2>&1 |
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|INFO: Done)|panicked|ERROR' || true
   rm -rf "$scratch"
