@@ -196,9 +196,19 @@ fn base_iri_names_every_linked_data_node() {
     ]);
     test.run().code(0);
     let files = read_tree(&test.dir().join("out"));
+    // See: #14. A format is written with the ones that describe it: the
+    // reading pages, the DCAT record and the checksums.
+    let paths: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
     assert_eq!(
-        files.keys().collect::<Vec<_>>(),
-        [std::path::Path::new("jsonld/hangzhou-initiative.jsonld")]
+        paths,
+        [
+            "SHA256SUMS",
+            "dcat/catalog.jsonld",
+            "dcat/catalog.ttl",
+            "html/hangzhou-initiative.html",
+            "html/index.html",
+            "jsonld/hangzhou-initiative.jsonld",
+        ]
     );
     let value: serde_json::Value =
         serde_json::from_slice(&files[std::path::Path::new("jsonld/hangzhou-initiative.jsonld")])

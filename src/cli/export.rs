@@ -100,6 +100,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         Some(out) => out.clone(),
         None => super::project()?.exports(),
     };
+    refuse_mixed_tree(&args.format, &out, &args.publish)?;
     let exported = export_data(
         &args.format,
         &out,
@@ -129,6 +130,38 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// Refuses a partial run into an existing export tree with a flag that
+/// would make its formats disagree with the ones it leaves as they are:
+/// `--base-iri` and `--include-drafts` change every format, the CSV flags
+/// change nothing unless CSV is written.
+fn refuse_mixed_tree(formats: &[String], out: &Path, publish: &Publish) -> Result<(), Error> {
+    let existing = std::fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some());
+    if formats.is_empty() || !existing {
+        return Ok(());
+    }
+    let written = export::closure(EXPORTERS, formats)?;
+    let csv = written.iter().any(|f| f.name() == "csv");
+    let flag = if publish.base_iri.is_some() {
+        Some("--base-iri")
+    } else if publish.include_drafts {
+        Some("--include-drafts")
+    } else if publish.csv_bom && !csv {
+        Some("--csv-bom")
+    } else if publish.csv_excel_safe && !csv {
+        Some("--csv-excel-safe")
+    } else {
+        None
+    };
+    match flag {
+        Some(flag) => Err(Error::Usage(format!(
+            "{flag} with --format {} into {}: the formats this run leaves as they are would disagree with the ones it writes; run without --format, or into an empty --out",
+            formats.join(","),
+            out.display()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The variable reproducible builds use to fix the time a build reports.
@@ -204,7 +237,17 @@ pub(super) fn export_data(
         ));
     };
     let disk = export::Disk::open(out, !check, lock, &waiting)?;
-    let mut run = export::Export::new(context, formats, disk)?;
+    // A run into a tree writes the formats asked for and the ones that
+    // describe them.
+    let written: Vec<String> = if formats.is_empty() {
+        Vec::new()
+    } else {
+        export::closure(EXPORTERS, formats)?
+            .iter()
+            .map(|f| f.name().to_owned())
+            .collect()
+    };
+    let mut run = export::Export::new(context, EXPORTERS, &written, disk)?;
     while let Some(documents) = checking.next_batch()? {
         // Once a file has an error nothing will be written; the rest is
         // still checked, so every problem is reported.
@@ -220,8 +263,7 @@ pub(super) fn export_data(
         });
     }
     let (disk, _) = run.finish(&checked.metadata)?;
-    // A partial run only answers for its own formats' folders.
-    let drift = disk.finish(!formats.is_empty())?;
+    let drift = disk.finish()?;
     Ok(Exported {
         checked,
         // A writing run has put right what differed.

@@ -17,7 +17,7 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::xml::{XmlWriter, text_element};
-use super::{Context, Error, Exporter, OutputFile, Piece, file_stem};
+use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, file_stem};
 use crate::model::{Document, Language, ReferenceKind, section_label, section_separator};
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -35,11 +35,15 @@ impl Exporter for AkomaNtoso {
         "akn"
     }
 
+    fn owns(&self) -> &'static [&'static str] {
+        &["akn/"]
+    }
+
     fn document(
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[&OutputFile],
+        _: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
         let stem = file_stem(document.id.as_str())?;
         let mut files = Vec::new();
@@ -51,11 +55,17 @@ impl Exporter for AkomaNtoso {
                 what: format!("{stem} ({language}) as Akoma Ntoso"),
                 source,
             })?;
-            files.push(Piece::File(OutputFile {
-                path: ["akn", stem, &format!("{language}.xml")].iter().collect(),
-                bytes,
-                sha256: String::new(),
-            }));
+            let info = FileInfo::new(
+                "akn",
+                ("application/xml", "XML"),
+                Scope::Document(document.id.to_string()),
+                "One language version of the document in Akoma Ntoso 3.0.",
+            )
+            .conforming(&["http://docs.oasis-open.org/legaldocml/ns/akn/3.0"])
+            .in_language(language.clone());
+            let path: std::path::PathBuf =
+                ["akn", stem, &format!("{language}.xml")].iter().collect();
+            files.push(Piece::File(OutputFile::new(path, bytes, info)));
         }
         Ok(files)
     }

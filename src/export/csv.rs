@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use super::tables::{self, SCHEMAS, TableSchema};
-use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece, csvw, datapackage};
+use super::{
+    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, csvw, datapackage,
+};
 use crate::model::Document;
 
 /// The folder the tables go to, under the export folder.
@@ -23,8 +25,14 @@ impl Exporter for Csv {
         "csv"
     }
 
+    fn owns(&self) -> &'static [&'static str] {
+        &["csv/", datapackage::DESCRIPTOR_FILE]
+    }
+
+    /// Opens every table with its header, and the two files that describe
+    /// them, which are written at the end.
     fn start(&self, context: &Context<'_>) -> Result<Vec<Piece>, Error> {
-        SCHEMAS
+        let mut pieces = SCHEMAS
             .iter()
             .map(|schema| {
                 let header = schema.columns.iter().map(|c| c.name);
@@ -34,19 +42,31 @@ impl Exporter for Csv {
                     Vec::new()
                 };
                 bytes.extend(records(schema, std::iter::once(header), false)?);
-                Ok(Piece::Append {
-                    path: path(schema),
+                Ok(Piece::Open(OutputFile::new(
+                    path(schema),
                     bytes,
-                })
+                    table_info(context, schema),
+                )))
             })
-            .collect()
+            .collect::<Result<Vec<_>, Error>>()?;
+        pieces.push(Piece::Open(OutputFile::new(
+            csvw::path(),
+            Vec::new(),
+            csvw::info(),
+        )));
+        pieces.push(Piece::Open(OutputFile::new(
+            datapackage::DESCRIPTOR_FILE,
+            Vec::new(),
+            datapackage::info(),
+        )));
+        Ok(pieces)
     }
 
     fn document(
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[&OutputFile],
+        _: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
         let mut pieces = Vec::new();
         for (schema, rows) in SCHEMAS.iter().zip(tables::document_rows(document)) {
@@ -71,24 +91,37 @@ impl Exporter for Csv {
             })
             .collect();
         Ok(vec![
-            Piece::File(csvw::metadata(context)?),
-            Piece::File(datapackage::descriptor(context, &tables)?),
+            Piece::Append {
+                path: csvw::path(),
+                bytes: csvw::metadata(context)?,
+            },
+            Piece::Append {
+                path: PathBuf::from(datapackage::DESCRIPTOR_FILE),
+                bytes: datapackage::descriptor(context, &tables)?,
+            },
         ])
     }
+}
+
+/// What a table is: a CSV file of every document, with its own
+/// description.
+fn table_info(context: &Context<'_>, schema: &TableSchema) -> FileInfo {
+    FileInfo::new(
+        "csv",
+        ("text/csv", "CSV"),
+        Scope::Corpus,
+        schema.description,
+    )
+    .conforming(&[&format!(
+        "{}{CSV_DIR}/{}",
+        context.base_iri,
+        csvw::METADATA_FILE
+    )])
 }
 
 /// The file name of a table.
 pub(super) fn file_name(schema: &TableSchema) -> String {
     format!("{}.csv", schema.name)
-}
-
-/// The files that hold every document: the tables, their CSVW metadata and
-/// the Data Package descriptor, in export order.
-pub(super) fn shared_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = SCHEMAS.iter().map(path).collect();
-    files.push(PathBuf::from(CSV_DIR).join(csvw::METADATA_FILE));
-    files.push(PathBuf::from(datapackage::DESCRIPTOR_FILE));
-    files
 }
 
 /// The path of a table under the export folder.
@@ -156,7 +189,7 @@ mod tests {
             created: None,
         };
         let mut bytes = match Csv.start(&context).unwrap_or_default().into_iter().nth(1) {
-            Some(Piece::Append { bytes, .. }) => bytes,
+            Some(Piece::Open(file)) => file.bytes,
             _ => Vec::new(),
         };
         let rows = std::iter::once(row.iter().copied());

@@ -9,13 +9,29 @@ use serde_json::{Value, json};
 
 use super::csv::{CSV_DIR, file_name};
 use super::tables::{Datatype, SCHEMAS, TableSchema};
-use super::{Context, Error, OutputFile, set, to_json_bytes};
+use super::{Context, Error, FileInfo, Scope, set, to_json_bytes};
 
 /// The metadata file's name, the one CSVW processors look for by default.
 pub(super) const METADATA_FILE: &str = "csv-metadata.json";
 
-/// The `csv/csv-metadata.json` file describing every table.
-pub(super) fn metadata(context: &Context<'_>) -> Result<OutputFile, Error> {
+/// Where the metadata goes.
+pub(super) fn path() -> PathBuf {
+    PathBuf::from(CSV_DIR).join(METADATA_FILE)
+}
+
+/// What the metadata file is.
+pub(super) fn info() -> FileInfo {
+    FileInfo::new(
+        "csv",
+        ("application/csvm+json", "JSON"),
+        Scope::Corpus,
+        "CSV on the Web metadata for the CSV tables.",
+    )
+    .conforming(&["http://www.w3.org/ns/csvw"])
+}
+
+/// The bytes of `csv/csv-metadata.json`, describing every table.
+pub(super) fn metadata(context: &Context<'_>) -> Result<Vec<u8>, Error> {
     let titles: Vec<Value> = context
         .documents
         .iter()
@@ -27,11 +43,7 @@ pub(super) fn metadata(context: &Context<'_>) -> Result<OutputFile, Error> {
         "dc:title": titles,
         "tables": SCHEMAS.iter().map(table).collect::<Vec<_>>(),
     });
-    Ok(OutputFile {
-        path: PathBuf::from(CSV_DIR).join(METADATA_FILE),
-        bytes: to_json_bytes(&metadata, METADATA_FILE)?,
-        sha256: String::new(),
-    })
+    to_json_bytes(&metadata, METADATA_FILE)
 }
 
 fn table(schema: &TableSchema) -> Value {

@@ -3,23 +3,33 @@
 //! byte count, SHA-256 hash and Table Schema (field types, primary key,
 //! foreign keys), so a portal can check what it downloaded.
 
-use std::path::PathBuf;
-
 use serde_json::{Value, json};
 
 use super::tables::{Datatype, TableSchema};
-use super::{Context, Error, FileMeta, OutputFile, set, to_json_bytes};
+use super::{Context, Error, FileInfo, FileMeta, Scope, set, to_json_bytes};
 
 /// The descriptor's file name.
 pub(super) const DESCRIPTOR_FILE: &str = "datapackage.json";
 
 const PROFILE: &str = "https://datapackage.org/profiles/2.0";
 
-/// The descriptor for `tables`, each with the file it was written to.
+/// What the descriptor is.
+pub(super) fn info() -> FileInfo {
+    FileInfo::new(
+        "csv",
+        ("application/json", "JSON"),
+        Scope::Corpus,
+        "Frictionless Data Package v2 descriptor of the CSV tables, with sizes and hashes.",
+    )
+    .conforming(&["https://datapackage.org/profiles/2.0/datapackage.json"])
+}
+
+/// The descriptor's bytes for `tables`, each with the file it was written
+/// to.
 pub(super) fn descriptor(
     context: &Context<'_>,
     tables: &[(&TableSchema, &FileMeta)],
-) -> Result<OutputFile, Error> {
+) -> Result<Vec<u8>, Error> {
     let title: Vec<&str> = context
         .documents
         .iter()
@@ -38,11 +48,7 @@ pub(super) fn descriptor(
         set(&mut package, "created", json!(created));
     }
     set(&mut package, "resources", json!(resources));
-    Ok(OutputFile {
-        path: PathBuf::from(DESCRIPTOR_FILE),
-        bytes: to_json_bytes(&package, DESCRIPTOR_FILE)?,
-        sha256: String::new(),
-    })
+    to_json_bytes(&package, DESCRIPTOR_FILE)
 }
 
 fn resource(schema: &TableSchema, file: &FileMeta) -> Value {

@@ -6,15 +6,14 @@
 //! same run. Publisher, contact, licence and descriptions come from
 //! `data/catalog.json`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::rdf::{
     JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
     turtle_subject,
 };
-use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece};
+use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
 use crate::model::{Catalog, Document, Language, LocalizedText};
-use crate::schema::{DOCUMENT_SCHEMA_FILE, XSD_FILE};
 
 const PREFIXES: &Prefixes = &[
     ("dcat", "http://www.w3.org/ns/dcat#"),
@@ -38,10 +37,38 @@ impl Exporter for Dcat {
         "dcat"
     }
 
+    fn role(&self) -> Role {
+        Role::Record
+    }
+
+    fn owns(&self) -> &'static [&'static str] {
+        &["dcat/"]
+    }
+
     fn start(&self, _: &Context<'_>) -> Result<Vec<Piece>, Error> {
+        let open = |path: &str, media_type, file_type, text: String| {
+            let info = FileInfo::new(
+                "dcat",
+                (media_type, file_type),
+                Scope::Catalog,
+                "The DCAT-AP 3 record of the catalog, its datasets and distributions.",
+            )
+            .conforming(&["https://semiceu.github.io/DCAT-AP/releases/3.0.0/"]);
+            Piece::Open(OutputFile::new(path, text.into_bytes(), info))
+        };
         Ok(vec![
-            append(TURTLE_FILE, turtle_prefixes(PREFIXES)),
-            append(JSON_LD_FILE, json_ld_start(PREFIXES)),
+            open(
+                TURTLE_FILE,
+                "text/turtle",
+                "RDF_TURTLE",
+                turtle_prefixes(PREFIXES),
+            ),
+            open(
+                JSON_LD_FILE,
+                "application/ld+json",
+                "JSON_LD",
+                json_ld_start(PREFIXES),
+            ),
         ])
     }
 
@@ -49,11 +76,10 @@ impl Exporter for Dcat {
         &self,
         context: &Context<'_>,
         document: &Document,
-        own: &[&OutputFile],
+        seen: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
         let catalog = context.catalog.ok_or(Error::NoCatalog)?;
-        let own: Vec<FileMeta> = own.iter().map(|f| FileMeta::of(f)).collect();
-        Ok(subjects(&dataset(context, catalog, document, &own)?, false))
+        Ok(subjects(&dataset(context, catalog, document, seen)?, false))
     }
 
     fn finish(&self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
@@ -88,83 +114,11 @@ fn subjects(nodes: &[Node], ends: bool) -> Vec<Piece> {
     vec![append(TURTLE_FILE, turtle), append(JSON_LD_FILE, json)]
 }
 
-/// What a portal needs to know about one kind of exported file.
-pub(super) struct FileKind {
-    pub(super) media_type: &'static str,
-    file_type: &'static str,
-    pub(super) description: &'static str,
-    conforms_to: Vec<String>,
-}
-
-/// Describes the file at `path`, or `None` for a file no dataset lists.
-pub(super) fn describe(path: &Path, base: &str) -> Option<FileKind> {
-    let path = path.to_string_lossy().replace('\\', "/");
-    let kind = |media_type, file_type, description, conforms_to: &[&str]| FileKind {
-        media_type,
-        file_type,
-        description,
-        conforms_to: conforms_to.iter().map(|s| (*s).to_owned()).collect(),
-    };
-    let folder = path.split('/').next().unwrap_or_default();
-    Some(
-        match (folder, path.rsplit('.').next().unwrap_or_default()) {
-            ("json", _) => kind(
-                "application/json",
-                "JSON",
-                "The document in the canonical model, as JSON.",
-                &[&format!("{base}schema/{DOCUMENT_SCHEMA_FILE}")],
-            ),
-            ("xml", _) => kind(
-                "application/xml",
-                "XML",
-                "The document in the canonical model, as XML.",
-                &[&format!("{base}schema/{XSD_FILE}")],
-            ),
-            ("jsonld", _) => kind(
-                "application/ld+json",
-                "JSON_LD",
-                "The document as linked data (schema.org and ELI).",
-                &["https://schema.org/", "http://data.europa.eu/eli/ontology#"],
-            ),
-            ("akn", _) => kind(
-                "application/xml",
-                "XML",
-                "One language version of the document in Akoma Ntoso 3.0.",
-                &["http://docs.oasis-open.org/legaldocml/ns/akn/3.0"],
-            ),
-            ("csv", "csv") => kind(
-                "text/csv",
-                "CSV",
-                "A table of every document, described by csv/csv-metadata.json.",
-                &[&format!("{base}csv/csv-metadata.json")],
-            ),
-            ("csv", "json") => kind(
-                "application/csvm+json",
-                "JSON",
-                "CSV on the Web metadata for the CSV tables.",
-                &["http://www.w3.org/ns/csvw"],
-            ),
-            ("html", _) => kind(
-                "text/html",
-                "HTML",
-                "A page to read the document, its languages side by side.",
-                &["https://html.spec.whatwg.org/"],
-            ),
-            ("datapackage.json", _) => kind(
-                "application/json",
-                "JSON",
-                "Frictionless Data Package v2 descriptor of the CSV tables, with sizes and hashes.",
-                &["https://datapackage.org/profiles/2.0/datapackage.json"],
-            ),
-            _ => return None,
-        },
-    )
-}
-
-/// Whether the file at `path` holds every document (the CSV tables and
-/// their metadata), and so is a distribution of every dataset.
-fn is_shared(path: &Path) -> bool {
-    path.starts_with("csv") || path == Path::new("datapackage.json")
+/// Whether a file is some dataset's distribution: a document's own file,
+/// or one holding every document. The index, the checksums and the record
+/// itself are about the files, not data.
+fn is_distribution(file: &FileMeta) -> bool {
+    file.info.scope != Scope::Catalog
 }
 
 fn texts(node: &mut Node, predicate: &'static str, text: &LocalizedText) {
@@ -203,13 +157,13 @@ fn language_iri(language: &Language) -> Result<String, Error> {
 }
 
 /// One document's subjects: its `dcat:Dataset`, a distribution for each
-/// of its own files (`own`), and its reading page. The dataset also lists
-/// the files shared by every document, described once by [`record`].
+/// of its own files among `seen`, and its reading page. The dataset also
+/// lists the files of every document, described once by [`record`].
 fn dataset(
     context: &Context<'_>,
     catalog: &Catalog,
     document: &Document,
-    own: &[FileMeta],
+    seen: &[FileMeta],
 ) -> Result<Vec<Node>, Error> {
     let base = context.base_iri;
     let publisher_iri = &catalog.publisher.iri;
@@ -251,27 +205,16 @@ fn dataset(
     let page = format!("{base}html/{}.html", document.id);
     dataset.iri("dcat:landingPage", &page);
     let mut distributions = Vec::new();
-    for file in own {
-        let Some(kind) = describe(&file.path, base) else {
-            continue;
-        };
-        let path = file.path.to_string_lossy().replace('\\', "/");
+    let own = Scope::Document(document.id.to_string());
+    for file in seen.iter().filter(|f| f.info.scope == own) {
+        let path = file.slash_path();
         let distribution_iri = format!("{base}distributions/{path}");
         dataset.iri("dcat:distribution", &distribution_iri);
-        distributions.push(distribution(
-            &distribution_iri,
-            &path,
-            file,
-            &kind,
-            base,
-            catalog,
-        )?);
+        distributions.push(distribution(&distribution_iri, file, base, catalog)?);
     }
-    for path in super::csv::shared_files() {
-        if describe(&path, base).is_some() {
-            let path = path.to_string_lossy().replace('\\', "/");
-            dataset.iri("dcat:distribution", format!("{base}distributions/{path}"));
-        }
+    for file in seen.iter().filter(|f| f.info.scope == Scope::Corpus) {
+        let path = file.slash_path();
+        dataset.iri("dcat:distribution", format!("{base}distributions/{path}"));
     }
     let mut nodes = vec![dataset];
     nodes.extend(distributions);
@@ -328,12 +271,9 @@ fn record(
     let mut shared = Vec::new();
     let mut described = false;
     let mut classes: Vec<(&'static str, String)> = Vec::new();
-    for file in files {
-        let Some(kind) = describe(&file.path, base) else {
-            continue;
-        };
+    for file in files.iter().filter(|f| is_distribution(f)) {
+        let kind = &file.info;
         described = true;
-        let path = file.path.to_string_lossy().replace('\\', "/");
         let mut class = |class: &'static str, iri: String| {
             if !classes.iter().any(|(_, seen)| *seen == iri) {
                 classes.push((class, iri));
@@ -350,9 +290,9 @@ fn record(
         for standard in &kind.conforms_to {
             class("dct:Standard", standard.clone());
         }
-        if is_shared(&file.path) {
-            let iri = format!("{base}distributions/{path}");
-            shared.push(distribution(&iri, &path, file, &kind, base, catalog)?);
+        if kind.scope == Scope::Corpus {
+            let iri = format!("{base}distributions/{}", file.slash_path());
+            shared.push(distribution(&iri, file, base, catalog)?);
         }
     }
 
@@ -393,19 +333,14 @@ fn record(
 }
 
 /// The `dcat:Distribution` of one exported file.
-fn distribution(
-    iri: &str,
-    path: &str,
-    file: &FileMeta,
-    kind: &FileKind,
-    base: &str,
-    catalog: &Catalog,
-) -> Result<Node, Error> {
+fn distribution(iri: &str, file: &FileMeta, base: &str, catalog: &Catalog) -> Result<Node, Error> {
+    let kind = &file.info;
+    let path = file.slash_path();
     let mut distribution = Node::new(iri, "dcat:Distribution");
-    distribution.add("dct:title", Object::Text(path.to_owned()));
+    distribution.add("dct:title", Object::Text(path.clone()));
     distribution.add(
         "dct:description",
-        Object::Lang(kind.description.to_owned(), "en".to_owned()),
+        Object::Lang(kind.description.clone(), "en".to_owned()),
     );
     distribution.iri("dcat:accessURL", format!("{base}{path}"));
     distribution.iri("dcat:downloadURL", format!("{base}{path}"));
@@ -420,13 +355,8 @@ fn distribution(
     for standard in &kind.conforms_to {
         distribution.iri("dct:conformsTo", standard);
     }
-    if let Some(language) = file
-        .path
-        .file_stem()
-        .filter(|_| file.path.starts_with("akn"))
-        .and_then(|s| s.to_str())
-    {
-        distribution.iri("dct:language", language_iri(&Language::new(language))?);
+    if let Some(language) = &kind.language {
+        distribution.iri("dct:language", language_iri(language)?);
     }
     distribution.add(
         "dcat:byteSize",

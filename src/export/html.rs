@@ -8,8 +8,9 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::dcat::describe;
-use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece, file_stem, jsonld};
+use super::{
+    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope, file_stem, jsonld,
+};
 use crate::model::{
     Document, Language, LocalizedText, Paragraph, section_label, section_separator,
 };
@@ -25,30 +26,50 @@ impl Exporter for Html {
         "html"
     }
 
+    fn role(&self) -> Role {
+        Role::Page
+    }
+
+    fn owns(&self) -> &'static [&'static str] {
+        &["html/"]
+    }
+
     fn document(
         &self,
         context: &Context<'_>,
         document: &Document,
-        own: &[&OutputFile],
+        seen: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
         let stem = file_stem(document.id.as_str())?;
-        Ok(vec![Piece::File(OutputFile {
-            path: PathBuf::from(HTML_DIR).join(format!("{stem}.html")),
-            bytes: page(document, context, own).into_bytes(),
-            sha256: String::new(),
-        })])
+        let info = FileInfo::new(
+            "html",
+            ("text/html", "HTML"),
+            Scope::Document(document.id.to_string()),
+            "A page to read the document, its languages side by side.",
+        )
+        .conforming(&["https://html.spec.whatwg.org/"]);
+        Ok(vec![Piece::File(OutputFile::new(
+            PathBuf::from(HTML_DIR).join(format!("{stem}.html")),
+            page(document, context, seen).into_bytes(),
+            info,
+        ))])
     }
 
     fn finish(&self, context: &Context<'_>, _: &[FileMeta]) -> Result<Vec<Piece>, Error> {
-        Ok(vec![Piece::File(OutputFile {
-            path: PathBuf::from(HTML_DIR).join("index.html"),
-            bytes: index(context.documents).into_bytes(),
-            sha256: String::new(),
-        })])
+        let info = FileInfo::new(
+            "html",
+            ("text/html", "HTML"),
+            Scope::Catalog,
+            "A list of the documents, linking their reading pages.",
+        );
+        Ok(vec![Piece::File(OutputFile::new(
+            PathBuf::from(HTML_DIR).join("index.html"),
+            index(context.documents).into_bytes(),
+            info,
+        ))])
     }
 }
 
-/// `text` escaped for HTML text and attribute values.
 fn escape(text: &str) -> String {
     const MARKUP: [char; 5] = ['&', '<', '>', '"', '\''];
     let mut out = String::with_capacity(text.len() + text.len() / 16);
@@ -135,7 +156,7 @@ code{word-break:break-all;font-size:.85em}
 @media print{.show,body>input,body>label,.anchor{display:none}main{border:0}body{max-width:none;padding:0}a{color:inherit}section{break-inside:avoid-page}}
 ";
 
-fn page(document: &Document, context: &Context<'_>, files: &[&OutputFile]) -> String {
+fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> String {
     let languages: Vec<&Language> = document.all_languages().collect();
     let iri = format!("{}{}", context.base_iri, document.id);
     let title_text = languages
@@ -143,15 +164,9 @@ fn page(document: &Document, context: &Context<'_>, files: &[&OutputFile]) -> St
         .filter_map(|l| document.title.get(l))
         .collect::<Vec<_>>()
         .join(" · ");
-    // The JSON-LD export of the same document, when it was just made.
-    let exported = files
-        .iter()
-        .find(|f| f.path.starts_with(jsonld::JSONLD_DIR))
-        .and_then(|f| std::str::from_utf8(&f.bytes).ok());
-    let json = match exported {
-        Some(json) => json.trim_end().to_owned(),
-        None => serde_json::to_string_pretty(&jsonld::graph(document, &iri)).unwrap_or_default(),
-    };
+    // The same graph as the JSON-LD export: the reading page builds on
+    // that format (an earlier role), not on the bytes of its file.
+    let json = jsonld::graph_text(document, &iri);
     let mut html = String::new();
     let _ = write!(
         html,
@@ -275,7 +290,7 @@ fn page(document: &Document, context: &Context<'_>, files: &[&OutputFile]) -> St
 
     references(&mut html, document);
     translations(&mut html, document);
-    downloads(&mut html, context, files);
+    downloads(&mut html, document, files);
     if !document.editorial_notes.is_empty() {
         html.push_str("<section id=\"editorial-notes\">\n<h2>Editorial notes</h2>\n<p>The text was captured from the web; these spaces, lost around italics, were restored:</p>\n<ul>\n");
         for note in &document.editorial_notes {
@@ -350,38 +365,31 @@ fn translations(html: &mut String, document: &Document) {
 }
 
 /// The document's own files, with their sizes and hashes, then the files
-/// shared by every document. A shared file changes whenever any document
-/// does, so its size and hash are left to `SHA256SUMS` and
-/// `datapackage.json`, and this page changes only with its own document.
-fn downloads(html: &mut String, context: &Context<'_>, files: &[&OutputFile]) {
+/// of every document. A shared file changes whenever any document does, so
+/// its size and hash are left to `SHA256SUMS` and `datapackage.json`, and
+/// this page changes only with its own document.
+fn downloads(html: &mut String, document: &Document, files: &[FileMeta]) {
     html.push_str("<section id=\"downloads\">\n<h2>Downloads</h2>\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th><th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n");
-    for file in files {
-        let Some(kind) = describe(&file.path, context.base_iri) else {
-            continue;
-        };
-        let path = file.path.to_string_lossy().replace('\\', "/");
+    let own = Scope::Document(document.id.to_string());
+    for file in files.iter().filter(|f| f.info.scope == own) {
         let _ = writeln!(
             html,
             "<tr><td><a href=\"../{0}\">{0}</a></td><td>{1}<br><small>{2}</small></td><td>{3}</td><td><code>{4}</code></td></tr>",
-            escape(&path),
-            escape(kind.media_type),
-            escape(kind.description),
-            file.bytes.len(),
+            escape(&file.slash_path()),
+            escape(file.info.media_type),
+            escape(&file.info.description),
+            file.size,
             file.sha256
         );
     }
     html.push_str("</tbody>\n</table>\n<p>Check a download with <code>sha256sum -c SHA256SUMS</code>.</p>\n<h3>Tables of every document</h3>\n<p>These files hold every document, so their sizes and checksums are listed in <a href=\"../SHA256SUMS\">SHA256SUMS</a> and <a href=\"../datapackage.json\">datapackage.json</a>.</p>\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th></tr></thead>\n<tbody>\n");
-    for path in super::csv::shared_files() {
-        let Some(kind) = describe(&path, context.base_iri) else {
-            continue;
-        };
-        let path = path.to_string_lossy().replace('\\', "/");
+    for file in files.iter().filter(|f| f.info.scope == Scope::Corpus) {
         let _ = writeln!(
             html,
             "<tr><td><a href=\"../{0}\">{0}</a></td><td>{1}<br><small>{2}</small></td></tr>",
-            escape(&path),
-            escape(kind.media_type),
-            escape(kind.description),
+            escape(&file.slash_path()),
+            escape(file.info.media_type),
+            escape(&file.info.description),
         );
     }
     html.push_str("</tbody>\n</table>\n</section>\n");

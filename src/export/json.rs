@@ -2,7 +2,9 @@
 //! published data, pointing at the published schema rather than the
 //! repository's copy.
 
-use super::{Context, Error, Exporter, OutputFile, Piece, document_file, to_json_bytes};
+use super::{
+    Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope, document_file, to_json_bytes,
+};
 use crate::model::Document;
 use crate::schema::DOCUMENT_SCHEMA_FILE;
 
@@ -14,14 +16,25 @@ impl Exporter for Json {
         "json"
     }
 
+    fn owns(&self) -> &'static [&'static str] {
+        &["json/"]
+    }
+
     fn document(
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[&OutputFile],
+        _: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
         let schema = format!("{}schema/{DOCUMENT_SCHEMA_FILE}", context.base_iri);
-        document_file(document, "json", "json", |stem| {
+        let info = FileInfo::new(
+            "json",
+            ("application/json", "JSON"),
+            Scope::Document(document.id.to_string()),
+            "The document in the canonical model, as JSON.",
+        )
+        .conforming(&[&schema]);
+        document_file(document, "json", "json", info, |stem| {
             let mut published = document.clone();
             published.schema = Some(schema);
             to_json_bytes(&published, stem)

@@ -9,7 +9,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Context, Error, Exporter, OutputFile, Piece, document_file, set, to_json_bytes};
+use super::{
+    Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope, document_file, set, to_json_bytes,
+};
 use crate::model::{Document, Language, LocalizedText, Paragraph, ReferenceKind, UnitId};
 
 /// The folder of the JSON-LD files, under the export folder.
@@ -23,17 +25,37 @@ impl Exporter for JsonLd {
         "jsonld"
     }
 
+    fn owns(&self) -> &'static [&'static str] {
+        &["jsonld/"]
+    }
+
     fn document(
         &self,
         context: &Context<'_>,
         document: &Document,
-        _: &[&OutputFile],
+        _: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
-        document_file(document, JSONLD_DIR, "jsonld", |stem| {
+        let info = FileInfo::new(
+            "jsonld",
+            ("application/ld+json", "JSON_LD"),
+            Scope::Document(document.id.to_string()),
+            "The document as linked data (schema.org and ELI).",
+        )
+        .conforming(&["https://schema.org/", "http://data.europa.eu/eli/ontology#"]);
+        document_file(document, JSONLD_DIR, "jsonld", info, |stem| {
             let iri = format!("{}{stem}", context.base_iri);
             to_json_bytes(&graph(document, &iri), stem)
         })
     }
+}
+
+/// The graph of `document` (whose IRI is `iri`) as the export writes it,
+/// without the final newline, for pages that embed it.
+pub(super) fn graph_text(document: &Document, iri: &str) -> String {
+    let mut bytes = Vec::new();
+    // Writing a `Value` into memory cannot fail: its keys are strings.
+    let _ = serde_json::to_writer_pretty(&mut bytes, &graph(document, iri));
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// The inline context: every term the export uses, with its datatype or

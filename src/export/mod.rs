@@ -23,7 +23,7 @@ use std::path::PathBuf;
 pub use output::{
     Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, LockWait, MARKER, check, write,
 };
-pub use stream::{Export, FileMeta, Memory, Piece, Sink};
+pub use stream::{Export, FileMeta, Memory, Piece, Sink, closure};
 
 use crate::model::{Catalog, Document};
 
@@ -64,6 +64,103 @@ pub struct OutputFile {
     /// [`Export`]) so the formats that list checksums do not hash the same
     /// bytes again. Empty in a file an exporter has just made.
     pub sha256: String,
+    /// What the file is, for the formats that describe files.
+    pub info: FileInfo,
+}
+
+impl OutputFile {
+    /// A file just made, not yet hashed.
+    pub fn new(path: impl Into<PathBuf>, bytes: Vec<u8>, info: FileInfo) -> Self {
+        Self {
+            path: path.into(),
+            bytes,
+            sha256: String::new(),
+            info,
+        }
+    }
+}
+
+/// What a file says about itself, so that the formats that list files (the
+/// reading page, DCAT, `SHA256SUMS`) never guess from its path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileInfo {
+    /// The name of the format that made it (`json`).
+    pub format: &'static str,
+    /// Its IANA media type (`application/json`).
+    pub media_type: &'static str,
+    /// Its type in the EU file-type authority list (`JSON`), as DCAT-AP
+    /// names formats.
+    pub file_type: &'static str,
+    /// Which documents it holds.
+    pub scope: Scope,
+    /// The one language it is in, where it has one (an Akoma Ntoso
+    /// expression).
+    pub language: Option<crate::model::Language>,
+    /// One line saying what it holds, in English.
+    pub description: String,
+    /// The IRIs of the standards or schemas it conforms to.
+    pub conforms_to: Vec<String>,
+}
+
+impl FileInfo {
+    /// A file of `format` with no language and no standard named yet.
+    pub fn new(
+        format: &'static str,
+        (media_type, file_type): (&'static str, &'static str),
+        scope: Scope,
+        description: impl Into<String>,
+    ) -> Self {
+        Self {
+            format,
+            media_type,
+            file_type,
+            scope,
+            language: None,
+            description: description.into(),
+            conforms_to: Vec::new(),
+        }
+    }
+
+    /// The same, conforming to `standards`.
+    #[must_use]
+    pub fn conforming(mut self, standards: &[&str]) -> Self {
+        self.conforms_to = standards.iter().map(|s| (*s).to_owned()).collect();
+        self
+    }
+
+    /// The same, in `language`.
+    #[must_use]
+    pub fn in_language(mut self, language: crate::model::Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+}
+
+/// Which documents a file holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One document (by id): a distribution of that document's dataset.
+    Document(String),
+    /// Every document (a CSV table): a distribution of every dataset.
+    Corpus,
+    /// The files themselves (an index, a checksum list, the catalog
+    /// record): no dataset's distribution.
+    Catalog,
+}
+
+/// What a format builds on, which sets the order formats run in and which
+/// files each sees: a format sees the files of every format of an earlier
+/// role, and is rewritten whenever one of them is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Made from the documents alone (JSON, CSV, XML, …).
+    Data,
+    /// Describes each document's data files (the reading page).
+    Page,
+    /// Describes every data file and page (the DCAT-AP record).
+    Record,
+    /// Lists every file, the record's included (`SHA256SUMS`).
+    Checksums,
 }
 
 /// The errors an export can meet.
@@ -135,43 +232,138 @@ pub enum Error {
         /// How long the run waited.
         seconds: f64,
     },
+    /// No format of that name is registered.
+    #[error("there is no export format `{0}`")]
+    UnknownFormat(String),
+    /// A format broke the contract every format keeps (a bug in it).
+    #[error("export format `{format}` {message}")]
+    Contract {
+        /// The format.
+        format: &'static str,
+        /// What it did.
+        message: String,
+    },
     /// A document id cannot be used as a file name.
     #[error("document id `{0}` cannot name an export file")]
     UnsafeId(String),
 }
 
-/// One export format. A format contributes at up to three stages of a run
-/// (see [`Export`]); each has a default that contributes nothing.
+/// One export format, as the run sees it: what it is called, what it
+/// builds on, which paths it owns, and a run object that may hold state
+/// across the documents (a database, say). A format that renders each
+/// document on its own implements [`Exporter`] instead, and gets this for
+/// free.
+pub trait Format: Sync {
+    /// The format's name on the command line (`json`).
+    fn name(&self) -> &'static str;
+    /// What it builds on (see [`Role`]).
+    fn role(&self) -> Role;
+    /// The paths under the export folder it writes: folders (`json/`) or
+    /// files (`SHA256SUMS`). A run that writes this format replaces
+    /// exactly these, and every file it makes must be under one of them.
+    fn owns(&self) -> &'static [&'static str];
+    /// Starts the format's part of one run.
+    fn begin(&self) -> Box<dyn FormatRun + '_>;
+}
+
+/// A format's part of one run: `start`, then `batch` for every batch of
+/// documents in order, then `finish`.
+pub trait FormatRun {
+    /// Pieces before any document: a shared file's opening.
+    fn start(&mut self, context: &Context<'_>) -> Result<Vec<Piece>, Error>;
+    /// The pieces of each document of a batch, in order. `seen[i]`
+    /// describes document `i`'s files made by the formats of earlier
+    /// roles, and the shared files opened so far.
+    fn batch(
+        &mut self,
+        context: &Context<'_>,
+        documents: &[Document],
+        seen: &[Vec<FileMeta>],
+    ) -> Result<Vec<Vec<Piece>>, Error>;
+    /// Pieces after the last document. `files` describes every file of
+    /// the formats of earlier roles, and this format's own as they stand,
+    /// in export order.
+    fn finish(&mut self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error>;
+}
+
+/// A format that renders each document on its own, in parallel. Each stage
+/// has a default that contributes nothing.
 pub trait Exporter: Sync {
     /// The format's name on the command line (`json`).
     fn name(&self) -> &'static str;
-    /// Pieces before any document: the header of a shared table.
+    /// What it builds on (see [`Role`]).
+    fn role(&self) -> Role {
+        Role::Data
+    }
+    /// The paths it owns (see [`Format::owns`]).
+    fn owns(&self) -> &'static [&'static str];
+    /// Pieces before any document: the opening of a shared file.
     fn start(&self, _context: &Context<'_>) -> Result<Vec<Piece>, Error> {
         Ok(Vec::new())
     }
     /// The pieces of one document: its files, or its rows of a shared
-    /// table. `own` holds the files the formats before this one made of the
-    /// same document, hashed.
+    /// file. `seen` is as in [`FormatRun::batch`].
     fn document(
         &self,
         _context: &Context<'_>,
         _document: &Document,
-        _own: &[&OutputFile],
+        _seen: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
         Ok(Vec::new())
     }
-    /// Pieces after the last document: files about every document, or the
-    /// end of a shared one. `files` describes every file made so far, in
-    /// export order (this format's shared files as they stand), so a
-    /// format that lists files (DCAT, checksums) sees their sizes and
-    /// hashes.
+    /// Pieces after the last document (see [`FormatRun::finish`]).
     fn finish(&self, _context: &Context<'_>, _files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
         Ok(Vec::new())
     }
 }
 
-/// Every format, in the order they run.
-pub const EXPORTERS: &[&dyn Exporter] = &[
+impl<E: Exporter> Format for E {
+    fn name(&self) -> &'static str {
+        Exporter::name(self)
+    }
+    fn role(&self) -> Role {
+        Exporter::role(self)
+    }
+    fn owns(&self) -> &'static [&'static str] {
+        Exporter::owns(self)
+    }
+    fn begin(&self) -> Box<dyn FormatRun + '_> {
+        Box::new(EachDocument(self))
+    }
+}
+
+/// The run of an [`Exporter`]: no state, documents rendered in parallel.
+struct EachDocument<'e, E>(&'e E);
+
+impl<E: Exporter> FormatRun for EachDocument<'_, E> {
+    fn start(&mut self, context: &Context<'_>) -> Result<Vec<Piece>, Error> {
+        self.0.start(context)
+    }
+
+    fn batch(
+        &mut self,
+        context: &Context<'_>,
+        documents: &[Document],
+        seen: &[Vec<FileMeta>],
+    ) -> Result<Vec<Vec<Piece>>, Error> {
+        use rayon::prelude::*;
+        let exporter = self.0;
+        documents
+            .par_iter()
+            .zip(seen)
+            .map(|(document, seen)| exporter.document(context, document, seen))
+            .collect()
+    }
+
+    fn finish(&mut self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+        self.0.finish(context, files)
+    }
+}
+
+/// Every format the tool ships, in registration order. A run orders them
+/// by [`Role`]; registering a format is one line here (or, for a program
+/// using the library, one `push` onto [`formats`]).
+pub const EXPORTERS: &[&dyn Format] = &[
     &json::Json,
     &csv::Csv,
     &xml::Xml,
@@ -181,6 +373,11 @@ pub const EXPORTERS: &[&dyn Exporter] = &[
     &dcat::Dcat,
     &sums::Sums,
 ];
+
+/// The shipped formats, to add a format of one's own to.
+pub fn formats() -> Vec<&'static dyn Format> {
+    EXPORTERS.to_vec()
+}
 
 /// How many documents a run renders at once: enough to keep every core
 /// busy, few enough that memory does not grow with the corpus.
@@ -194,16 +391,30 @@ pub fn batch_size() -> usize {
 /// others (the reading page, DCAT, checksums) are the same whichever
 /// formats are written. The same run as a streamed build, kept in memory.
 pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFile>, Error> {
+    render_with(EXPORTERS, context, formats)
+}
+
+/// [`render`] with the formats of `registry`: the shipped ones and one's
+/// own (see [`formats`]).
+pub fn render_with(
+    registry: &[&dyn Format],
+    context: &Context<'_>,
+    formats: &[String],
+) -> Result<Vec<OutputFile>, Error> {
     let start = Context {
         documents: &[],
         ..context.clone()
     };
-    let mut run = Export::new(start, formats, Memory::default())?;
+    let mut run = Export::new(start, registry, formats, Memory::default())?;
     for batch in context.documents.chunks(batch_size()) {
         run.add(batch)?;
     }
     let (memory, files) = run.finish(context.documents)?;
-    Ok(memory.into_files(&files))
+    let mut files = memory.into_files(&files);
+    if !formats.is_empty() {
+        files.retain(|file| formats.iter().any(|f| f == file.info.format));
+    }
+    Ok(files)
 }
 
 /// One file of one document, `<folder>/<document-id>.<extension>`.
@@ -211,14 +422,15 @@ fn document_file(
     document: &Document,
     folder: &str,
     extension: &str,
+    info: FileInfo,
     render: impl FnOnce(&str) -> Result<Vec<u8>, Error>,
 ) -> Result<Vec<Piece>, Error> {
     let stem = file_stem(document.id.as_str())?;
-    Ok(vec![Piece::File(OutputFile {
-        path: PathBuf::from(folder).join(format!("{stem}.{extension}")),
-        bytes: render(stem)?,
-        sha256: String::new(),
-    })])
+    Ok(vec![Piece::File(OutputFile::new(
+        PathBuf::from(folder).join(format!("{stem}.{extension}")),
+        render(stem)?,
+        info,
+    ))])
 }
 
 /// Sets `key` on a JSON object built by an exporter (a no-op on anything

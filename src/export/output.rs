@@ -15,7 +15,7 @@ use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Error, OutputFile, Sink};
+use super::{Error, FileInfo, FileMeta, OutputFile, Scope, Sink};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fsx;
 
@@ -228,7 +228,7 @@ pub fn write(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
     for file in files {
         disk.file(file)?;
     }
-    disk.finish(false)
+    disk.finish()
 }
 
 /// Compares `files` with the tree under `dest`.
@@ -237,7 +237,7 @@ pub fn check(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
     for file in files {
         disk.file(file)?;
     }
-    disk.finish(false)
+    disk.finish()
 }
 
 /// The sink of a run against a folder on disk. Each file is compared with
@@ -253,6 +253,8 @@ pub struct Disk {
     produced: HashSet<PathBuf>,
     folders: HashSet<PathBuf>,
     open: HashMap<PathBuf, Appending>,
+    /// The paths a partial run writes ([`Sink::writes`]); `None`: all.
+    owned: Option<Vec<&'static str>>,
 }
 
 /// The staging folder of a writing run, and the lock held while it exists.
@@ -332,12 +334,19 @@ impl Disk {
             produced: HashSet::new(),
             folders: HashSet::new(),
             open: HashMap::new(),
+            owned: None,
         };
-        disk.file(&OutputFile {
-            path: PathBuf::from(MARKER),
-            bytes: MARKER_TEXT.as_bytes().to_vec(),
-            sha256: String::new(),
-        })?;
+        let info = FileInfo::new(
+            "",
+            ("text/plain", "TXT"),
+            Scope::Catalog,
+            "Marks the folder as an export tree.",
+        );
+        disk.file(&OutputFile::new(
+            MARKER,
+            MARKER_TEXT.as_bytes().to_vec(),
+            info,
+        ))?;
         Ok(disk)
     }
 
@@ -388,7 +397,7 @@ impl Disk {
     /// searched for files no longer made. Returns how disk differed: every
     /// difference for a check; for a writing run, which stops comparing at
     /// the first difference, what it saw up to there.
-    pub fn finish(mut self, partial: bool) -> Result<Drift, Error> {
+    pub fn finish(mut self) -> Result<Drift, Error> {
         let mut open: Vec<(PathBuf, Appending)> = self.open.drain().collect();
         open.sort_by(|a, b| a.0.cmp(&b.0));
         for (path, appending) in open {
@@ -411,25 +420,125 @@ impl Disk {
             list(&self.dest, Path::new(""), &mut on_disk)?;
         }
         on_disk.sort();
-        let produced = &self.produced;
-        let written: HashSet<Option<&Path>> = produced.iter().map(|f| f.parent()).collect();
-        self.drift.extra = on_disk
+        let (extra, kept): (Vec<PathBuf>, Vec<PathBuf>) = on_disk
             .into_iter()
-            .filter(|p| !produced.contains(p))
-            .filter(|p| !partial || written.contains(&p.parent()))
-            .collect();
+            .filter(|p| !self.produced.contains(p))
+            .partition(|p| self.owns(p));
+        self.drift.extra = extra;
         self.drift.stale.sort();
         self.drift.missing.sort();
         if let Some(staging) = self.staging.take()
             && !self.drift.is_empty()
         {
+            keep(&self.dest, &staging.dir, &kept)?;
             swap_in(staging, &self.dest)?;
         }
         Ok(self.drift)
     }
 }
 
+impl Disk {
+    /// Whether the run writes `path` (every path, unless it is partial).
+    fn owns(&self, path: &Path) -> bool {
+        let Some(owned) = &self.owned else {
+            return true;
+        };
+        let path = path.to_string_lossy().replace('\\', "/");
+        path == MARKER
+            || owned
+                .iter()
+                .any(|own| path == *own || (own.ends_with('/') && path.starts_with(own)))
+    }
+}
+
+/// Puts the files `kept` (of formats a partial run does not write, or of
+/// none) into the staging folder, so the new tree holds them as they are:
+/// hard links where the file system allows, copies elsewhere.
+fn keep(dest: &Path, staging: &Path, kept: &[PathBuf]) -> Result<(), Error> {
+    for path in kept {
+        let from = dest.join(path);
+        let to = staging.join(path);
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
+        }
+        if fs::hard_link(&from, &to).is_err() {
+            let meta = from.symlink_metadata().map_err(io("cannot read", &from))?;
+            if meta.is_symlink() {
+                let target = fs::read_link(&from).map_err(io("cannot read", &from))?;
+                symlink(&target, &to).map_err(io("cannot write", &to))?;
+            } else if meta.is_file() {
+                fs::copy(&from, &to).map_err(io("cannot copy", &from))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(not(unix))]
+fn symlink(_: &Path, _: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
 impl Sink for Disk {
+    fn writes(&mut self, owned: Option<Vec<&'static str>>) {
+        self.owned = owned;
+    }
+
+    fn open(&mut self, file: &OutputFile) -> Result<(), Error> {
+        let path = file.path.as_path();
+        self.produced.insert(path.to_path_buf());
+        let writer = match self.staged(path)? {
+            Some(staged) => {
+                let file = fs::File::create(&staged).map_err(io("cannot write", &staged))?;
+                Some((staged, BufWriter::new(file)))
+            }
+            None => None,
+        };
+        let on_disk = self.dest.join(path);
+        let existing = match fsx::open_regular(&on_disk, fsx::Links::Refuse) {
+            Ok(file) => Existing::File(BufReader::new(file)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Existing::Missing,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => Existing::Other,
+            Err(e) => return Err(io("cannot read", &on_disk)(e)),
+        };
+        let appending = Appending {
+            writer,
+            existing,
+            same: true,
+        };
+        self.open.insert(path.to_path_buf(), appending);
+        self.append(path, &file.bytes)
+    }
+
+    fn existing(&mut self, made: &FileMeta) -> Result<Option<FileMeta>, Error> {
+        let path = self.dest.join(&made.path);
+        match fsx::read_regular(&path, fsx::Links::Refuse) {
+            Ok(bytes) => Ok(Some(FileMeta {
+                size: bytes.len() as u64,
+                sha256: super::sha256_hex(&bytes),
+                ..made.clone()
+            })),
+            // Nothing there, something that is not a file, or a file
+            // where a folder on the way should be: no such file in the tree.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound
+                        | std::io::ErrorKind::InvalidInput
+                        | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(io("cannot read", &path)(e)),
+        }
+    }
+
     fn file(&mut self, file: &OutputFile) -> Result<(), Error> {
         self.produced.insert(file.path.clone());
         if let Some(path) = self.staged(&file.path)? {
@@ -442,29 +551,6 @@ impl Sink for Disk {
     }
 
     fn append(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
-        if !self.open.contains_key(path) {
-            self.produced.insert(path.to_path_buf());
-            let writer = match self.staged(path)? {
-                Some(staged) => {
-                    let file = fs::File::create(&staged).map_err(io("cannot write", &staged))?;
-                    Some((staged, BufWriter::new(file)))
-                }
-                None => None,
-            };
-            let on_disk = self.dest.join(path);
-            let existing = match fsx::open_regular(&on_disk, fsx::Links::Refuse) {
-                Ok(file) => Existing::File(BufReader::new(file)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Existing::Missing,
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => Existing::Other,
-                Err(e) => return Err(io("cannot read", &on_disk)(e)),
-            };
-            let appending = Appending {
-                writer,
-                existing,
-                same: true,
-            };
-            self.open.insert(path.to_path_buf(), appending);
-        }
         let comparing = self.comparing();
         let Some(appending) = self.open.get_mut(path) else {
             return Ok(());
@@ -586,11 +672,8 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: PathBuf::from(path),
-            bytes: text.as_bytes().to_vec(),
-            sha256: String::new(),
-        }
+        let info = FileInfo::new("test", ("text/plain", "TXT"), Scope::Catalog, "");
+        OutputFile::new(path, text.as_bytes().to_vec(), info)
     }
 
     #[test]
@@ -638,11 +721,15 @@ mod tests {
     /// Appends `parts` to `csv/t.csv` in a run against `dest`.
     fn appended(dest: &Path, write: bool, parts: &[&str]) -> Drift {
         let mut disk = Disk::new(dest, write).unwrap_or_else(|e| panic!("{e}"));
-        for part in parts {
-            disk.append(Path::new("csv/t.csv"), part.as_bytes())
-                .unwrap_or_else(|e| panic!("{e}"));
+        for (i, part) in parts.iter().enumerate() {
+            if i == 0 {
+                disk.open(&file("csv/t.csv", part))
+            } else {
+                disk.append(Path::new("csv/t.csv"), part.as_bytes())
+            }
+            .unwrap_or_else(|e| panic!("{e}"));
         }
-        let mut drift = disk.finish(false).unwrap_or_else(|e| panic!("{e}"));
+        let mut drift = disk.finish().unwrap_or_else(|e| panic!("{e}"));
         // The first run into `dest` also finds the marker missing.
         drift.missing.retain(|p| p != Path::new(MARKER));
         drift

@@ -2,9 +2,7 @@
 //! `sha256sum -c` reads (`<hex>  <path>`, one line each, path order), so a
 //! portal or mirror can check a download with standard tools.
 
-use std::path::PathBuf;
-
-use super::{Context, Error, Exporter, FileMeta, OutputFile, Piece};
+use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
 
 /// The file's name, at the top of the export folder.
 pub(super) const SUMS_FILE: &str = "SHA256SUMS";
@@ -17,6 +15,14 @@ impl Exporter for Sums {
         "sums"
     }
 
+    fn role(&self) -> Role {
+        Role::Checksums
+    }
+
+    fn owns(&self) -> &'static [&'static str] {
+        &[SUMS_FILE]
+    }
+
     fn finish(&self, _: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
         let mut lines: Vec<String> = files
             .iter()
@@ -26,10 +32,16 @@ impl Exporter for Sums {
             })
             .collect();
         lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
-        Ok(vec![Piece::File(OutputFile {
-            path: PathBuf::from(SUMS_FILE),
-            bytes: lines.concat().into_bytes(),
-            sha256: String::new(),
-        })])
+        let info = FileInfo::new(
+            "sums",
+            ("text/plain", "TXT"),
+            Scope::Catalog,
+            "The SHA-256 of every other file, as `sha256sum -c` reads them.",
+        );
+        Ok(vec![Piece::File(OutputFile::new(
+            SUMS_FILE,
+            lines.concat().into_bytes(),
+            info,
+        ))])
     }
 }

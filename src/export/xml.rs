@@ -9,9 +9,9 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Context, Error, Exporter, OutputFile, Piece, document_file};
+use super::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope, document_file};
 use crate::model::{Document, LocalizedText, Paragraph};
-use crate::schema::XML_NAMESPACE;
+use crate::schema::{XML_NAMESPACE, XSD_FILE};
 
 /// Writes each document as XML.
 pub(super) struct Xml;
@@ -21,13 +21,24 @@ impl Exporter for Xml {
         "xml"
     }
 
+    fn owns(&self) -> &'static [&'static str] {
+        &["xml/"]
+    }
+
     fn document(
         &self,
-        _: &Context<'_>,
+        context: &Context<'_>,
         document: &Document,
-        _: &[&OutputFile],
+        _: &[FileMeta],
     ) -> Result<Vec<Piece>, Error> {
-        document_file(document, "xml", "xml", |stem| {
+        let info = FileInfo::new(
+            "xml",
+            ("application/xml", "XML"),
+            Scope::Document(document.id.to_string()),
+            "The document in the canonical model, as XML.",
+        )
+        .conforming(&[&format!("{}schema/{XSD_FILE}", context.base_iri)]);
+        document_file(document, "xml", "xml", info, |stem| {
             render(document).map_err(|source| Error::Xml {
                 what: stem.to_owned(),
                 source,
