@@ -4,6 +4,7 @@
 
 mod harness;
 mod hostile;
+mod partial;
 mod proptest_round_trip;
 mod reader;
 mod safety;
