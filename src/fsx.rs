@@ -26,6 +26,21 @@ pub enum Links {
 pub fn open_regular(path: &Path, links: Links) -> io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
+    never_wait(&mut options, links);
+    let file = options
+        .open(path)
+        .map_err(|e| explain_open(path, links, e))?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        Ok(file)
+    } else {
+        Err(not_regular(kind_name(&kind)))
+    }
+}
+
+/// Sets `options` never to block on opening (a FIFO with no writer) and,
+/// with [`Links::Refuse`], never to follow a symbolic link.
+pub fn never_wait(options: &mut fs::OpenOptions, links: Links) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -37,15 +52,8 @@ pub fn open_regular(path: &Path, links: Links) -> io::Result<fs::File> {
         // Two small flag bits: the conversion cannot fail.
         options.custom_flags(i32::try_from(flags).unwrap_or(0));
     }
-    let file = options
-        .open(path)
-        .map_err(|e| explain_open(path, links, e))?;
-    let kind = file.metadata()?.file_type();
-    if kind.is_file() {
-        Ok(file)
-    } else {
-        Err(not_regular(kind_name(&kind)))
-    }
+    #[cfg(not(unix))]
+    let _ = (options, links);
 }
 
 /// `open`'s error, with `ELOOP` on a refused link said as such.

@@ -374,6 +374,14 @@ pub const EXPORTERS: &[&dyn Format] = &[
     &sums::Sums,
 ];
 
+/// Whether `path` (under the export folder) is under one of `owns`: a
+/// folder ending in `/`, or a file.
+pub fn is_owned(path: &std::path::Path, owns: &[&str]) -> bool {
+    let path = path.to_string_lossy().replace('\\', "/");
+    owns.iter()
+        .any(|own| path == *own || (own.ends_with('/') && path.starts_with(own)))
+}
+
 /// The shipped formats, to add a format of one's own to.
 pub fn formats() -> Vec<&'static dyn Format> {
     EXPORTERS.to_vec()

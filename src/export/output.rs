@@ -171,13 +171,7 @@ fn lock(
     let lock_path = parent.join(format!(".{name}.lock"));
     let mut options = fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        let flags = rustix::fs::OFlags::NOFOLLOW.bits() | rustix::fs::OFlags::NONBLOCK.bits();
-        // Two small flag bits: the conversion cannot fail.
-        options.custom_flags(i32::try_from(flags).unwrap_or(0));
-    }
+    fsx::never_wait(&mut options, fsx::Links::Refuse);
     let not_regular = || Error::NotOwned {
         path: lock_path.clone(),
         reason: "this lock file is a link or special file; remove it".into(),
@@ -443,11 +437,7 @@ impl Disk {
         let Some(owned) = &self.owned else {
             return true;
         };
-        let path = path.to_string_lossy().replace('\\', "/");
-        path == MARKER
-            || owned
-                .iter()
-                .any(|own| path == *own || (own.ends_with('/') && path.starts_with(own)))
+        path == Path::new(MARKER) || super::is_owned(path, owned)
     }
 }
 

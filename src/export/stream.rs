@@ -462,18 +462,14 @@ impl<'a, S: Sink> Export<'a, S> {
 /// Whether `path` is under one of the paths `format` owns; a file outside
 /// them is a bug in the format, which a partial run could not replace.
 fn owned(format: &dyn Format, path: &Path) -> Result<(), Error> {
-    let path = path.to_string_lossy().replace('\\', "/");
-    let inside = format
-        .owns()
-        .iter()
-        .any(|own| path == *own || (own.ends_with('/') && path.starts_with(own)));
-    if inside {
+    if super::is_owned(path, format.owns()) {
         Ok(())
     } else {
         Err(Error::Contract {
             format: format.name(),
             message: format!(
-                "makes {path}, outside the paths it owns ({})",
+                "makes {}, outside the paths it owns ({})",
+                path.display(),
                 format.owns().join(", ")
             ),
         })
