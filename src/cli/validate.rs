@@ -289,7 +289,7 @@ impl Checking {
                 // The document has errors: the translation is reported on
                 // its own and waits.
                 (Some(_), None) => report.translation = None,
-                (None, None) => no_document(&mut report, &group.document),
+                (None, None) => crate::validate::missing_document(&mut report, &group.document),
             }
             translations.push(report);
         }
@@ -390,20 +390,6 @@ pub(super) struct Checked {
     /// The metadata of each document checked (see [`Document::metadata`]),
     /// with its community languages, in path order.
     pub metadata: Vec<Document>,
-}
-
-/// Reports a translation with no document where it should be.
-fn no_document(report: &mut FileReport, document: &Path) {
-    let finding = crate::validate::Finding::error(
-        "translation-location",
-        "/document",
-        format!(
-            "there is no {} for this translation to translate",
-            document.display()
-        ),
-    )
-    .hint("keep translations in data/<document-id>/translations/");
-    crate::validate::add_findings(report, vec![finding], &serde_json::Value::Null);
 }
 
 /// Whether something is at `path`: a file named like a data file that is a
