@@ -6,7 +6,8 @@
 //! against it and against the rules a schema cannot express ([`validate`]),
 //! and every problem becomes a located [`diagnostic::Diagnostic`]. The
 //! [`export`] module turns valid documents into the published formats, and
-//! [`translation`] handles contributed translations.
+//! [`translation`] handles contributed translations. [`corpus`] runs the
+//! whole pipeline over a data folder, a batch of documents at a time.
 //!
 //! # Validating a document
 //!
@@ -80,6 +81,7 @@
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
 pub mod cli;
+pub mod corpus;
 pub mod diagnostic;
 pub mod export;
 pub mod fsx;

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::output::{Drifted, print_report};
-use super::validate::{Checked, Checking, Keep, files_of};
 use super::{Color, Format};
-use super::{Error, Outcome};
+use super::{Error, Outcome, files_of};
+use crate::corpus::{Checked, Checking, Keep};
 use crate::export::{self, Context, DEFAULT_BASE_IRI, EXPORTERS};
 
 /// Write the exports for portals into exports/.

@@ -13,6 +13,7 @@ mod translation;
 mod validate;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -73,9 +74,9 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
-    /// Validation could not run.
+    /// The data files could not be listed or checked.
     #[error(transparent)]
-    Validate(#[from] crate::validate::Error),
+    Corpus(#[from] crate::corpus::Error),
     /// The command needs a project and there is none here.
     #[error(transparent)]
     Project(#[from] crate::project::Error),
@@ -115,6 +116,15 @@ pub(crate) fn project() -> Result<crate::project::Project, Error> {
         output::verbose(&format!("project root: {}", project.absolute().display()));
     });
     Ok(project)
+}
+
+/// The data files `paths` name (see [`crate::corpus::files_of`]), or every
+/// data file of the project when there are none.
+pub(crate) fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    if paths.is_empty() {
+        return Ok(crate::corpus::discover_project(&project()?.data())?);
+    }
+    Ok(crate::corpus::files_of(paths)?)
 }
 
 /// Parses the command line, runs the command and maps the result to an exit

@@ -273,6 +273,12 @@ pub fn check_translation(report: &mut FileReport, document: &Document) {
     add_findings(report, findings, &unit_value(translation));
 }
 
+/// Reports a translation whose document is missing: `document` is where
+/// its place says the document should be.
+pub fn missing_document(report: &mut FileReport, document: &Path) {
+    add_findings(report, vec![rules::no_document(document)], &Value::Null);
+}
+
 /// Adds cross-file findings to a report: located, sorted, and clearing the
 /// parsed value when any is an error.
 pub fn add_findings(report: &mut FileReport, findings: Vec<Finding>, value: &Value) {

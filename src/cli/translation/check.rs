@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use super::{Error, Outcome};
+use crate::cli::files_of;
 use crate::cli::output::{ReportArgs, print_reports};
+use crate::corpus::{self, Keep};
 use crate::diagnostic::Severity;
 
 /// Check translation files: schema, then every translation rule.
@@ -27,7 +29,7 @@ pub(super) struct Args {
 
 /// Runs `translation check`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let reports = crate::cli::validate::validate_paths(&args.files)?;
+    let reports = corpus::check(&files_of(&args.files)?, Keep::Everything)?.reports;
     let reports: Vec<_> = reports
         .into_iter()
         .filter(|r| crate::validate::is_translation(&r.source.path))

@@ -8,7 +8,8 @@ mod xliff;
 
 use std::path::{Path, PathBuf};
 
-use super::{Error, Outcome};
+use super::{Error, Outcome, files_of};
+use crate::corpus::{self, Keep};
 use crate::model::{Document, Language, Translation, conventional_case};
 use crate::validate::rules::{NO_ISO639_3_HINT, no_iso639_3_message};
 
@@ -43,7 +44,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
 
 /// The valid document `id`, or the only document when `id` is `None`.
 fn document(id: Option<&str>) -> Result<Document, Error> {
-    let reports = super::validate::validate_paths(&[])?;
+    let reports = corpus::check(&files_of(&[])?, Keep::Everything)?.reports;
     let documents: Vec<Document> = reports.into_iter().filter_map(|r| r.document).collect();
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     let found = match id {

@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Error, Outcome};
+use crate::cli::files_of;
 use crate::cli::output::print_stdout;
+use crate::corpus::{self, Keep};
 use crate::diagnostic::Severity;
 use crate::model::{Document, Translation};
 use crate::translation::progress;
@@ -51,7 +53,7 @@ struct Row {
 
 /// Runs `translation status`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let reports = crate::cli::validate::validate_paths(&[])?;
+    let reports = corpus::check(&files_of(&[])?, Keep::Everything)?.reports;
     let documents: Vec<&Document> = reports.iter().filter_map(|r| r.document.as_ref()).collect();
     let mut rows = Vec::new();
     for report in reports

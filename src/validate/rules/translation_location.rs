@@ -7,12 +7,29 @@ use std::path::Path;
 use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
+/// The rule's code.
+const CODE: &str = "translation-location";
+
+/// The finding for a translation with no `document` where its place says
+/// it should be (`<folder>/document.json` above its `translations/`).
+pub fn no_document(document: &Path) -> Finding {
+    Finding::error(
+        CODE,
+        "/document",
+        format!(
+            "there is no {} for this translation to translate",
+            document.display()
+        ),
+    )
+    .hint("keep translations in data/<document-id>/translations/")
+}
+
 /// Compares the file's place with its `document` and `language`.
 pub(super) struct TranslationLocation;
 
 impl TranslationRule for TranslationLocation {
     fn code(&self) -> &'static str {
-        "translation-location"
+        CODE
     }
 
     fn summary(&self) -> &'static str {
@@ -64,5 +81,21 @@ impl TranslationRule for TranslationLocation {
                 )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translation_without_its_document_is_told_where_it_should_be() {
+        let finding = no_document(Path::new("data/x/document.json"));
+        assert_eq!(finding.code, TranslationLocation.code());
+        assert_eq!(finding.pointer, "/document");
+        assert_eq!(
+            finding.message,
+            "there is no data/x/document.json for this translation to translate"
+        );
     }
 }

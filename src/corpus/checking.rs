@@ -1,0 +1,300 @@
+//! Checks a corpus a batch of documents at a time: each document with its
+//! translations, in parallel; reviewed translations merged into the
+//! documents; the catalog rules once every document is seen.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::Error;
+use super::discover::{discover, exists};
+use super::group::{Group, sort};
+use crate::model::{Catalog, Document, Translation, TranslationStatus};
+use crate::validate::{
+    FileReport, Validator, check_catalog, check_translation, is_catalog, is_translation,
+    missing_catalog, missing_document,
+};
+
+/// What a run keeps of each report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// The reports with diagnostics, without the parsed data, and only the
+    /// path of a file with nothing to report: memory stays flat however
+    /// many files pass.
+    Findings,
+    /// Everything, for commands that work on the parsed data.
+    Everything,
+}
+
+/// A validation run streamed a batch of documents at a time: each document
+/// is checked with its translations, in parallel (on the current rayon
+/// pool), and then only its diagnostics and its metadata stay in memory.
+/// The catalog is checked first against its schema, and against the
+/// documents once all are seen.
+pub struct Checking {
+    validator: Validator,
+    keep: Keep,
+    include_drafts: bool,
+    groups: std::vec::IntoIter<Group>,
+    catalogs: Vec<FileReport>,
+    reports: Vec<FileReport>,
+    clean: Vec<PathBuf>,
+    /// The metadata of each document that passed its schema, merged with
+    /// its translations, in path order.
+    metadata: Vec<Document>,
+    /// Where each document's metadata is in `metadata`, by path.
+    described: HashMap<PathBuf, usize>,
+    valid: bool,
+}
+
+/// What a run found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The reports, in path order: every one, or with [`Keep::Findings`]
+    /// those with diagnostics.
+    pub reports: Vec<FileReport>,
+    /// With [`Keep::Findings`], the files with nothing to report, in path
+    /// order.
+    pub clean: Vec<PathBuf>,
+    /// The metadata of each document checked (see [`Document::metadata`]),
+    /// with its community languages, in path order.
+    pub metadata: Vec<Document>,
+}
+
+/// Checks `files` (see [`Checking`]) from start to finish, drafts left out,
+/// and returns what the run found.
+pub fn check(files: &[PathBuf], keep: Keep) -> Result<Checked, Error> {
+    let mut checking = Checking::new(files, keep, false)?;
+    while checking.next_batch()?.is_some() {}
+    checking.finish()
+}
+
+impl Checking {
+    /// Starts a run over `files`: documents, translations and catalogs, in
+    /// any order. Translations that pass and are reviewed (or drafts, with
+    /// `include_drafts`) are merged into the documents the batches return.
+    /// The catalogs are checked against their schema here.
+    pub fn new(files: &[PathBuf], keep: Keep, include_drafts: bool) -> Result<Self, Error> {
+        let validator = Validator::new()?;
+        let sorted = sort(files);
+        let mut catalogs = Vec::with_capacity(sorted.catalogs.len());
+        for path in &sorted.catalogs {
+            catalogs.push(if exists(path) {
+                validator.validate_path(path)?
+            } else {
+                missing_catalog(path)
+            });
+        }
+        let valid = catalogs.iter().all(FileReport::is_valid);
+        Ok(Self {
+            validator,
+            keep,
+            include_drafts,
+            groups: sorted.groups.into_iter(),
+            catalogs,
+            reports: Vec::new(),
+            clean: Vec::new(),
+            described: HashMap::new(),
+            metadata: Vec::new(),
+            valid,
+        })
+    }
+
+    /// Publishes under `iri` instead of the catalog's `base_iri`: the
+    /// catalog rules then judge the IRI the exports will carry. Returns
+    /// the catalog's own value when it differs.
+    pub fn override_base_iri(&mut self, iri: &str) -> Option<String> {
+        let catalog = self.catalogs.iter_mut().find_map(|r| r.catalog.as_mut())?;
+        (catalog.base_iri != iri).then(|| std::mem::replace(&mut catalog.base_iri, iri.to_owned()))
+    }
+
+    /// The catalog, if one was given and passed its schema (its rules run
+    /// at [`Checking::finish`]).
+    pub fn catalog(&self) -> Option<&Catalog> {
+        self.catalogs.iter().find_map(|r| r.catalog.as_ref())
+    }
+
+    /// Whether no file checked so far has an error.
+    pub fn is_valid(&self) -> bool {
+        self.valid
+    }
+
+    /// Checks the next batch of documents (see
+    /// [`crate::export::batch_size`]) with their translations, and returns
+    /// the documents that passed their schema, merged with their
+    /// translations, in path order; `None` when every file is checked.
+    pub fn next_batch(&mut self) -> Result<Option<Vec<Document>>, Error> {
+        let batch: Vec<Group> = self
+            .groups
+            .by_ref()
+            .take(crate::export::batch_size())
+            .collect();
+        if batch.is_empty() {
+            return Ok(None);
+        }
+        let checked = batch
+            .par_iter()
+            .map(|group| self.check_group(group))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let mut documents = Vec::new();
+        for (group, (reports, document)) in batch.iter().zip(checked) {
+            for report in reports {
+                self.keep(report);
+            }
+            if let Some(document) = document {
+                self.described
+                    .insert(group.document.clone(), self.metadata.len());
+                self.metadata.push(document.metadata());
+                documents.push(document);
+            }
+        }
+        Ok(Some(documents))
+    }
+
+    /// Checks one document and its translations. Returns their reports
+    /// (the document's only if it was asked for) and the document, merged
+    /// with its translations, if it passed its schema.
+    fn check_group(&self, group: &Group) -> Result<(Vec<FileReport>, Option<Document>), Error> {
+        let mut document = if group.reported || group.document.is_file() {
+            Some(self.validator.validate_path(&group.document)?)
+        } else {
+            None
+        };
+        let translations = self.check_translations(group, document.as_ref())?;
+        let mut merged = None;
+        if group.reported
+            && let Some(report) = &mut document
+        {
+            // A run that keeps only findings no longer needs the report's
+            // copy of the document.
+            let parsed = if self.keep == Keep::Findings {
+                report.document.take()
+            } else {
+                report.document.clone()
+            };
+            merged = parsed.map(|parsed| self.merge(parsed, &translations));
+        }
+        let mut reports: Vec<FileReport> =
+            document.filter(|_| group.reported).into_iter().collect();
+        reports.extend(translations);
+        Ok((reports, merged))
+    }
+
+    /// Checks the translations of a group against its document's report
+    /// (`None` when there is no document).
+    fn check_translations(
+        &self,
+        group: &Group,
+        document: Option<&FileReport>,
+    ) -> Result<Vec<FileReport>, Error> {
+        let reference = document
+            .filter(|r| r.is_valid())
+            .and_then(|r| r.document.as_ref());
+        let mut translations = Vec::with_capacity(group.translations.len());
+        for path in &group.translations {
+            let mut report = self.validator.validate_path(path)?;
+            match (document, reference) {
+                (_, Some(reference)) => check_translation(&mut report, reference),
+                // The document has errors: the translation is reported on
+                // its own and waits.
+                (Some(_), None) => report.translation = None,
+                (None, None) => missing_document(&mut report, &group.document),
+            }
+            translations.push(report);
+        }
+        Ok(translations)
+    }
+
+    /// `document` with the translations that passed and are reviewed (or
+    /// drafts, with `include_drafts`), in language order.
+    fn merge(&self, document: Document, translations: &[FileReport]) -> Document {
+        let mut own: Vec<&Translation> = translations
+            .iter()
+            .filter(|r| r.is_valid())
+            .filter_map(|r| r.translation.as_ref())
+            .filter(|t| self.include_drafts || t.status == TranslationStatus::Reviewed)
+            .collect();
+        own.sort_by(|a, b| a.language.cmp(&b.language));
+        crate::translation::merge(document, &own)
+    }
+
+    /// Keeps what `self.keep` says of a report.
+    fn keep(&mut self, mut report: FileReport) {
+        self.valid &= report.is_valid();
+        if self.keep == Keep::Findings {
+            if report.diagnostics.is_empty() {
+                self.clean.push(report.source.path);
+                return;
+            }
+            report.lighten();
+        }
+        self.reports.push(report);
+    }
+
+    /// Runs the catalog rules against the documents beside each catalog,
+    /// and returns what the run found.
+    pub fn finish(mut self) -> Result<Checked, Error> {
+        for mut catalog in std::mem::take(&mut self.catalogs) {
+            let documents = self.beside(&catalog.source.path)?;
+            check_catalog(&mut catalog, &documents);
+            self.keep(catalog);
+        }
+        let mut reports = self.reports;
+        reports.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        self.clean.sort();
+        Ok(Checked {
+            reports,
+            clean: self.clean,
+            metadata: self.metadata,
+        })
+    }
+
+    /// The documents that passed their schema in the folders beside a
+    /// catalog: from this run, or checked quietly when the run left them out.
+    fn beside(&self, catalog: &Path) -> Result<Vec<Document>, Error> {
+        let dir = catalog.parent().unwrap_or(Path::new("."));
+        let mut documents = Vec::new();
+        for path in discover(dir)? {
+            if is_catalog(&path) || is_translation(&path) {
+                continue;
+            }
+            match self
+                .described
+                .get(&path)
+                .and_then(|&i| self.metadata.get(i))
+            {
+                Some(document) => documents.push(document.clone()),
+                None => documents.extend(
+                    self.validator
+                        .validate_path(&path)?
+                        .document
+                        .map(|d| d.metadata()),
+                ),
+            }
+        }
+        Ok(documents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translation_without_its_document_is_reported_where_it_is() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let folder = dir.path().join("x/translations");
+        std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+        let source = Path::new("data/hangzhou-initiative/translations/fr.json");
+        std::fs::copy(source, folder.join("fr.json")).unwrap_or_else(|e| panic!("{e}"));
+        let files = discover(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let checked = check(&files, Keep::Findings).unwrap_or_else(|e| panic!("{e}"));
+        let [report] = checked.reports.as_slice() else {
+            panic!("{:?}", checked.reports);
+        };
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(codes.contains(&"translation-location"), "{codes:?}");
+        assert!(checked.metadata.is_empty());
+    }
+}
