@@ -59,7 +59,6 @@
 //! let report = Validator::new()?.validate_path(Path::new("data/hangzhou-initiative/document.json"))?;
 //! let documents = [report.document.ok_or("the document is invalid")?];
 //! let context = Context {
-//!     documents: &documents,
 //!     catalog: None,
 //!     base_iri: DEFAULT_BASE_IRI,
 //!     csv_bom: false,
@@ -67,7 +66,7 @@
 //!     created: None,
 //! };
 //! // Rendered in memory; only the DCAT record needs a catalog.
-//! let files = render(&context, &["xml".to_owned()])?;
+//! let files = render(&context, &documents, &["xml".to_owned()])?;
 //! let mut out: Vec<u8> = Vec::new(); // or std::io::stdout(), a file, a socket…
 //! for file in &files {
 //!     out.write_all(&file.bytes)?;

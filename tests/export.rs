@@ -329,14 +329,14 @@ fn a_corpus_streamed_in_batches_gives_the_bytes_of_one_whole_render() {
     let catalog: initiative::model::Catalog =
         serde_json::from_value(catalog).unwrap_or_else(|e| panic!("{e}"));
     let context = initiative::export::Context {
-        documents: &documents,
         catalog: Some(&catalog),
         base_iri: &catalog.base_iri,
         csv_bom: false,
         csv_excel_safe: false,
         created: None,
     };
-    let whole = initiative::export::render(&context, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let whole =
+        initiative::export::render(&context, &documents, &[]).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(whole.len(), one.len());
     for file in &whole {
         assert!(

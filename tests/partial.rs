@@ -255,7 +255,6 @@ fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
         serde_json::from_str(&read("data/catalog.json")).unwrap_or_else(|e| panic!("{e}"));
     let documents = [document];
     let context = Context {
-        documents: &documents,
         catalog: Some(&catalog),
         base_iri: &catalog.base_iri,
         csv_bom: false,
@@ -264,7 +263,7 @@ fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
     };
     let mut registry = formats();
     registry.push(&Title);
-    let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &[])
+    let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &documents, &[])
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
         .map(|f| (f.path, f.bytes))

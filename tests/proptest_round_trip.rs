@@ -94,7 +94,6 @@ fn exports(document: &Document) -> BTreeMap<String, Vec<u8>> {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let context = Context {
-        documents: &documents,
         catalog: Some(&catalog),
         base_iri: DEFAULT_BASE_IRI,
         csv_bom: false,
@@ -102,7 +101,7 @@ fn exports(document: &Document) -> BTreeMap<String, Vec<u8>> {
         created: None,
     };
     let formats = ["json".to_owned(), "xml".to_owned(), "csv".to_owned()];
-    render(&context, &formats)
+    render(&context, &documents, &formats)
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
         .map(|OutputFile { path, bytes, .. }| (path.to_string_lossy().replace('\\', "/"), bytes))

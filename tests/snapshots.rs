@@ -17,14 +17,13 @@ fn every_export_of_the_hangzhou_initiative() {
     let catalog: initiative::model::Catalog =
         serde_json::from_str(&catalog_text).unwrap_or_else(|e| panic!("{e}"));
     let context = Context {
-        documents: &documents,
         catalog: Some(&catalog),
         base_iri: DEFAULT_BASE_IRI,
         csv_bom: false,
         csv_excel_safe: false,
         created: None,
     };
-    let files = render(&context, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let files = render(&context, &documents, &[]).unwrap_or_else(|e| panic!("{e}"));
     let names: Vec<String> = files
         .iter()
         .map(|f| f.path.to_string_lossy().replace('\\', "/"))

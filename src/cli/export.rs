@@ -221,7 +221,6 @@ pub(super) fn export_data(
         .or(catalog.as_ref().map(|c| c.base_iri.as_str()))
         .unwrap_or(DEFAULT_BASE_IRI);
     let context = Context {
-        documents: &[],
         catalog: catalog.as_ref(),
         base_iri,
         csv_bom: publish.csv_bom,

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::Error;
 use super::discover::{discover, exists};
 use super::group::{Group, sort};
-use crate::model::{Catalog, Document, Translation, TranslationStatus};
+use crate::model::{Catalog, Document, DocumentSummary, Translation, TranslationStatus};
 use crate::validate::{
     FileReport, Validator, check_catalog, check_translation, is_catalog, is_translation,
     missing_catalog, missing_document,
@@ -42,7 +42,7 @@ pub struct Checking {
     clean: Vec<PathBuf>,
     /// The metadata of each document that passed its schema, merged with
     /// its translations, in path order.
-    metadata: Vec<Document>,
+    metadata: Vec<DocumentSummary>,
     /// Where each document's metadata is in `metadata`, by path.
     described: HashMap<PathBuf, usize>,
     valid: bool,
@@ -57,9 +57,9 @@ pub struct Checked {
     /// With [`Keep::Findings`], the files with nothing to report, in path
     /// order.
     pub clean: Vec<PathBuf>,
-    /// The metadata of each document checked (see [`Document::metadata`]),
+    /// The summary of each document checked,
     /// with its community languages, in path order.
-    pub metadata: Vec<Document>,
+    pub metadata: Vec<DocumentSummary>,
 }
 
 /// Checks `files` (see [`Checking`]) from start to finish, drafts left out,
@@ -145,7 +145,7 @@ impl Checking {
             if let Some(document) = document {
                 self.described
                     .insert(group.document.clone(), self.metadata.len());
-                self.metadata.push(document.metadata());
+                self.metadata.push(DocumentSummary::from(&document));
                 documents.push(document);
             }
         }
@@ -252,7 +252,7 @@ impl Checking {
 
     /// The documents that passed their schema in the folders beside a
     /// catalog: from this run, or checked quietly when the run left them out.
-    fn beside(&self, catalog: &Path) -> Result<Vec<Document>, Error> {
+    fn beside(&self, catalog: &Path) -> Result<Vec<DocumentSummary>, Error> {
         let dir = catalog.parent().unwrap_or(Path::new("."));
         let mut documents = Vec::new();
         for path in discover(dir)? {
@@ -269,7 +269,7 @@ impl Checking {
                     self.validator
                         .validate_path(&path)?
                         .document
-                        .map(|d| d.metadata()),
+                        .map(|d| DocumentSummary::from(&d)),
                 ),
             }
         }

@@ -61,14 +61,13 @@
 //!     // were asked for.
 //!     assert!(documents.iter().all(|d| !d.community_languages.is_empty()));
 //!     let context = Context {
-//!         documents: &documents,
 //!         catalog: catalog.as_ref(),
 //!         base_iri: DEFAULT_BASE_IRI,
 //!         csv_bom: false,
 //!         csv_excel_safe: false,
 //!         created: None,
 //!     };
-//!     exported.extend(render(&context, &["json".to_owned()])?);
+//!     exported.extend(render(&context, &documents, &["json".to_owned()])?);
 //! }
 //! assert!(checking.finish()?.reports.iter().all(|r| r.is_valid()));
 //! assert!(exported.iter().any(|f| f.path == Path::new("json/hangzhou-initiative.json")));

@@ -9,7 +9,7 @@ use super::tables::{self, SCHEMAS, TableSchema};
 use super::{
     Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, csvw, datapackage,
 };
-use crate::model::Document;
+use crate::model::{Document, DocumentSummary};
 
 /// The folder the tables go to, under the export folder.
 pub(super) const CSV_DIR: &str = "csv";
@@ -82,7 +82,12 @@ impl Exporter for Csv {
         Ok(pieces)
     }
 
-    fn finish(&self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+    fn finish(
+        &self,
+        context: &Context<'_>,
+        documents: &[DocumentSummary],
+        files: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
         let tables: Vec<(&TableSchema, &FileMeta)> = SCHEMAS
             .iter()
             .filter_map(|schema| {
@@ -93,11 +98,11 @@ impl Exporter for Csv {
         Ok(vec![
             Piece::Append {
                 path: csvw::path(),
-                bytes: csvw::metadata(context)?,
+                bytes: csvw::metadata(documents)?,
             },
             Piece::Append {
                 path: PathBuf::from(datapackage::DESCRIPTOR_FILE),
-                bytes: datapackage::descriptor(context, &tables)?,
+                bytes: datapackage::descriptor(context, documents, &tables)?,
             },
         ])
     }
@@ -181,7 +186,6 @@ mod tests {
     /// The `document_texts` table (header from `start`) with one row.
     fn render(row: &[&str], bom: bool, excel_safe: bool) -> Vec<u8> {
         let context = Context {
-            documents: &[],
             catalog: None,
             base_iri: "",
             csv_bom: bom,

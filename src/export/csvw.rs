@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 
 use super::csv::{CSV_DIR, file_name};
 use super::tables::{Datatype, SCHEMAS, TableSchema};
-use super::{Context, Error, FileInfo, Scope, set, to_json_bytes};
+use super::{Error, FileInfo, Scope, set, to_json_bytes};
+use crate::model::DocumentSummary;
 
 /// The metadata file's name, the one CSVW processors look for by default.
 pub(super) const METADATA_FILE: &str = "csv-metadata.json";
@@ -31,9 +32,8 @@ pub(super) fn info() -> FileInfo {
 }
 
 /// The bytes of `csv/csv-metadata.json`, describing every table.
-pub(super) fn metadata(context: &Context<'_>) -> Result<Vec<u8>, Error> {
-    let titles: Vec<Value> = context
-        .documents
+pub(super) fn metadata(documents: &[DocumentSummary]) -> Result<Vec<u8>, Error> {
+    let titles: Vec<Value> = documents
         .iter()
         .flat_map(|d| d.title.iter())
         .map(|(language, title)| json!({ "@value": title, "@language": language.as_str() }))

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::tables::{Datatype, TableSchema};
 use super::{Context, Error, FileInfo, FileMeta, Scope, set, to_json_bytes};
+use crate::model::DocumentSummary;
 
 /// The descriptor's file name.
 pub(super) const DESCRIPTOR_FILE: &str = "datapackage.json";
@@ -28,10 +29,10 @@ pub(super) fn info() -> FileInfo {
 /// to.
 pub(super) fn descriptor(
     context: &Context<'_>,
+    documents: &[DocumentSummary],
     tables: &[(&TableSchema, &FileMeta)],
 ) -> Result<Vec<u8>, Error> {
-    let title: Vec<&str> = context
-        .documents
+    let title: Vec<&str> = documents
         .iter()
         .flat_map(|d| d.languages.iter().filter_map(|l| d.title.get(l)))
         .collect();

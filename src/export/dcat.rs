@@ -13,7 +13,7 @@ use super::rdf::{
     turtle_subject,
 };
 use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
-use crate::model::{Catalog, Document, Language, LocalizedText};
+use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText};
 
 const PREFIXES: &Prefixes = &[
     ("dcat", "http://www.w3.org/ns/dcat#"),
@@ -82,9 +82,14 @@ impl Exporter for Dcat {
         Ok(subjects(&dataset(context, catalog, document, seen)?, false))
     }
 
-    fn finish(&self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+    fn finish(
+        &self,
+        context: &Context<'_>,
+        documents: &[DocumentSummary],
+        files: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
         let catalog = context.catalog.ok_or(Error::NoCatalog)?;
-        let mut pieces = subjects(&record(context, catalog, files)?, true);
+        let mut pieces = subjects(&record(context, catalog, documents, files)?, true);
         pieces.push(append(JSON_LD_FILE, JSON_LD_END.to_owned()));
         Ok(pieces)
     }
@@ -228,6 +233,7 @@ fn dataset(
 fn record(
     context: &Context<'_>,
     catalog: &Catalog,
+    documents: &[DocumentSummary],
     files: &[FileMeta],
 ) -> Result<Vec<Node>, Error> {
     let base = context.base_iri;
@@ -243,10 +249,7 @@ fn record(
     }
     // The catalog was first issued with its earliest document, and last
     // changed at `SOURCE_DATE_EPOCH` or, without it, with its latest.
-    let published = context
-        .documents
-        .iter()
-        .map(|d| d.publication.published_at.as_str());
+    let published = documents.iter().map(|d| d.published_at.as_str());
     if let (Some(first), Some(last)) = (published.clone().min(), published.max()) {
         dates(
             &mut record,
@@ -254,17 +257,16 @@ fn record(
             context.created.as_deref().unwrap_or(last),
         );
     }
-    let mut languages: Vec<&Language> = context
-        .documents
+    let mut languages: Vec<&Language> = documents
         .iter()
-        .flat_map(Document::all_languages)
+        .flat_map(DocumentSummary::all_languages)
         .collect();
     languages.sort();
     languages.dedup();
     for language in &languages {
         record.iri("dct:language", language_iri(language)?);
     }
-    for document in context.documents {
+    for document in documents {
         record.iri("dcat:dataset", format!("{base}datasets/{}", document.id));
     }
 

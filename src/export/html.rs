@@ -12,7 +12,7 @@ use super::{
     Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope, file_stem, jsonld,
 };
 use crate::model::{
-    Document, Language, LocalizedText, Paragraph, section_label, section_separator,
+    Document, DocumentSummary, Language, LocalizedText, Paragraph, section_label, section_separator,
 };
 
 /// The folder of the pages, under the export folder.
@@ -55,7 +55,12 @@ impl Exporter for Html {
         ))])
     }
 
-    fn finish(&self, context: &Context<'_>, _: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+    fn finish(
+        &self,
+        _: &Context<'_>,
+        documents: &[DocumentSummary],
+        _: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
         let info = FileInfo::new(
             "html",
             ("text/html", "HTML"),
@@ -64,7 +69,7 @@ impl Exporter for Html {
         );
         Ok(vec![Piece::File(OutputFile::new(
             PathBuf::from(HTML_DIR).join("index.html"),
-            index(context.documents).into_bytes(),
+            index(documents).into_bytes(),
             info,
         ))])
     }
@@ -395,7 +400,7 @@ fn downloads(html: &mut String, document: &Document, files: &[FileMeta]) {
     html.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn index(documents: &[Document]) -> String {
+fn index(documents: &[DocumentSummary]) -> String {
     let mut html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

@@ -25,7 +25,7 @@ pub use output::{
 };
 pub use stream::{Export, FileMeta, Memory, Piece, Sink, closure};
 
-use crate::model::{Catalog, Document};
+use crate::model::{Catalog, Document, DocumentSummary};
 
 /// The base IRI exports use when none is given: a placeholder under the
 /// reserved `example.org` domain (RFC 2606), to be replaced by the
@@ -35,10 +35,6 @@ pub const DEFAULT_BASE_IRI: &str = "https://example.org/initiative/";
 /// What every exporter is given.
 #[derive(Clone, Debug)]
 pub struct Context<'a> {
-    /// Every valid document, in id order. In a streamed run the formats
-    /// that describe every document see only the documents' metadata here:
-    /// their texts went by one batch at a time.
-    pub documents: &'a [Document],
     /// The publisher's catalog record (`data/catalog.json`), when there is one.
     pub catalog: Option<&'a Catalog>,
     /// The IRI the exports are published under, ending in `/`.
@@ -280,10 +276,16 @@ pub trait FormatRun {
         documents: &[Document],
         seen: &[Vec<FileMeta>],
     ) -> Result<Vec<Vec<Piece>>, Error>;
-    /// Pieces after the last document. `files` describes every file of
-    /// the formats of earlier roles, and this format's own as they stand,
-    /// in export order.
-    fn finish(&mut self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error>;
+    /// Pieces after the last document. `documents` summarizes every
+    /// document of the run, in order; `files` describes every file of the
+    /// formats of earlier roles, and this format's own as they stand, in
+    /// export order.
+    fn finish(
+        &mut self,
+        context: &Context<'_>,
+        documents: &[DocumentSummary],
+        files: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error>;
 }
 
 /// A format that renders each document on its own, in parallel. Each stage
@@ -312,7 +314,12 @@ pub trait Exporter: Sync {
         Ok(Vec::new())
     }
     /// Pieces after the last document (see [`FormatRun::finish`]).
-    fn finish(&self, _context: &Context<'_>, _files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+    fn finish(
+        &self,
+        _context: &Context<'_>,
+        _documents: &[DocumentSummary],
+        _files: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
         Ok(Vec::new())
     }
 }
@@ -355,8 +362,13 @@ impl<E: Exporter> FormatRun for EachDocument<'_, E> {
             .collect()
     }
 
-    fn finish(&mut self, context: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
-        self.0.finish(context, files)
+    fn finish(
+        &mut self,
+        context: &Context<'_>,
+        documents: &[DocumentSummary],
+        files: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
+        self.0.finish(context, documents, files)
     }
 }
 
@@ -393,13 +405,17 @@ pub fn batch_size() -> usize {
     (rayon::current_num_threads() * 8).max(16)
 }
 
-/// Runs the exporters over `context.documents` in memory and returns the
-/// files of those named in `formats` (all when empty) in path order. Every
-/// format before the last one chosen runs too, so the files that describe
-/// others (the reading page, DCAT, checksums) are the same whichever
-/// formats are written. The same run as a streamed build, kept in memory.
-pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFile>, Error> {
-    render_with(EXPORTERS, context, formats)
+/// Runs the formats over `documents` in memory and returns the files of
+/// those named in `formats` (all when empty) in path order: the same run as
+/// a streamed build, kept in memory. The formats of earlier roles than one
+/// named run too, so the files that describe others (the reading page,
+/// DCAT, checksums) describe them as a full run would.
+pub fn render(
+    context: &Context<'_>,
+    documents: &[Document],
+    formats: &[String],
+) -> Result<Vec<OutputFile>, Error> {
+    render_with(EXPORTERS, context, documents, formats)
 }
 
 /// [`render`] with the formats of `registry`: the shipped ones and one's
@@ -407,17 +423,15 @@ pub fn render(context: &Context<'_>, formats: &[String]) -> Result<Vec<OutputFil
 pub fn render_with(
     registry: &[&dyn Format],
     context: &Context<'_>,
+    documents: &[Document],
     formats: &[String],
 ) -> Result<Vec<OutputFile>, Error> {
-    let start = Context {
-        documents: &[],
-        ..context.clone()
-    };
-    let mut run = Export::new(start, registry, formats, Memory::default())?;
-    for batch in context.documents.chunks(batch_size()) {
+    let mut run = Export::new(context.clone(), registry, formats, Memory::default())?;
+    for batch in documents.chunks(batch_size()) {
         run.add(batch)?;
     }
-    let (memory, files) = run.finish(context.documents)?;
+    let summaries: Vec<DocumentSummary> = documents.iter().map(DocumentSummary::from).collect();
+    let (memory, files) = run.finish(&summaries)?;
     let mut files = memory.into_files(&files);
     if !formats.is_empty() {
         files.retain(|file| formats.iter().any(|f| f == file.info.format));

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use sha2::Digest as _;
 
 use super::{Context, Error, FileInfo, Format, FormatRun, OutputFile, Role, lower_hex, sha256_hex};
-use crate::model::Document;
+use crate::model::{Document, DocumentSummary};
 
 /// What a format hands over.
 #[derive(Debug)]
@@ -290,18 +290,14 @@ impl<'a, S: Sink> Export<'a, S> {
             .map_or(Role::Checksums, |r| r.format.role())
     }
 
-    /// Runs the formats' last stage (`documents`: each document's metadata;
-    /// their texts are not needed), completes the shared files, and returns
+    /// Runs the formats' last stage (`documents`: a summary of each
+    /// document; their texts are not needed), completes the shared files, and returns
     /// the sink with every file the run wrote, in path order, described.
-    pub fn finish(mut self, documents: &[Document]) -> Result<(S, Vec<FileMeta>), Error> {
-        let context = Context {
-            documents,
-            ..self.context.clone()
-        };
+    pub fn finish(mut self, documents: &[DocumentSummary]) -> Result<(S, Vec<FileMeta>), Error> {
         for f in 0..self.formats.len() {
             let files = self.files_for(f);
             let pieces = match self.formats.get_mut(f) {
-                Some(format) => format.run.finish(&context, &files)?,
+                Some(format) => format.run.finish(&self.context, documents, &files)?,
                 None => Vec::new(),
             };
             self.take(f, 2, 0, pieces)?;

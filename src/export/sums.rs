@@ -3,6 +3,7 @@
 //! portal or mirror can check a download with standard tools.
 
 use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
+use crate::model::DocumentSummary;
 
 /// The file's name, at the top of the export folder.
 pub(super) const SUMS_FILE: &str = "SHA256SUMS";
@@ -23,7 +24,12 @@ impl Exporter for Sums {
         &[SUMS_FILE]
     }
 
-    fn finish(&self, _: &Context<'_>, files: &[FileMeta]) -> Result<Vec<Piece>, Error> {
+    fn finish(
+        &self,
+        _: &Context<'_>,
+        _: &[DocumentSummary],
+        files: &[FileMeta],
+    ) -> Result<Vec<Piece>, Error> {
         let mut lines: Vec<String> = files
             .iter()
             .map(|file| {

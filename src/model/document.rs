@@ -131,39 +131,4 @@ impl Document {
     pub fn reference(&self, id: &ReferenceId) -> Option<&Reference> {
         self.references.iter().find(|r| &r.id == id)
     }
-
-    /// What lists the document among others, and nothing more: its id,
-    /// kind, languages (with the community ones), title, dates, country
-    /// and issuer's id. The texts, references, place name and publication
-    /// channel and headline are left empty. The formats that describe every
-    /// document (DCAT, the index page, the Data Package and CSVW titles)
-    /// and the catalog rules need no more, so a streamed run keeps only
-    /// this of each document, and memory stays flat.
-    #[must_use]
-    pub fn metadata(&self) -> Self {
-        Self {
-            schema: None,
-            id: self.id.clone(),
-            kind: self.kind,
-            languages: self.languages.clone(),
-            title: self.title.clone(),
-            adopted: self.adopted.clone(),
-            place: Place {
-                name: LocalizedText::default(),
-                country: self.place.country.clone(),
-            },
-            issuer: self.issuer.clone(),
-            publication: Publication {
-                published_at: self.publication.published_at.clone(),
-                channel: LocalizedText::default(),
-                headline: LocalizedText::default(),
-            },
-            preamble: Vec::new(),
-            sections: Vec::new(),
-            references: Vec::new(),
-            related: Vec::new(),
-            editorial_notes: Vec::new(),
-            community_languages: self.community_languages.clone(),
-        }
-    }
 }

@@ -16,7 +16,7 @@ pub use rules::{
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Catalog, Document, LANGUAGE_FORMAT, Language, Translation};
+use crate::model::{Catalog, Document, DocumentSummary, LANGUAGE_FORMAT, Language, Translation};
 use crate::source::{self, Loaded, SourceFile, SpanIndex, Target, ValuePath};
 
 /// The errors that stop validation itself (not problems in the data).
@@ -299,7 +299,7 @@ fn unit_value(translation: &Translation) -> Value {
 
 /// Runs the catalog rules on a catalog report, against every valid
 /// document, and adds their diagnostics to the report.
-pub fn check_catalog(report: &mut FileReport, documents: &[Document]) {
+pub fn check_catalog(report: &mut FileReport, documents: &[DocumentSummary]) {
     let Some(catalog) = &report.catalog else {
         return;
     };

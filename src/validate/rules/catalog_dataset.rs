@@ -3,7 +3,7 @@
 //! requires a description of each dataset.
 
 use super::CatalogRule;
-use crate::model::{Catalog, Document};
+use crate::model::{Catalog, DocumentSummary};
 use crate::validate::Finding;
 
 /// Matches the catalog's dataset entries with the documents.
@@ -18,7 +18,7 @@ impl CatalogRule for CatalogDataset {
         "the catalog describes each document, in each of its official languages"
     }
 
-    fn check(&self, catalog: &Catalog, documents: &[Document], out: &mut Vec<Finding>) {
+    fn check(&self, catalog: &Catalog, documents: &[DocumentSummary], out: &mut Vec<Finding>) {
         for document in documents {
             let Some((i, dataset)) = catalog
                 .datasets

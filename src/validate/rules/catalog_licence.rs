@@ -2,7 +2,7 @@
 //! portals show the data as having no known terms of reuse.
 
 use super::CatalogRule;
-use crate::model::{Catalog, Document};
+use crate::model::{Catalog, DocumentSummary};
 use crate::validate::Finding;
 
 /// Flags a catalog without a licence.
@@ -17,7 +17,7 @@ impl CatalogRule for CatalogLicence {
         "warning: the catalog names the licence the exports are published under"
     }
 
-    fn check(&self, catalog: &Catalog, _: &[Document], out: &mut Vec<Finding>) {
+    fn check(&self, catalog: &Catalog, _: &[DocumentSummary], out: &mut Vec<Finding>) {
         if catalog.license.is_none() {
             out.push(
                 Finding::error(

@@ -4,7 +4,7 @@
 //! portal would publish as is.
 
 use super::CatalogRule;
-use crate::model::{Catalog, Document};
+use crate::model::{Catalog, DocumentSummary};
 use crate::validate::Finding;
 
 /// Flags placeholder IRIs and addresses.
@@ -37,7 +37,7 @@ impl CatalogRule for CatalogPlaceholder {
         "warning: a catalog IRI or e-mail address is not an example placeholder"
     }
 
-    fn check(&self, catalog: &Catalog, _: &[Document], out: &mut Vec<Finding>) {
+    fn check(&self, catalog: &Catalog, _: &[DocumentSummary], out: &mut Vec<Finding>) {
         let fields = [
             ("/base_iri", Some(&catalog.base_iri)),
             ("/landing_page", Some(&catalog.landing_page)),

@@ -46,7 +46,7 @@ pub use reserved_name::RESERVED_NAMES;
 pub use translation_location::no_document;
 
 use super::Finding;
-use crate::model::{Catalog, Document, Translation};
+use crate::model::{Catalog, Document, DocumentSummary, Translation};
 
 /// A rule over a whole document that passed the schema.
 pub trait DocumentRule: Sync {
@@ -66,7 +66,7 @@ pub trait CatalogRule: Sync {
     /// One line saying what the rule checks, for `initiative rules`.
     fn summary(&self) -> &'static str;
     /// Adds a finding for every violation in `catalog`.
-    fn check(&self, catalog: &Catalog, documents: &[Document], out: &mut Vec<Finding>);
+    fn check(&self, catalog: &Catalog, documents: &[DocumentSummary], out: &mut Vec<Finding>);
 }
 
 /// A rule over a translation file that passed its schema, seen with the
