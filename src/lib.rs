@@ -88,3 +88,4 @@ pub mod schema;
 pub mod source;
 pub mod translation;
 pub mod validate;
+pub mod work;
