@@ -3,10 +3,11 @@
 
 use std::fmt::Write as _;
 
-use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
+use annotate_snippets::{Annotation, AnnotationKind, Element, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity};
 use crate::source::SourceFile;
+use crate::work::{self, Work};
 
 /// Draws diagnostics, in colour or not.
 #[derive(Clone, Copy, Debug)]
@@ -38,19 +39,7 @@ impl HumanRenderer {
         let mut elements: Vec<Element<'_>> = Vec::new();
         let snippet_source = source.filter(|s| !s.text.is_empty());
         match (snippet_source, d.offset) {
-            (Some(source), Some(offset)) => {
-                let end = source
-                    .text
-                    .get(offset..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or(offset, |c| offset + c.len_utf8());
-                elements.push(
-                    Snippet::source(source.text.as_str())
-                        .path(path.as_str())
-                        .annotation(AnnotationKind::Primary.span(offset..end))
-                        .into(),
-                );
-            }
+            (Some(source), Some(offset)) => elements.push(snippet(source, offset, &path).into()),
             _ => elements.push(Level::NOTE.message(location.as_str()).into()),
         }
         let pointer = format!(
@@ -69,6 +58,53 @@ impl HumanRenderer {
         let mut out = renderer.render(&[group]);
         out.push('\n');
         out
+    }
+}
+
+/// The source lines around byte `offset` of `source`, with the character
+/// there marked. Only the lines the mark is drawn on are handed over,
+/// numbered from where they are in the file: the renderer reads every byte
+/// it is given, so handing it the whole file made each diagnostic cost as
+/// much as the file is long.
+fn snippet<'a>(
+    source: &'a SourceFile,
+    offset: usize,
+    path: &'a str,
+) -> Snippet<'a, Annotation<'a>> {
+    let end = source
+        .text
+        .get(offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(offset, |c| offset + c.len_utf8());
+    let (line_start, from, lines) = excerpt(source, offset, end);
+    work::add(Work::SnippetBytes, lines.len());
+    Snippet::source(lines)
+        .line_start(line_start)
+        .path(path)
+        .annotation(
+            AnnotationKind::Primary.span(offset.saturating_sub(from)..end.saturating_sub(from)),
+        )
+}
+
+/// The lines a mark from byte `start` to byte `end` is drawn on, line ends
+/// included: the 1-based number of the first, the byte it starts at, and
+/// their text.
+///
+/// The renderer draws a mark that starts or ends at the very end of the
+/// text on the last line it knows (the one the final line break ends, if
+/// there is one), so the lines are found from the last byte there.
+fn excerpt(source: &SourceFile, start: usize, end: usize) -> (usize, usize, &str) {
+    let text = source.text.as_str();
+    let last_byte = text.len().saturating_sub(1);
+    let first = source.lines.line_of(start.min(last_byte));
+    let last = source.lines.line_of(end.min(last_byte));
+    let from = source.lines.line_start(first).unwrap_or(0);
+    let to = source.lines.line_start(last + 1).unwrap_or(text.len());
+    // Line starts follow a `\n`, so both ends are character boundaries; the
+    // whole text is the right answer if they were not.
+    match text.get(from..to) {
+        Some(lines) => (first + 1, from, lines),
+        None => (1, 0, text),
     }
 }
 
@@ -104,5 +140,78 @@ fn plural(n: usize, word: &str) -> String {
         word.to_owned()
     } else {
         format!("{word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::source::LineIndex;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from("f.json"),
+            text: text.to_owned(),
+            lines: LineIndex::new(text),
+        }
+    }
+
+    /// `n` lines of `"kN": N,`.
+    fn keys(n: usize) -> String {
+        (1..=n).fold(String::new(), |mut text, n| {
+            let _ = writeln!(text, "  \"k{n}\": {n},");
+            text
+        })
+    }
+
+    /// The mark at `offset` drawn from only its lines, and from the whole
+    /// text as before.
+    fn both(source: &SourceFile, offset: usize) -> (String, String) {
+        let renderer = Renderer::plain();
+        let draw = |snippet: Snippet<'_, Annotation<'_>>| {
+            let title = Level::ERROR.primary_title("t").id("c");
+            renderer.render(&[title.elements([Element::from(snippet)])])
+        };
+        let text = source.text.as_str();
+        let end = text
+            .get(offset..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(offset, |c| offset + c.len_utf8());
+        let whole = Snippet::source(text)
+            .path("f.json")
+            .annotation(AnnotationKind::Primary.span(offset..end));
+        (draw(snippet(source, offset, "f.json")), draw(whole))
+    }
+
+    #[test]
+    fn only_the_marked_lines_draw_what_the_whole_text_drew() {
+        let many = keys(120);
+        let texts = [
+            "{\n  \"a\": 1\n}\n",
+            "{\n  \"a\": 1\n}",
+            "{\r\n  \"a\": 1\r\n}\r\n",
+            "\n\n{\"a\":\n\n1}\n\n",
+            "{\"title\": \"人工智能\",\n\t\"x\": \"é\"}",
+            "x",
+            many.as_str(),
+        ];
+        for text in texts {
+            let source = source(text);
+            for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (part, whole) = both(&source, offset);
+                assert_eq!(part, whole, "{text:?} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_snippet_reads_only_its_lines() {
+        let text = keys(1000);
+        let source = source(&text);
+        let offset = text.find("k500\"").unwrap_or_default();
+        let (line_start, _, lines) = excerpt(&source, offset, offset + 1);
+        assert_eq!((line_start, lines), (500, "  \"k500\": 500,\n"));
     }
 }

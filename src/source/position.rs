@@ -50,6 +50,19 @@ impl LineIndex {
         }
     }
 
+    /// The 0-based number of the line byte `offset` is on (the last line
+    /// for an offset past the end).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte offset where 0-based line `line` starts, if there is one.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
     /// The byte offset of a 1-based line and a 1-based *byte* column, as
     /// `serde_json` reports them.
     pub fn offset_of_byte_column(&self, text: &str, line: usize, column: usize) -> usize {

@@ -1,0 +1,114 @@
+//! Linear time on hostile input: each input that once took time in
+//! proportion to its size squared is fed at a size where the old code took
+//! well over 30 seconds in a release build. See: #13
+//!
+//! A run is bounded by the size of its output and by the work it did,
+//! counted, never by a clock, so these tests neither flake on a busy machine
+//! nor pass on a fast one. The binary prints its work counts on stderr when
+//! `INITIATIVE_WORK_COUNTS` is set (`initiative::work`): the bytes of source
+//! it handed the snippet renderer, the object properties it compared to
+//! place findings, and the lookups it made to place units in the tables.
+//! Each bound below is generous but linear; the old code's count is given
+//! beside it, for the same input.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use crate::harness::{Run, Test, repo};
+
+/// The minimal fixture with `sections` sections of `paragraphs` paragraphs
+/// each, the `n`th paragraph (from 0) reading `english(n)` in English.
+fn document(sections: usize, paragraphs: usize, english: impl Fn(usize) -> String) -> Value {
+    let path = repo().join("tests/fixtures/valid/minimal/document.json");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut document: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let sections: Vec<Value> = (1..=sections)
+        .map(|s| {
+            let paragraphs: Vec<Value> = (1..=paragraphs)
+                .map(|p| {
+                    json!({
+                        "id": format!("sec_{s}__para_{p}"),
+                        "text": {
+                            "en": english((s - 1) * paragraphs + p - 1),
+                            "zh-Hans": "我们呼吁合作。",
+                        },
+                    })
+                })
+                .collect();
+            json!({
+                "id": format!("sec_{s}"),
+                "number": s,
+                "heading": {"en": "Heading", "zh-Hans": "标题"},
+                "paragraphs": paragraphs,
+            })
+        })
+        .collect();
+    document["sections"] = Value::Array(sections);
+    document["editorial_notes"] = json!([]);
+    document["references"][0]["cited_by"] = json!([]);
+    document
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The work counts a run printed, by name.
+#[track_caller]
+fn work(run: &Run) -> HashMap<String, u64> {
+    let line = run
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("initiative: work: "))
+        .unwrap_or_else(|| panic!("no work counts on stderr:\n{}", run.stderr));
+    line.split(' ')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(name, n)| (name.to_owned(), n.parse().unwrap_or(u64::MAX)))
+        .collect()
+}
+
+#[test]
+fn each_snippet_reads_only_the_lines_it_shows() {
+    // 10 000 paragraphs of about 400 bytes that start with a space: a 4 MB
+    // file with 10 000 `whitespace` errors. The renderer was handed the
+    // whole file for each: 40 GB read, about 70 s in a release build.
+    let document = document(20, 500, |n| format!(" Paragraph {n}: {}.", "x".repeat(350)));
+    let text = pretty(&document);
+    let run = Test::scratch()
+        .write("big.json", &text)
+        .env("INITIATIVE_WORK_COUNTS", "1")
+        .args(&["validate", "big.json", "--color", "never"])
+        .run()
+        .code(1);
+    assert!(
+        run.stdout
+            .ends_with("1 file checked: 10000 errors, 0 warnings\n"),
+        "{}",
+        run.stderr
+    );
+    // The last one is drawn from its own line, numbered as in the file.
+    let offset = text.find(" Paragraph 9999:").unwrap_or_default();
+    let line = text.get(..offset).unwrap_or_default().matches('\n').count() + 1;
+    let column = offset
+        - text
+            .get(..offset)
+            .unwrap_or_default()
+            .rfind('\n')
+            .unwrap_or(0);
+    let gutter = " ".repeat(line.to_string().len());
+    let quoted = format!(
+        "{gutter}--> big.json:{line}:{column}\n{gutter} |\n{line} | ...   \"en\": \" Paragraph 9999: xxx"
+    );
+    assert!(run.stdout.contains(&quoted), "no {quoted:?}");
+    // Output: nine lines of a few hundred bytes per diagnostic.
+    assert!(
+        run.stdout.len() < 10_000 * 1_000,
+        "{} bytes",
+        run.stdout.len()
+    );
+    // Work: each snippet is the line it marks, so all of them together are
+    // less than the file (the old code: 10 000 times the file).
+    let read = work(&run)["snippet-bytes"];
+    assert!(read <= text.len() as u64, "{read} bytes read for snippets");
+}
