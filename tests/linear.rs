@@ -112,3 +112,36 @@ fn each_snippet_reads_only_the_lines_it_shows() {
     let read = work(&run)["snippet-bytes"];
     assert!(read <= text.len() as u64, "{read} bytes read for snippets");
 }
+
+#[test]
+fn a_text_with_a_hundred_thousand_languages_is_placed_key_by_key() {
+    // One text map with 100 000 tags the registry does not know: 100 000
+    // `schema-property-names` findings, each placed by finding its key. The
+    // old code compared keys in order: 5 000 000 000 comparisons, about a
+    // minute in a release build.
+    let mut document = document(1, 1, |_| "We call for cooperation.".into());
+    let keys = 100_000;
+    for i in 0..keys {
+        document["title"][format!("en-k{i:07}")] = json!("t");
+    }
+    let run = Test::scratch()
+        .write("keys.json", pretty(&document))
+        .env("INITIATIVE_WORK_COUNTS", "1")
+        .args(&["validate", "keys.json", "--format", "json"])
+        .run()
+        .code(1);
+    let report = run.report();
+    assert_eq!(report.errors, keys, "{}", run.stderr);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.code == "schema-property-names")
+    );
+    // Output: one diagnostic of a few hundred bytes per key.
+    assert!(run.stdout.len() < keys * 500, "{} bytes", run.stdout.len());
+    // Work: a pointer segment looks at most 32 properties of a small object
+    // (the document's own fields) and one of a large one (through its map).
+    let probes = work(&run)["property-probes"];
+    assert!(probes <= 64 * keys as u64, "{probes} properties compared");
+}
