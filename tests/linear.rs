@@ -145,3 +145,35 @@ fn a_text_with_a_hundred_thousand_languages_is_placed_key_by_key() {
     let probes = work(&run)["property-probes"];
     assert!(probes <= 64 * keys as u64, "{probes} properties compared");
 }
+
+#[test]
+fn a_document_of_150_000_paragraphs_is_tabled_row_by_row() {
+    // 150 × 999 paragraphs, exported to CSV. The old code found each unit's
+    // section by scanning every paragraph before it: 11 000 000 000
+    // comparisons, about a minute in a release build.
+    let (sections, paragraphs) = (150, 999);
+    let mut document = document(sections, paragraphs, |n| format!("Paragraph {n}."));
+    document["id"] = json!("big");
+    let test = Test::scratch()
+        .write("data/big/document.json", pretty(&document))
+        .env("INITIATIVE_WORK_COUNTS", "1")
+        .args(&["export", "--format", "csv", "--out", "out"]);
+    let run = test.run().code(0);
+    let read = |name: &str| {
+        std::fs::read_to_string(test.dir().join("out/csv").join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    // Every paragraph and heading is a unit, with the right section, after
+    // the title and the fixture's preamble paragraph.
+    let units = sections * (paragraphs + 1) + 2;
+    let units_csv = read("units.csv");
+    assert_eq!(units_csv.lines().count(), units + 1);
+    assert!(units_csv.ends_with(&format!("big,sec_150__para_999,paragraph,150,{units}\r\n")));
+    let text_rows = read("text_units.csv").lines().count() - 1;
+    assert_eq!(text_rows, 2 * units);
+    // Work: one lookup for a unit's section and one for the status of each
+    // of its texts, after one pass over the sections and notes.
+    let lookups = work(&run)["row-probes"];
+    let rows = (units + text_rows) as u64;
+    assert!(lookups <= 4 * rows, "{lookups} lookups for {rows} rows");
+}
