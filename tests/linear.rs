@@ -177,3 +177,61 @@ fn a_document_of_150_000_paragraphs_is_tabled_row_by_row() {
     let rows = (units + text_rows) as u64;
     assert!(lookups <= 4 * rows, "{lookups} lookups for {rows} rows");
 }
+
+#[test]
+fn no_schema_message_repeats_a_large_value() {
+    // A megabyte where the schema wants an id, a date, a kind, a language
+    // tag or a field name, and a section of 2 000 paragraphs where 999 is
+    // the most: each message once quoted the value whole (the list of
+    // paragraphs as JSON: 29 MB of output for a 21 MB file).
+    let huge = "A".repeat(1 << 20);
+    let mut document = document(1, 2_000, |_| format!("Text {}.", "x".repeat(8_000)));
+    document["id"] = json!(huge.clone());
+    document["adopted"] = json!(format!("2026-{huge}"));
+    document["kind"] = json!(huge.clone());
+    document["title"][format!("en-{huge}")] = json!("t");
+    document[format!("x{huge}")] = json!(1);
+    let text = pretty(&document);
+    assert!(text.len() > 16 << 20);
+    let run = Test::scratch()
+        .write("huge.json", &text)
+        .args(&["validate", "huge.json", "--format", "json"])
+        .run()
+        .code(1);
+    let report = run.report();
+    let mut codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for code in [
+        "schema-additional-properties",
+        "schema-enum",
+        "schema-format",
+        "schema-max-items",
+        "schema-max-length",
+        "schema-pattern",
+        "schema-property-names",
+    ] {
+        assert!(codes.contains(&code), "no {code} in {codes:?}");
+    }
+    // Output and work alike: building a message costs what it holds, and
+    // no message or hint holds more than a line. (A pointer, and the unit
+    // named after it, spell out the key they lead to, however long.)
+    let mut located = 0;
+    for d in &report.diagnostics {
+        let shown = d.message.len() + d.hint.as_ref().map_or(0, String::len);
+        assert!(shown < 1_000, "{}: {shown} bytes", d.code);
+        located += d.pointer.len() + d.unit.as_ref().map_or(0, String::len);
+    }
+    let rest = run.stdout.len() - located;
+    assert!(rest < 20_000, "{rest} bytes besides pointers");
+    let max_items = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "schema-max-items")
+        .map_or("", |d| d.message.as_str());
+    assert!(
+        max_items.starts_with("[{\"id\":\"sec_1__para_1\",\"text\":{\"en\":\"Text xxx")
+            && max_items.ends_with("xxx… has more than 999 items"),
+        "{max_items}"
+    );
+}
