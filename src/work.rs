@@ -21,11 +21,18 @@ pub enum Work {
     /// Sections, paragraphs and notes looked at to place a unit in the
     /// tables.
     RowProbes,
+    /// Bytes read to turn byte offsets into columns.
+    ColumnBytes,
 }
 
 impl Work {
     /// Every kind, in the order they are printed.
-    pub const ALL: [Self; 3] = [Self::SnippetBytes, Self::PropertyProbes, Self::RowProbes];
+    pub const ALL: [Self; 4] = [
+        Self::SnippetBytes,
+        Self::PropertyProbes,
+        Self::RowProbes,
+        Self::ColumnBytes,
+    ];
 
     /// The name the count is printed under.
     pub fn name(self) -> &'static str {
@@ -33,16 +40,18 @@ impl Work {
             Self::SnippetBytes => "snippet-bytes",
             Self::PropertyProbes => "property-probes",
             Self::RowProbes => "row-probes",
+            Self::ColumnBytes => "column-bytes",
         }
     }
 
     fn counter(self) -> &'static AtomicU64 {
-        static COUNTS: [AtomicU64; 3] = [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)];
-        let [snippet, property, row] = &COUNTS;
+        static COUNTS: [AtomicU64; 4] = [const { AtomicU64::new(0) }; 4];
+        let [snippet, property, row, column] = &COUNTS;
         match self {
             Self::SnippetBytes => snippet,
             Self::PropertyProbes => property,
             Self::RowProbes => row,
+            Self::ColumnBytes => column,
         }
     }
 }
