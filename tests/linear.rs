@@ -114,6 +114,56 @@ fn each_snippet_reads_only_the_lines_it_shows() {
 }
 
 #[test]
+fn a_minified_file_is_drawn_and_placed_a_screen_at_a_time() {
+    // The same 10 000 errors in a file of one 4 MB line. Each snippet was
+    // the whole line, and each column was counted from the line's start.
+    let document = document(20, 500, |n| format!(" Paragraph {n}: {}.", "x".repeat(350)));
+    let text = serde_json::to_string(&document).unwrap_or_else(|e| panic!("{e}"));
+    let run = Test::scratch()
+        .write("min.json", &text)
+        .env("INITIATIVE_WORK_COUNTS", "1")
+        .args(&["validate", "min.json", "--color", "never"])
+        .run()
+        .code(1);
+    let errors = 10_000;
+    assert!(
+        run.stdout
+            .ends_with(&format!("1 file checked: {errors} errors, 0 warnings\n")),
+        "{}",
+        run.stderr
+    );
+    // The last one: its neighbourhood drawn, its place in a note (the
+    // renderer would count the column from where the excerpt starts).
+    let offset = text.find(" Paragraph 9999:").unwrap_or_default();
+    let column = text.get(..offset).unwrap_or_default().chars().count() + 1;
+    let drawn = "\"text\":{\"en\":\" Paragraph 9999: xxx";
+    assert!(run.stdout.contains(drawn), "no {drawn:?}");
+    let note = format!("  = note: min.json:1:{column}\n");
+    assert!(run.stdout.contains(&note), "no {note:?}");
+    assert!(
+        run.stdout.len() < errors * 1_000,
+        "{} bytes",
+        run.stdout.len()
+    );
+    // Work: at most 8 KiB of the line either side of each mark for the
+    // snippets, and for the columns one count of the file, then at most a
+    // 4 KiB block either side of each line start and mark (the old code:
+    // the whole 4 MB line for each snippet and, for each column, the line
+    // up to the mark).
+    let counts = work(&run);
+    let (snippets, columns) = (counts["snippet-bytes"], counts["column-bytes"]);
+    let errors = errors as u64;
+    assert!(
+        snippets <= errors * (2 * 8192 + 4),
+        "{snippets} bytes for snippets"
+    );
+    assert!(
+        columns <= text.len() as u64 + errors * 2 * 4096,
+        "{columns} bytes for columns"
+    );
+}
+
+#[test]
 fn a_text_with_a_hundred_thousand_languages_is_placed_key_by_key() {
     // One text map with 100 000 tags the registry does not know: 100 000
     // `schema-property-names` findings, each placed by finding its key. The

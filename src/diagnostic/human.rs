@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use annotate_snippets::{Annotation, AnnotationKind, Element, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -39,7 +39,9 @@ impl HumanRenderer {
         let mut elements: Vec<Element<'_>> = Vec::new();
         let snippet_source = source.filter(|s| !s.text.is_empty());
         match (snippet_source, d.offset) {
-            (Some(source), Some(offset)) => elements.push(snippet(source, offset, &path).into()),
+            (Some(source), Some(offset)) => {
+                elements.extend(snippet(source, offset, &path, &location));
+            }
             _ => elements.push(Level::NOTE.message(location.as_str()).into()),
         }
         let pointer = format!(
@@ -61,6 +63,11 @@ impl HumanRenderer {
     }
 }
 
+/// The most bytes of a line drawn on either side of a mark. A longer line
+/// is cut there: the renderer reads every byte it is given but shows about
+/// a screen's width of them, and a minified file is one long line.
+const LINE_REACH: usize = 8 * 1024;
+
 /// The source lines around byte `offset` of `source`, with the character
 /// there marked. Only the lines the mark is drawn on are handed over,
 /// numbered from where they are in the file: the renderer reads every byte
@@ -70,41 +77,81 @@ fn snippet<'a>(
     source: &'a SourceFile,
     offset: usize,
     path: &'a str,
-) -> Snippet<'a, Annotation<'a>> {
+    location: &'a str,
+) -> Vec<Element<'a>> {
     let end = source
         .text
         .get(offset..)
         .and_then(|rest| rest.chars().next())
         .map_or(offset, |c| offset + c.len_utf8());
-    let (line_start, from, lines) = excerpt(source, offset, end);
-    work::add(Work::SnippetBytes, lines.len());
-    Snippet::source(lines)
-        .line_start(line_start)
-        .path(path)
+    let excerpt = excerpt(source, offset, end);
+    work::add(Work::SnippetBytes, excerpt.text.len());
+    let snippet = Snippet::source(excerpt.text)
+        .line_start(excerpt.line)
         .annotation(
-            AnnotationKind::Primary.span(offset.saturating_sub(from)..end.saturating_sub(from)),
-        )
+            AnnotationKind::Primary
+                .span(offset.saturating_sub(excerpt.from)..end.saturating_sub(excerpt.from)),
+        );
+    if excerpt.cut {
+        // The renderer counts the column from the start of what it is
+        // given: the place is named in a note instead of after `-->`.
+        vec![snippet.into(), Level::NOTE.message(location).into()]
+    } else {
+        vec![snippet.path(path).into()]
+    }
+}
+
+/// What of the text a snippet shows.
+struct Excerpt<'a> {
+    /// The 1-based number of its first line.
+    line: usize,
+    /// The byte of the text it starts at.
+    from: usize,
+    text: &'a str,
+    /// Whether it starts after the start of its first line.
+    cut: bool,
 }
 
 /// The lines a mark from byte `start` to byte `end` is drawn on, line ends
-/// included: the 1-based number of the first, the byte it starts at, and
-/// their text.
+/// included, cut [`LINE_REACH`] bytes before and after the mark.
 ///
 /// The renderer draws a mark that starts or ends at the very end of the
 /// text on the last line it knows (the one the final line break ends, if
 /// there is one), so the lines are found from the last byte there.
-fn excerpt(source: &SourceFile, start: usize, end: usize) -> (usize, usize, &str) {
+fn excerpt(source: &SourceFile, start: usize, end: usize) -> Excerpt<'_> {
     let text = source.text.as_str();
     let last_byte = text.len().saturating_sub(1);
     let first = source.lines.line_of(start.min(last_byte));
     let last = source.lines.line_of(end.min(last_byte));
-    let from = source.lines.line_start(first).unwrap_or(0);
-    let to = source.lines.line_start(last + 1).unwrap_or(text.len());
-    // Line starts follow a `\n`, so both ends are character boundaries; the
+    let mut from = source.lines.line_start(first).unwrap_or(0);
+    let mut to = source.lines.line_start(last + 1).unwrap_or(text.len());
+    let cut = start.saturating_sub(from) > LINE_REACH;
+    if cut {
+        from = (0..=start - LINE_REACH)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+    }
+    if to.saturating_sub(end) > LINE_REACH {
+        to = (end + LINE_REACH..to)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(to);
+    }
+    // Both ends are line starts (after a `\n`) or character boundaries; the
     // whole text is the right answer if they were not.
     match text.get(from..to) {
-        Some(lines) => (first + 1, from, lines),
-        None => (1, 0, text),
+        Some(lines) => Excerpt {
+            line: first + 1,
+            from,
+            text: lines,
+            cut,
+        },
+        None => Excerpt {
+            line: 1,
+            from: 0,
+            text,
+            cut: false,
+        },
     }
 }
 
@@ -147,6 +194,8 @@ fn plural(n: usize, word: &str) -> String {
 mod tests {
     use std::path::PathBuf;
 
+    use annotate_snippets::Annotation;
+
     use super::*;
     use crate::source::LineIndex;
 
@@ -182,7 +231,9 @@ mod tests {
         let whole = Snippet::source(text)
             .path("f.json")
             .annotation(AnnotationKind::Primary.span(offset..end));
-        (draw(snippet(source, offset, "f.json")), draw(whole))
+        let title = Level::ERROR.primary_title("t").id("c");
+        let part = renderer.render(&[title.elements(snippet(source, offset, "f.json", "-"))]);
+        (part, draw(whole))
     }
 
     #[test]
@@ -204,6 +255,16 @@ mod tests {
                 assert_eq!(part, whole, "{text:?} at {offset}");
             }
         }
+        // A line cut only after the mark draws as the whole line did.
+        let long = format!("{{\"a\": \"{}\"}}\n{{}}", "é".repeat(3 * LINE_REACH));
+        let source = source(&long);
+        let near = [0, 7, 9, 1001, LINE_REACH - 1, LINE_REACH];
+        for offset in near.map(|i| (0..=i).rev().find(|&i| long.is_char_boundary(i))) {
+            let offset = offset.unwrap_or(0);
+            assert!(!excerpt(&source, offset, offset + 2).cut);
+            let (part, whole) = both(&source, offset);
+            assert_eq!(part, whole, "at {offset}");
+        }
     }
 
     #[test]
@@ -211,7 +272,39 @@ mod tests {
         let text = keys(1000);
         let source = source(&text);
         let offset = text.find("k500\"").unwrap_or_default();
-        let (line_start, _, lines) = excerpt(&source, offset, offset + 1);
-        assert_eq!((line_start, lines), (500, "  \"k500\": 500,\n"));
+        let excerpt = excerpt(&source, offset, offset + 1);
+        assert_eq!((excerpt.line, excerpt.text), (500, "  \"k500\": 500,\n"));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_mark_and_the_place_named_in_a_note() {
+        let text = format!(
+            "{{\n\"a\": \"{}人 {}\"}}\n",
+            "x".repeat(100_000),
+            "y".repeat(100_000)
+        );
+        let source = source(&text);
+        let offset = text.find("人 ").unwrap_or_default() + "人".len();
+        let excerpt = excerpt(&source, offset, offset + 1);
+        assert!(excerpt.cut);
+        assert!(
+            excerpt.text.len() <= 2 * LINE_REACH + 4,
+            "{}",
+            excerpt.text.len()
+        );
+        let renderer = HumanRenderer::new(false);
+        let d = Diagnostic::new(Severity::Error, "c", &source.path, "/a", "m")
+            .with_position(2, 100_009)
+            .with_offset(offset);
+        let drawn = renderer.render(&d, Some(&source));
+        assert!(
+            drawn.contains("\n2 | ...xxx") && drawn.contains("xx人 yyy"),
+            "{drawn}"
+        );
+        assert!(drawn.contains("= note: f.json:2:100009\n"), "{drawn}");
+        assert!(!drawn.contains("-->"), "{drawn}");
+        // Cut after the mark only, the renderer counts the column itself.
+        let near = text.find('x').unwrap_or_default();
+        assert!(!super::excerpt(&source, near, near + 1).cut);
     }
 }
