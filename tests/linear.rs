@@ -54,6 +54,33 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// 10 000 paragraphs of about 400 bytes that start with a space: 10 000
+/// `whitespace` errors.
+const SPACED: usize = 10_000;
+
+fn spaced() -> Value {
+    document(20, 500, |n| format!(" Paragraph {n}: {}.", "x".repeat(350)))
+}
+
+/// Runs `validate` on `text`, written to `name`, with work counted: the
+/// data is invalid.
+#[track_caller]
+fn validate(name: &str, text: &str, format: &[&str]) -> Run {
+    Test::scratch()
+        .write(name, text)
+        .env("INITIATIVE_WORK_COUNTS", "1")
+        .args(&[&["validate", name], format].concat())
+        .run()
+        .code(1)
+}
+
+/// Asserts that `run` ends with the summary of [`SPACED`] errors.
+#[track_caller]
+fn all_spaced_errors(run: &Run) {
+    let summary = format!("1 file checked: {SPACED} errors, 0 warnings\n");
+    assert!(run.stdout.ends_with(&summary), "{}", run.stderr);
+}
+
 /// The work counts a run printed, by name.
 #[track_caller]
 fn work(run: &Run) -> HashMap<String, u64> {
@@ -70,32 +97,15 @@ fn work(run: &Run) -> HashMap<String, u64> {
 
 #[test]
 fn each_snippet_reads_only_the_lines_it_shows() {
-    // 10 000 paragraphs of about 400 bytes that start with a space: a 4 MB
-    // file with 10 000 `whitespace` errors. The renderer was handed the
-    // whole file for each: 40 GB read, about 70 s in a release build.
-    let document = document(20, 500, |n| format!(" Paragraph {n}: {}.", "x".repeat(350)));
-    let text = pretty(&document);
-    let run = Test::scratch()
-        .write("big.json", &text)
-        .env("INITIATIVE_WORK_COUNTS", "1")
-        .args(&["validate", "big.json", "--color", "never"])
-        .run()
-        .code(1);
-    assert!(
-        run.stdout
-            .ends_with("1 file checked: 10000 errors, 0 warnings\n"),
-        "{}",
-        run.stderr
-    );
+    // 10 000 `whitespace` errors in a 4 MB file. The renderer was handed
+    // the whole file for each: 40 GB read, about 70 s in a release build.
+    let text = pretty(&spaced());
+    let run = validate("big.json", &text, &["--color", "never"]);
+    all_spaced_errors(&run);
     // The last one is drawn from its own line, numbered as in the file.
-    let offset = text.find(" Paragraph 9999:").unwrap_or_default();
-    let line = text.get(..offset).unwrap_or_default().matches('\n').count() + 1;
-    let column = offset
-        - text
-            .get(..offset)
-            .unwrap_or_default()
-            .rfind('\n')
-            .unwrap_or(0);
+    let before = text.split(" Paragraph 9999:").next().unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').unwrap_or(0);
     let gutter = " ".repeat(line.to_string().len());
     let quoted = format!(
         "{gutter}--> big.json:{line}:{column}\n{gutter} |\n{line} | ...   \"en\": \" Paragraph 9999: xxx"
@@ -103,7 +113,7 @@ fn each_snippet_reads_only_the_lines_it_shows() {
     assert!(run.stdout.contains(&quoted), "no {quoted:?}");
     // Output: nine lines of a few hundred bytes per diagnostic.
     assert!(
-        run.stdout.len() < 10_000 * 1_000,
+        run.stdout.len() < SPACED * 1_000,
         "{} bytes",
         run.stdout.len()
     );
@@ -117,31 +127,19 @@ fn each_snippet_reads_only_the_lines_it_shows() {
 fn a_minified_file_is_drawn_and_placed_a_screen_at_a_time() {
     // The same 10 000 errors in a file of one 4 MB line. Each snippet was
     // the whole line, and each column was counted from the line's start.
-    let document = document(20, 500, |n| format!(" Paragraph {n}: {}.", "x".repeat(350)));
-    let text = serde_json::to_string(&document).unwrap_or_else(|e| panic!("{e}"));
-    let run = Test::scratch()
-        .write("min.json", &text)
-        .env("INITIATIVE_WORK_COUNTS", "1")
-        .args(&["validate", "min.json", "--color", "never"])
-        .run()
-        .code(1);
-    let errors = 10_000;
-    assert!(
-        run.stdout
-            .ends_with(&format!("1 file checked: {errors} errors, 0 warnings\n")),
-        "{}",
-        run.stderr
-    );
+    let text = serde_json::to_string(&spaced()).unwrap_or_else(|e| panic!("{e}"));
+    let run = validate("min.json", &text, &["--color", "never"]);
+    all_spaced_errors(&run);
     // The last one: its neighbourhood drawn, its place in a note (the
     // renderer would count the column from where the excerpt starts).
-    let offset = text.find(" Paragraph 9999:").unwrap_or_default();
-    let column = text.get(..offset).unwrap_or_default().chars().count() + 1;
+    let before = text.split(" Paragraph 9999:").next().unwrap_or_default();
+    let column = before.chars().count() + 1;
     let drawn = "\"text\":{\"en\":\" Paragraph 9999: xxx";
     assert!(run.stdout.contains(drawn), "no {drawn:?}");
     let note = format!("  = note: min.json:1:{column}\n");
     assert!(run.stdout.contains(&note), "no {note:?}");
     assert!(
-        run.stdout.len() < errors * 1_000,
+        run.stdout.len() < SPACED * 1_000,
         "{} bytes",
         run.stdout.len()
     );
@@ -152,7 +150,7 @@ fn a_minified_file_is_drawn_and_placed_a_screen_at_a_time() {
     // up to the mark).
     let counts = work(&run);
     let (snippets, columns) = (counts["snippet-bytes"], counts["column-bytes"]);
-    let errors = errors as u64;
+    let errors = SPACED as u64;
     assert!(
         snippets <= errors * (2 * 8192 + 4),
         "{snippets} bytes for snippets"
@@ -174,12 +172,7 @@ fn a_text_with_a_hundred_thousand_languages_is_placed_key_by_key() {
     for i in 0..keys {
         document["title"][format!("en-k{i:07}")] = json!("t");
     }
-    let run = Test::scratch()
-        .write("keys.json", pretty(&document))
-        .env("INITIATIVE_WORK_COUNTS", "1")
-        .args(&["validate", "keys.json", "--format", "json"])
-        .run()
-        .code(1);
+    let run = validate("keys.json", &pretty(&document), &["--format", "json"]);
     let report = run.report();
     assert_eq!(report.errors, keys, "{}", run.stderr);
     assert!(
@@ -243,11 +236,7 @@ fn no_schema_message_repeats_a_large_value() {
     document[format!("x{huge}")] = json!(1);
     let text = pretty(&document);
     assert!(text.len() > 16 << 20);
-    let run = Test::scratch()
-        .write("huge.json", &text)
-        .args(&["validate", "huge.json", "--format", "json"])
-        .run()
-        .code(1);
+    let run = validate("huge.json", &text, &["--format", "json"]);
     let report = run.report();
     let mut codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     codes.sort_unstable();
