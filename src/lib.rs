@@ -90,3 +90,4 @@ pub mod schema;
 pub mod source;
 pub mod translation;
 pub mod validate;
+pub mod work;

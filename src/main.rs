@@ -7,5 +7,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    initiative::cli::main()
+    let code = initiative::cli::main();
+    initiative::work::print_if_asked();
+    code
 }

@@ -15,6 +15,7 @@ mod csv_round_trip;
 mod dcat;
 mod export;
 mod fixtures;
+mod linear;
 mod schema;
 mod snapshots;
 mod source_text;

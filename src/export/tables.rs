@@ -3,7 +3,11 @@
 //! files, their CSV on the Web metadata and the Data Package descriptor are
 //! all rendered from this one description, so they cannot disagree.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
 use crate::model::{Document, Language, LocalizedText, TranslationStatus, UnitId};
+use crate::work::{self, Work};
 
 /// A column's datatype, named as both CSVW and Table Schema know it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -382,50 +386,7 @@ pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
         .map(|s| row(&[s.id.as_str(), &s.number.to_string()]))
         .collect();
 
-    let section_of = |unit: &UnitId| -> Option<u32> {
-        document
-            .sections
-            .iter()
-            .find(|s| {
-                UnitId::section_heading(s.number) == *unit
-                    || s.paragraphs.iter().any(|p| p.id == *unit)
-            })
-            .map(|s| s.number)
-    };
-    let mut units = Vec::new();
-    let mut texts_by_unit = Vec::new();
-    for (position, (unit, text)) in document.text_units().into_iter().enumerate() {
-        let kind = if unit == UnitId::title() {
-            "title"
-        } else if unit.as_str().ends_with("__heading") {
-            "heading"
-        } else {
-            "paragraph"
-        };
-        let section = section_of(&unit).map(|n| n.to_string()).unwrap_or_default();
-        let position = (position + 1).to_string();
-        units.push(row(&[unit.as_str(), kind, &section, &position]));
-        for (language, value) in text.iter() {
-            let corrected = document
-                .editorial_notes
-                .iter()
-                .any(|n| n.unit == unit && &n.language == language);
-            let status = match document.community(language) {
-                Some(c) if c.status == TranslationStatus::Reviewed => COMMUNITY_REVIEWED,
-                Some(_) => COMMUNITY_DRAFT,
-                None if corrected => CORRECTED,
-                None => VERBATIM,
-            };
-            texts_by_unit.push(row(&[
-                unit.as_str(),
-                &section,
-                &position,
-                language.as_str(),
-                value,
-                status,
-            ]));
-        }
-    }
+    let (units, texts_by_unit) = unit_rows(document, &row);
 
     let mut references = Vec::new();
     let mut names = Vec::new();
@@ -500,6 +461,111 @@ pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
         community,
         translators,
     ]
+}
+
+/// The `units` and `text_units` rows: one per text unit in reading order,
+/// and one per unit per language.
+fn unit_rows(
+    document: &Document,
+    row: &impl Fn(&[&str]) -> Vec<String>,
+) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let lookups = UnitLookups::of(document);
+    let mut units = Vec::new();
+    let mut texts = Vec::new();
+    for (position, (unit, text)) in document.text_units().into_iter().enumerate() {
+        let kind = if unit == UnitId::title() {
+            "title"
+        } else if unit.as_str().ends_with("__heading") {
+            "heading"
+        } else {
+            "paragraph"
+        };
+        let section = lookups
+            .section(&unit)
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        let position = (position + 1).to_string();
+        units.push(row(&[unit.as_str(), kind, &section, &position]));
+        for (language, value) in text.iter() {
+            let status = lookups.status(&unit, language);
+            texts.push(row(&[
+                unit.as_str(),
+                &section,
+                &position,
+                language.as_str(),
+                value,
+                status,
+            ]));
+        }
+    }
+    (units, texts)
+}
+
+/// What a unit's rows need from the rest of the document, gathered in one
+/// pass so each unit costs the same however long the document is (looking
+/// each up by scanning made a document of 100 000 paragraphs take minutes).
+struct UnitLookups<'d> {
+    /// The number of the first section whose heading or a paragraph has
+    /// the id.
+    sections: HashMap<Cow<'d, str>, u32>,
+    /// The (unit, language) pairs an editorial note corrects.
+    corrected: HashSet<(&'d str, &'d str)>,
+    /// The status of the first community translation into each language.
+    community: HashMap<&'d str, &'static str>,
+}
+
+impl<'d> UnitLookups<'d> {
+    fn of(document: &'d Document) -> Self {
+        let mut sections = HashMap::new();
+        for s in &document.sections {
+            let heading = UnitId::section_heading(s.number).to_string();
+            sections.entry(Cow::Owned(heading)).or_insert(s.number);
+            for p in &s.paragraphs {
+                sections
+                    .entry(Cow::Borrowed(p.id.as_str()))
+                    .or_insert(s.number);
+            }
+        }
+        let corrected = document
+            .editorial_notes
+            .iter()
+            .map(|n| (n.unit.as_str(), n.language.as_str()))
+            .collect();
+        let mut community = HashMap::new();
+        for c in &document.community_languages {
+            let status = if c.status == TranslationStatus::Reviewed {
+                COMMUNITY_REVIEWED
+            } else {
+                COMMUNITY_DRAFT
+            };
+            community.entry(c.language.as_str()).or_insert(status);
+        }
+        work::add(
+            Work::RowProbes,
+            sections.len() + document.editorial_notes.len() + document.community_languages.len(),
+        );
+        Self {
+            sections,
+            corrected,
+            community,
+        }
+    }
+
+    /// The number of the section `unit` belongs to, if any.
+    fn section(&self, unit: &UnitId) -> Option<u32> {
+        work::add(Work::RowProbes, 1);
+        self.sections.get(unit.as_str()).copied()
+    }
+
+    /// The status of `unit`'s text in `language`.
+    fn status(&self, unit: &UnitId, language: &Language) -> &'static str {
+        work::add(Work::RowProbes, 1);
+        match self.community.get(language.as_str()) {
+            Some(status) => status,
+            None if self.corrected.contains(&(unit.as_str(), language.as_str())) => CORRECTED,
+            None => VERBATIM,
+        }
+    }
 }
 
 /// One row per language of `text`, keyed by `key`.

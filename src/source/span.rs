@@ -3,10 +3,20 @@
 //!
 //! Built on demand from a jsonc-parser syntax tree with every lenient option
 //! off, so valid files are parsed once (by `serde_json`) and only files with
-//! something to report pay for positions.
+//! something to report pay for positions. Objects with many keys get a map
+//! from name to property, so a file with a finding for each of its keys
+//! costs time in proportion to its size, not to its size squared.
 
-use jsonc_parser::ast::{ObjectPropName, Value};
+use std::collections::HashMap;
+
+use jsonc_parser::ast::{Object, ObjectProp, ObjectPropName, Value};
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+
+use crate::work::{self, Work};
+
+/// Up to this many properties, an object is searched in order; a larger one
+/// is looked up in its map.
+const SCAN_LIMIT: usize = 32;
 
 /// What part of the value at a pointer a diagnostic is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +36,10 @@ pub enum Target {
 pub struct SpanIndex<'a> {
     text: &'a str,
     root: Option<Value<'a>>,
+    /// For each object with more than [`SCAN_LIMIT`] properties, keyed by
+    /// the byte it starts at: the indexes of its properties by name, in
+    /// order (a repeated key has more than one).
+    keys: HashMap<usize, HashMap<String, Vec<usize>>>,
 }
 
 impl<'a> SpanIndex<'a> {
@@ -47,7 +61,8 @@ impl<'a> SpanIndex<'a> {
         let root = parse_to_ast(text, &CollectOptions::default(), &strict)
             .ok()
             .and_then(|r| r.value);
-        Self { text, root }
+        let keys = root.as_ref().map_or_else(HashMap::new, key_maps);
+        Self { text, root, keys }
     }
 
     /// The byte offset `target` of the value at `pointer` starts at, or the
@@ -64,14 +79,12 @@ impl<'a> SpanIndex<'a> {
             let is_last = depth + 1 == segments.len();
             match node {
                 Value::Object(object) => {
-                    let mut matches = object
-                        .properties
-                        .iter()
-                        .filter(|p| prop_name(&p.name) == segment.as_str());
                     if let (true, Target::DuplicateKey(n)) = (is_last, target) {
-                        return matches.nth(n).map_or(object.range.start, |p| p.range.start);
+                        return self
+                            .property(object, segment, n)
+                            .map_or(object.range.start, |p| p.range.start);
                     }
-                    let Some(prop) = matches.next() else {
+                    let Some(prop) = self.property(object, segment, 0) else {
                         return value_start(node);
                     };
                     key_start = Some(prop.range.start);
@@ -100,6 +113,58 @@ impl<'a> SpanIndex<'a> {
             Target::Value | Target::DuplicateKey(_) => value_start(node),
         }
     }
+}
+
+impl<'a> SpanIndex<'a> {
+    /// The `nth` property named `name` of `object` (0 for the first).
+    fn property<'v>(
+        &self,
+        object: &'v Object<'a>,
+        name: &str,
+        nth: usize,
+    ) -> Option<&'v ObjectProp<'a>> {
+        if let Some(keys) = self.keys.get(&object.range.start) {
+            work::add(Work::PropertyProbes, 1);
+            let index = keys.get(name).and_then(|found| found.get(nth))?;
+            return object.properties.get(*index);
+        }
+        let mut probes = 0;
+        let found = object
+            .properties
+            .iter()
+            .inspect(|_| probes += 1)
+            .filter(|p| prop_name(&p.name) == name)
+            .nth(nth);
+        work::add(Work::PropertyProbes, probes);
+        found
+    }
+}
+
+/// The maps of every object in `root` with more than [`SCAN_LIMIT`]
+/// properties, keyed by the byte the object starts at. The tree is walked
+/// with a stack, not by recursion.
+fn key_maps(root: &Value<'_>) -> HashMap<usize, HashMap<String, Vec<usize>>> {
+    let mut maps = HashMap::new();
+    let mut pending = vec![root];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Object(object) => {
+                if object.properties.len() > SCAN_LIMIT {
+                    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+                    for (i, p) in object.properties.iter().enumerate() {
+                        keys.entry(prop_name(&p.name).to_owned())
+                            .or_default()
+                            .push(i);
+                    }
+                    maps.insert(object.range.start, keys);
+                }
+                pending.extend(object.properties.iter().map(|p| &p.value));
+            }
+            Value::Array(array) => pending.extend(array.elements.iter()),
+            _ => {}
+        }
+    }
+    maps
 }
 
 fn prop_name<'b>(name: &'b ObjectPropName<'_>) -> &'b str {
@@ -182,6 +247,28 @@ mod tests {
         assert!(at("/a/1/b", Target::Key).starts_with("\"b\":"));
         assert!(at("/a/1/missing", Target::Value).starts_with("{\"b\""));
         assert!(at("/c", Target::DuplicateKey(1)).starts_with("\"c\": 3"));
+    }
+
+    #[test]
+    fn large_objects_are_looked_up_by_name() {
+        let keys: String = (0..100)
+            .map(|i| format!("\"k{i}\": {i}, "))
+            .collect::<Vec<_>>()
+            .concat();
+        let text = format!("{{\"o\": {{{keys}\"k7\": \"again\", \"k\\u00e9\": [true]}}}}");
+        let index = SpanIndex::new(&text);
+        assert_eq!(index.keys.len(), 1);
+        let at = |pointer: &str, target| {
+            text.get(index.offset(pointer, target)..)
+                .unwrap_or_default()
+        };
+        assert!(at("/o/k99", Target::Value).starts_with("99,"));
+        assert!(at("/o/k42", Target::Key).starts_with("\"k42\": 42"));
+        assert!(at("/o/k7", Target::DuplicateKey(1)).starts_with("\"k7\": \"again\""));
+        assert!(at("/o/k1/0", Target::Value).starts_with("1,"));
+        assert!(at("/o/k\u{e9}/0", Target::Value).starts_with("true"));
+        assert!(at("/o/missing", Target::Value).starts_with("{\"k0\""));
+        assert!(at("/o/k7", Target::DuplicateKey(2)).starts_with("{\"k0\""));
     }
 
     #[test]

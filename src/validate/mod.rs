@@ -5,6 +5,7 @@ mod finding;
 pub mod rules;
 mod schema_errors;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -235,7 +236,7 @@ impl Validator {
             (document.filter(|_| schema_ok), None)
         };
         // A value the schema already rejected needs no second verdict.
-        let schema_pointers: Vec<String> = findings
+        let schema_pointers: HashSet<String> = findings
             .iter()
             .filter(|f| f.code.starts_with("schema"))
             .map(|f| f.pointer.clone())

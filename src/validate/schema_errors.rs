@@ -2,6 +2,9 @@
 //! code per keyword (`schema-required`, `schema-type`, …), the offending key
 //! pointed at, and a hint in plain words.
 
+use std::collections::HashSet;
+use std::io;
+
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
@@ -22,7 +25,7 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                         Finding::error(
                             "schema-additional-properties",
                             format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")),
-                            format!("unknown field `{key}`"),
+                            format!("unknown field `{}`", shown(key)),
                         )
                         .at(Target::Key)
                         .hint("remove it or fix its spelling; the schema lists the fields allowed here"),
@@ -65,11 +68,7 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                     Finding::error(
                         "schema-pattern",
                         pointer,
-                        format!(
-                            "`{}` is not a valid {}",
-                            visible(text),
-                            pattern_name(pattern)
-                        ),
+                        format!("`{}` is not a valid {}", shown(text), pattern_name(pattern)),
                     )
                     .hint(pattern_hint(pattern, text)),
                 );
@@ -100,11 +99,7 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                     format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
                 let (message, hint) = match error.kind() {
                     ValidationErrorKind::Pattern { pattern } => (
-                        format!(
-                            "`{}` is not a valid {}",
-                            visible(&key),
-                            pattern_name(pattern)
-                        ),
+                        format!("`{}` is not a valid {}", shown(&key), pattern_name(pattern)),
                         pattern_hint(pattern, &key),
                     ),
                     _ => format_message(LANGUAGE_FORMAT, &key),
@@ -126,19 +121,18 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                 );
             }
             _ => {
+                // jsonschema's own message, with the value it is about cut
+                // short: a list of a thousand paragraphs is not repeated.
+                let message = error.masked_with(json_excerpt(instance)).to_string();
                 out.push(
-                    Finding::error(
-                        keyword_code(error.kind().keyword()),
-                        pointer,
-                        error.to_string(),
-                    )
-                    .hint("see the schema's description of this field for what it accepts"),
+                    Finding::error(keyword_code(error.kind().keyword()), pointer, message)
+                        .hint("see the schema's description of this field for what it accepts"),
                 );
             }
         }
     }
     // A tag that fails the pattern fails the registry too: say it once.
-    let patterned: Vec<String> = out
+    let patterned: HashSet<String> = out
         .iter()
         .filter(|f| f.code == "schema-pattern")
         .map(|f| f.pointer.clone())
@@ -201,32 +195,80 @@ fn type_hint(expected: &str) -> String {
 fn format_message(format: &str, text: &str) -> (String, String) {
     match format {
         "date" => (
-            format!("`{}` is not a valid date", visible(text)),
+            format!("`{}` is not a valid date", shown(text)),
             "write a calendar date as YYYY-MM-DD, e.g. 2026-05-12".into(),
         ),
         "date-time" => (
-            format!("`{}` is not a valid date and time", visible(text)),
+            format!("`{}` is not a valid date and time", shown(text)),
             "write YYYY-MM-DDThh:mm:ss with the UTC offset, e.g. 2026-05-12T22:39:00+08:00".into(),
         ),
         f if f == LANGUAGE_FORMAT => {
             let hint = match Language::suggestion(text) {
                 Some(s) => format!(
-                    "did you mean `{s}`? Language tags are BCP 47: `en`, `zh-Hans`, `fr-CA`"
+                    "did you mean `{}`? Language tags are BCP 47: `en`, `zh-Hans`, `fr-CA`",
+                    shown(s.as_str())
                 ),
                 _ => "use a registered BCP 47 tag such as `en`, `zh-Hans`, `fr`, `ar`".into(),
             };
             (
-                format!(
-                    "`{}` is not a registered BCP 47 language tag",
-                    visible(text)
-                ),
+                format!("`{}` is not a registered BCP 47 language tag", shown(text)),
                 hint,
             )
         }
         other => (
-            format!("`{}` is not a valid {other}", visible(text)),
+            format!("`{}` is not a valid {other}", shown(text)),
             format!("see the `{other}` format"),
         ),
+    }
+}
+
+/// The most characters of a value a message shows; the rest becomes an
+/// ellipsis, so a message stays one line however large its value.
+const SHOWN_CHARS: usize = 80;
+
+/// `text` as a message shows it: [`visible`], cut after [`SHOWN_CHARS`]
+/// characters.
+fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", visible(text.get(..cut).unwrap_or(text))),
+        None => visible(text),
+    }
+}
+
+/// `value` as compact JSON, as a message shows it (see [`shown`]). Writing
+/// stops once there is more than can be shown, so a large value costs no
+/// more than a small one.
+fn json_excerpt(value: &Value) -> String {
+    // Room for one character more than is shown, however many bytes each
+    // takes: a JSON text that fills it is cut, one that does not is whole.
+    let mut start = Capped {
+        bytes: Vec::new(),
+        room: 4 * (SHOWN_CHARS + 1),
+    };
+    // The only error is `Capped` being full, and then it holds the start of
+    // the JSON text, which is all that is wanted.
+    let _ = serde_json::to_writer(&mut start, value);
+    shown(&String::from_utf8_lossy(&start.bytes))
+}
+
+/// A writer that keeps the first `room` bytes written to it, then fails.
+struct Capped {
+    bytes: Vec<u8>,
+    room: usize,
+}
+
+impl io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let take = buf.len().min(self.room - self.bytes.len());
+        if take == 0 && !buf.is_empty() {
+            return Err(io::ErrorKind::WriteZero.into());
+        }
+        self.bytes.extend(buf.iter().take(take));
+        Ok(take)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -263,11 +305,31 @@ fn pattern_hint(pattern: &str, text: &str) -> String {
     match pattern_name(pattern) {
         "unit id" => "unit ids look like preamble__para_1, sec_2 or sec_2__para_1".into(),
         "language tag" => match Language::suggestion(text) {
-            Some(s) => format!("did you mean `{s}`? Tags are in BCP 47 case: language lower, script title, region upper"),
+            Some(s) => format!("did you mean `{}`? Tags are in BCP 47 case: language lower, script title, region upper", shown(s.as_str())),
             None => "write a language, then a script, region or variant if needed, e.g. `en`, `zh-Hans`, `pt-BR`; extensions (-u-…) and private use (-x-…) are not taken".into(),
         },
         "country code" => "use an ISO 3166-1 alpha-2 code in capitals, e.g. CN".into(),
         "id" => "ids are lowercase letters and digits joined by single hyphens, e.g. hangzhou-initiative".into(),
         _ => format!("the value must match {pattern}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_cut_to_an_ellipsis() {
+        let small = serde_json::json!({"a": [1, "b\u{200B}"]});
+        assert_eq!(json_excerpt(&small), "{\"a\":[1,\"b\\u{200b}\"]}");
+        let big = Value::Array(vec![Value::String("人".repeat(1000)); 1000]);
+        let excerpt = json_excerpt(&big);
+        assert_eq!(excerpt.chars().count(), SHOWN_CHARS + 1);
+        assert!(excerpt.starts_with("[\"人人") && excerpt.ends_with("人…"));
+        assert_eq!(shown(&"x".repeat(SHOWN_CHARS)), "x".repeat(SHOWN_CHARS));
+        assert_eq!(
+            shown(&"x".repeat(SHOWN_CHARS + 1)),
+            format!("{}…", "x".repeat(SHOWN_CHARS))
+        );
     }
 }
