@@ -200,7 +200,10 @@ fn a_document_of_150_000_paragraphs_is_tabled_row_by_row() {
     // A project of its own: the document, and a catalog that describes it.
     let catalog = std::fs::read_to_string(repo().join("data/catalog.json"))
         .unwrap_or_else(|e| panic!("{e}"))
-        .replace("\"document\": \"hangzhou-initiative\"", "\"document\": \"big\"");
+        .replace(
+            "\"document\": \"hangzhou-initiative\"",
+            "\"document\": \"big\"",
+        );
     let test = Test::scratch()
         .write("data/big/document.json", pretty(&document))
         .write("data/catalog.json", catalog)
