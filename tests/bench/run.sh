@@ -58,6 +58,9 @@ for n in $sizes; do
     "$root/target/release/examples/corpus" --documents "$n" --seed 1 --out "$corpus" >/dev/null
   fi
   rm -rf "$corpus/schema" && cp -r schema "$corpus/schema"
+  # Exports a run of an older version left may lack the export-tree
+  # marker, which build would refuse to replace.
+  rm -rf "$corpus/exports"
   bytes=$(du -sb "$corpus/data" | cut -f1)
   docs="data/*/document.json"
   declare -A commands=(
