@@ -18,8 +18,8 @@ pub enum Work {
     SnippetBytes,
     /// Object properties compared while finding where a pointer points.
     PropertyProbes,
-    /// Sections, paragraphs and notes looked at to place a unit in the
-    /// tables.
+    /// Sections, paragraphs, notes and translations gathered or looked up
+    /// to place units in the tables.
     RowProbes,
     /// Bytes read to turn byte offsets into columns.
     ColumnBytes,

@@ -113,9 +113,7 @@ impl<'a> SpanIndex<'a> {
             Target::Value | Target::DuplicateKey(_) => value_start(node),
         }
     }
-}
 
-impl<'a> SpanIndex<'a> {
     /// The `nth` property named `name` of `object` (0 for the first).
     fn property<'v>(
         &self,
