@@ -23,15 +23,19 @@ pub enum Work {
     RowProbes,
     /// Bytes read to turn byte offsets into columns.
     ColumnBytes,
+    /// Citations gathered or looked up to list the references citing each
+    /// unit in JSON-LD.
+    CitationProbes,
 }
 
 impl Work {
     /// Every kind, in the order they are printed.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::SnippetBytes,
         Self::PropertyProbes,
         Self::RowProbes,
         Self::ColumnBytes,
+        Self::CitationProbes,
     ];
 
     /// The name the count is printed under.
@@ -41,17 +45,19 @@ impl Work {
             Self::PropertyProbes => "property-probes",
             Self::RowProbes => "row-probes",
             Self::ColumnBytes => "column-bytes",
+            Self::CitationProbes => "citation-probes",
         }
     }
 
     fn counter(self) -> &'static AtomicU64 {
-        static COUNTS: [AtomicU64; 4] = [const { AtomicU64::new(0) }; 4];
-        let [snippet, property, row, column] = &COUNTS;
+        static COUNTS: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
+        let [snippet, property, row, column, citation] = &COUNTS;
         match self {
             Self::SnippetBytes => snippet,
             Self::PropertyProbes => property,
             Self::RowProbes => row,
             Self::ColumnBytes => column,
+            Self::CitationProbes => citation,
         }
     }
 }
