@@ -90,6 +90,29 @@ impl Test {
         self.run_with(&self.args)
     }
 
+    /// Runs `sh -c "<setup>; exec initiative <args>"` in the run's folder:
+    /// the binary under a shell's limits (`ulimit`, `umask`, `trap`).
+    pub(crate) fn run_in_shell(&self, setup: &str, args: &str) -> Run {
+        let script = format!(
+            "{setup}; exec '{}' {args}",
+            env!("CARGO_BIN_EXE_initiative")
+        );
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = Command::new("sh")
+            .args(["-c", &script])
+            .current_dir(&self.dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run sh: {e}"));
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
+    }
+
     /// Runs the binary with `args` instead of the ones set.
     pub(crate) fn run_with(&self, args: &[impl AsRef<std::ffi::OsStr>]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_initiative"));

@@ -361,17 +361,10 @@ fn a_full_disk_fails_clearly_and_keeps_the_previous_exports() {
     std::fs::write(test.dir().join("data/catalog.json"), changed).unwrap_or_else(|e| panic!("{e}"));
     // A file-size limit of 16 KiB: writing the larger exports fails with
     // EFBIG, as on a full disk (SIGXFSZ ignored, as the shell passes on).
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 32; exec '{}' build",
-        env!("CARGO_BIN_EXE_initiative")
-    );
-    let output = Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(test.dir())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let stderr = test
+        .run_in_shell("trap '' XFSZ; ulimit -f 32", "build")
+        .code(2)
+        .stderr;
     assert!(
         stderr.contains("initiative: error: cannot write "),
         "{stderr}"

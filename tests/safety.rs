@@ -286,19 +286,10 @@ fn build_from_below_the_root_works_on_the_root_and_writes_nothing_in_data() {
 
 #[test]
 fn jobs_the_machine_cannot_start_are_a_usage_error() {
-    let test = Test::scratch_repo();
-    let script = format!(
-        "ulimit -v 2000000; exec '{}' -j 500 validate",
-        env!("CARGO_BIN_EXE_initiative")
-    );
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg(script)
-        .current_dir(test.dir())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let run = Test::scratch_repo()
+        .run_in_shell("ulimit -v 2000000", "-j 500 validate")
+        .code(2);
+    let stderr = run.stderr;
     assert!(
         stderr.starts_with("initiative: error: cannot start 500 threads: "),
         "{stderr}"
@@ -313,16 +304,8 @@ fn translation_files_keep_their_mode_refuse_links_and_clear_killed_writes() {
     let dir = test.dir().join("data/hangzhou-initiative/translations");
     let debris = dir.join(".es.json.4242-0.initiative-tmp");
     std::fs::write(&debris, "half a file").unwrap_or_else(|e| panic!("{e}"));
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "umask 022; exec '{}' translation template --lang es",
-            env!("CARGO_BIN_EXE_initiative")
-        ))
-        .current_dir(test.dir())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    test.run_in_shell("umask 022", "translation template --lang es")
+        .code(0);
     let mode = |p: &Path| p.metadata().map(|m| m.permissions().mode() & 0o777).ok();
     assert_eq!(mode(&dir.join("es.json")), Some(0o644));
     assert!(!debris.exists(), "the killed write's file is cleared");
