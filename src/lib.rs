@@ -86,6 +86,7 @@ pub mod export;
 pub mod fsx;
 pub mod model;
 pub mod project;
+mod rdf;
 pub mod schema;
 pub mod source;
 pub mod translation;

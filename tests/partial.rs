@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use initiative::export::{
-    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, formats, render_with,
-    sha256_hex,
+    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, render_with,
+    sha256_hex, shipped_formats,
 };
 use initiative::model::{Catalog, Document};
 
@@ -261,7 +261,7 @@ fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
         csv_excel_safe: false,
         created: None,
     };
-    let mut registry = formats();
+    let mut registry = shipped_formats();
     registry.push(&Title);
     let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &documents, &[])
         .unwrap_or_else(|e| panic!("{e}"))

@@ -7,7 +7,8 @@ use super::output::{Drifted, print_report};
 use super::{Color, Format};
 use super::{Error, Outcome, files_of};
 use crate::corpus::{Checked, Checking, Keep};
-use crate::export::{self, Context, DEFAULT_BASE_IRI, EXPORTERS};
+use crate::export::formats::SHIPPED;
+use crate::export::{self, Context, DEFAULT_BASE_IRI};
 
 /// Write the exports for portals into exports/.
 ///
@@ -82,7 +83,7 @@ pub(super) struct Publish {
 }
 
 fn format_names() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(EXPORTERS.iter().map(|e| e.name()))
+    clap::builder::PossibleValuesParser::new(SHIPPED.iter().map(|e| e.name()))
 }
 
 pub(super) fn parse_base_iri(value: &str) -> Result<String, String> {
@@ -141,7 +142,7 @@ fn refuse_mixed_tree(formats: &[String], out: &Path, publish: &Publish) -> Resul
     if formats.is_empty() || !existing {
         return Ok(());
     }
-    let written = export::closure(EXPORTERS, formats)?;
+    let written = export::closure(SHIPPED, formats)?;
     let csv = written.iter().any(|f| f.name() == "csv");
     let flag = if publish.base_iri.is_some() {
         Some("--base-iri")
@@ -241,12 +242,12 @@ pub(super) fn export_data(
     let written: Vec<String> = if formats.is_empty() {
         Vec::new()
     } else {
-        export::closure(EXPORTERS, formats)?
+        export::closure(SHIPPED, formats)?
             .iter()
             .map(|f| f.name().to_owned())
             .collect()
     };
-    let mut run = export::Export::new(context, EXPORTERS, &written, disk)?;
+    let mut run = export::Export::new(context, SHIPPED, &written, disk)?;
     while let Some(documents) = checking.next_batch()? {
         // Once a file has an error nothing will be written; the rest is
         // still checked, so every problem is reported.

@@ -3,27 +3,16 @@
 //!
 //! Registering a format is one line in [`EXPORTERS`].
 
-mod akn;
-mod csv;
-mod csvw;
-mod datapackage;
-mod dcat;
-mod html;
-mod json;
-mod jsonld;
-mod output;
-mod rdf;
-mod stream;
-mod sums;
-mod tables;
-mod xml;
+pub mod formats;
+mod run;
+mod tree;
 
 use std::path::PathBuf;
 
-pub use output::{
+pub use run::{Export, FileMeta, Memory, Piece, Sink, closure};
+pub use tree::{
     Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, LockWait, MARKER, check, write,
 };
-pub use stream::{Export, FileMeta, Memory, Piece, Sink, closure};
 
 use crate::model::{Catalog, Document, DocumentSummary};
 
@@ -372,20 +361,6 @@ impl<E: Exporter> FormatRun for EachDocument<'_, E> {
     }
 }
 
-/// Every format the tool ships, in registration order. A run orders them
-/// by [`Role`]; registering a format is one line here (or, for a program
-/// using the library, one `push` onto [`formats`]).
-pub const EXPORTERS: &[&dyn Format] = &[
-    &json::Json,
-    &csv::Csv,
-    &xml::Xml,
-    &jsonld::JsonLd,
-    &akn::AkomaNtoso,
-    &html::Html,
-    &dcat::Dcat,
-    &sums::Sums,
-];
-
 /// Whether `path` (under the export folder) is under one of `owns`: a
 /// folder ending in `/`, or a file.
 pub fn is_owned(path: &std::path::Path, owns: &[&str]) -> bool {
@@ -395,8 +370,8 @@ pub fn is_owned(path: &std::path::Path, owns: &[&str]) -> bool {
 }
 
 /// The shipped formats, to add a format of one's own to.
-pub fn formats() -> Vec<&'static dyn Format> {
-    EXPORTERS.to_vec()
+pub fn shipped_formats() -> Vec<&'static dyn Format> {
+    formats::SHIPPED.to_vec()
 }
 
 /// How many documents a run renders at once: enough to keep every core
@@ -415,7 +390,7 @@ pub fn render(
     documents: &[Document],
     formats: &[String],
 ) -> Result<Vec<OutputFile>, Error> {
-    render_with(EXPORTERS, context, documents, formats)
+    render_with(formats::SHIPPED, context, documents, formats)
 }
 
 /// [`render`] with the formats of `registry`: the shipped ones and one's
@@ -437,41 +412,6 @@ pub fn render_with(
         files.retain(|file| formats.iter().any(|f| f == file.info.format));
     }
     Ok(files)
-}
-
-/// One file of one document, `<folder>/<document-id>.<extension>`.
-fn document_file(
-    document: &Document,
-    folder: &str,
-    extension: &str,
-    info: FileInfo,
-    render: impl FnOnce(&str) -> Result<Vec<u8>, Error>,
-) -> Result<Vec<Piece>, Error> {
-    let stem = file_stem(document.id.as_str())?;
-    Ok(vec![Piece::File(OutputFile::new(
-        PathBuf::from(folder).join(format!("{stem}.{extension}")),
-        render(stem)?,
-        info,
-    ))])
-}
-
-/// Sets `key` on a JSON object built by an exporter (a no-op on anything
-/// else, which the exporters never pass).
-fn set(object: &mut serde_json::Value, key: &str, value: serde_json::Value) {
-    if let Some(map) = object.as_object_mut() {
-        map.insert(key.to_owned(), value);
-    }
-}
-
-/// Pretty JSON with a final newline, the form of every JSON export.
-fn to_json_bytes(value: &impl serde::Serialize, what: &str) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
-    serde_json::to_writer_pretty(&mut bytes, value).map_err(|source| Error::Serialize {
-        what: what.to_owned(),
-        source,
-    })?;
-    bytes.push(b'\n');
-    Ok(bytes)
 }
 
 /// The SHA-256 digest of `bytes` in lower-case hex.

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use initiative::export::{Context, DEFAULT_BASE_IRI, formats, render_with};
+use initiative::export::{Context, DEFAULT_BASE_IRI, render_with, shipped_formats};
 use initiative::model::{Catalog, Document};
 use initiative::source::load_bytes;
 use initiative::validate::{Validator, check_translation};
@@ -90,7 +90,7 @@ fn export(bencher: divan::Bencher, format: &str) {
     };
     // One document through the format alone (its opening and closing
     // stages included): a registry of that one format.
-    let registry = [formats()
+    let registry = [shipped_formats()
         .into_iter()
         .find(|f| f.name() == format)
         .unwrap_or_else(|| panic!("no format {format}"))];

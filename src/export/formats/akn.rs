@@ -17,7 +17,9 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::xml::{XmlWriter, text_element};
-use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, file_stem};
+use crate::export::{
+    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, file_stem,
+};
 use crate::model::{Document, Language, ReferenceKind, section_label, section_separator};
 
 /// The Akoma Ntoso 3.0 namespace.

@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 
 use super::csv::{CSV_DIR, file_name};
 use super::tables::{Datatype, SCHEMAS, TableSchema};
-use super::{Error, FileInfo, Scope, set, to_json_bytes};
+use super::{set, to_json_bytes};
+use crate::export::{Error, FileInfo, Scope};
 use crate::model::DocumentSummary;
 
 /// The metadata file's name, the one CSVW processors look for by default.

@@ -6,9 +6,8 @@
 use std::path::PathBuf;
 
 use super::tables::{self, SCHEMAS, TableSchema};
-use super::{
-    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, csvw, datapackage,
-};
+use super::{csvw, datapackage};
+use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope};
 use crate::model::{Document, DocumentSummary};
 
 /// The folder the tables go to, under the export folder.

@@ -8,8 +8,9 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::{
-    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope, file_stem, jsonld,
+use super::jsonld;
+use crate::export::{
+    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope, file_stem,
 };
 use crate::model::{
     Document, DocumentSummary, Language, LocalizedText, Paragraph, section_label, section_separator,

@@ -6,7 +6,8 @@
 use serde_json::{Value, json};
 
 use super::tables::{Datatype, TableSchema};
-use super::{Context, Error, FileInfo, FileMeta, Scope, set, to_json_bytes};
+use super::{set, to_json_bytes};
+use crate::export::{Context, Error, FileInfo, FileMeta, Scope};
 use crate::model::DocumentSummary;
 
 /// The descriptor's file name.

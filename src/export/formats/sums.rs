@@ -2,7 +2,7 @@
 //! `sha256sum -c` reads (`<hex>  <path>`, one line each, path order), so a
 //! portal or mirror can check a download with standard tools.
 
-use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
+use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
 use crate::model::DocumentSummary;
 
 /// The file's name, at the top of the export folder.

@@ -9,7 +9,8 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope, document_file};
+use super::document_file;
+use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope};
 use crate::model::{Document, LocalizedText, Paragraph};
 use crate::schema::{XML_NAMESPACE, XSD_FILE};
 

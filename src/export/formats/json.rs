@@ -2,9 +2,8 @@
 //! published data, pointing at the published schema rather than the
 //! repository's copy.
 
-use super::{
-    Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope, document_file, to_json_bytes,
-};
+use super::{document_file, to_json_bytes};
+use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope};
 use crate::model::Document;
 use crate::schema::DOCUMENT_SCHEMA_FILE;
 

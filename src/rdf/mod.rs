@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 
 /// The object of a triple.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Object {
+pub(crate) enum Object {
     /// An IRI.
     Iri(String),
     /// A plain string.
@@ -27,7 +27,7 @@ pub(super) enum Object {
 
 /// A subject: an IRI (or, nested, a blank node) with types and properties.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(super) struct Node {
+pub(crate) struct Node {
     /// The subject IRI; `None` for a blank node.
     pub id: Option<String>,
     /// The `rdf:type`s, as prefixed names.
@@ -38,7 +38,7 @@ pub(super) struct Node {
 
 impl Node {
     /// A node named by `iri` with one type.
-    pub(super) fn new(iri: impl Into<String>, class: &'static str) -> Self {
+    pub(crate) fn new(iri: impl Into<String>, class: &'static str) -> Self {
         Self {
             id: Some(iri.into()),
             types: vec![class],
@@ -47,7 +47,7 @@ impl Node {
     }
 
     /// A blank node with one type.
-    pub(super) fn blank(class: &'static str) -> Self {
+    pub(crate) fn blank(class: &'static str) -> Self {
         Self {
             id: None,
             types: vec![class],
@@ -56,24 +56,24 @@ impl Node {
     }
 
     /// Adds a property.
-    pub(super) fn add(&mut self, predicate: &'static str, object: Object) -> &mut Self {
+    pub(crate) fn add(&mut self, predicate: &'static str, object: Object) -> &mut Self {
         self.properties.push((predicate, object));
         self
     }
 
     /// Adds an IRI-valued property.
-    pub(super) fn iri(&mut self, predicate: &'static str, iri: impl Into<String>) -> &mut Self {
+    pub(crate) fn iri(&mut self, predicate: &'static str, iri: impl Into<String>) -> &mut Self {
         self.add(predicate, Object::Iri(iri.into()))
     }
 }
 
 /// The prefixes both serializations declare, in order.
-pub(super) type Prefixes = [(&'static str, &'static str)];
+pub(crate) type Prefixes = [(&'static str, &'static str)];
 
 /// The graph as Turtle: prefixes, then one block per subject with blank
 /// nodes nested in `[ … ]`.
 #[cfg(test)]
-pub(super) fn turtle(prefixes: &Prefixes, nodes: &[Node]) -> String {
+pub(crate) fn turtle(prefixes: &Prefixes, nodes: &[Node]) -> String {
     let mut out = turtle_prefixes(prefixes);
     for node in nodes {
         out.push_str(&turtle_subject(node));
@@ -82,7 +82,7 @@ pub(super) fn turtle(prefixes: &Prefixes, nodes: &[Node]) -> String {
 }
 
 /// The `@prefix` lines that start a Turtle file.
-pub(super) fn turtle_prefixes(prefixes: &Prefixes) -> String {
+pub(crate) fn turtle_prefixes(prefixes: &Prefixes) -> String {
     let mut out = String::new();
     for (prefix, iri) in prefixes {
         let _ = writeln!(out, "@prefix {prefix}: <{iri}> .");
@@ -92,7 +92,7 @@ pub(super) fn turtle_prefixes(prefixes: &Prefixes) -> String {
 
 /// One subject in Turtle, after a blank line: what a Turtle file adds per
 /// subject, so a file can be written a subject at a time.
-pub(super) fn turtle_subject(node: &Node) -> String {
+pub(crate) fn turtle_subject(node: &Node) -> String {
     let mut out = String::from("\n");
     let subject = node.id.as_deref().map_or_else(|| "[]".to_owned(), iri_ref);
     out.push_str(&subject);
@@ -175,7 +175,7 @@ fn quoted(text: &str) -> String {
 /// `@value` with `@language` or `@type`), so the context needs no term
 /// definitions and reading it never needs the network.
 #[cfg(test)]
-pub(super) fn json_ld(prefixes: &Prefixes, nodes: &[Node]) -> Value {
+pub(crate) fn json_ld(prefixes: &Prefixes, nodes: &[Node]) -> Value {
     json!({
         "@context": json_ld_context(prefixes),
         "@graph": nodes.iter().map(node_json).collect::<Vec<_>>(),
@@ -193,7 +193,7 @@ fn json_ld_context(prefixes: &Prefixes) -> Value {
 /// The start of a pretty-printed JSON-LD file up to the opening of its
 /// `@graph`. With [`json_ld_subject`] and [`JSON_LD_END`] a file is written
 /// a subject at a time, byte for byte as if printed whole.
-pub(super) fn json_ld_start(prefixes: &Prefixes) -> String {
+pub(crate) fn json_ld_start(prefixes: &Prefixes) -> String {
     let context = serde_json::to_string_pretty(&json_ld_context(prefixes)).unwrap_or_default();
     format!(
         "{{\n  \"@context\": {},\n  \"@graph\": [\n",
@@ -203,7 +203,7 @@ pub(super) fn json_ld_start(prefixes: &Prefixes) -> String {
 
 /// One subject of the `@graph`, indented as inside it; `last` leaves out
 /// the comma that separates it from the next.
-pub(super) fn json_ld_subject(node: &Node, last: bool) -> String {
+pub(crate) fn json_ld_subject(node: &Node, last: bool) -> String {
     let json = serde_json::to_string_pretty(&node_json(node)).unwrap_or_default();
     let mut out = String::with_capacity(json.len() + json.len() / 8);
     for line in json.lines() {
@@ -217,7 +217,7 @@ pub(super) fn json_ld_subject(node: &Node, last: bool) -> String {
 }
 
 /// What ends a JSON-LD file after its last subject.
-pub(super) const JSON_LD_END: &str = "  ]\n}\n";
+pub(crate) const JSON_LD_END: &str = "  ]\n}\n";
 
 fn node_json(node: &Node) -> Value {
     let mut map = Map::new();

@@ -8,12 +8,12 @@
 
 use std::path::PathBuf;
 
-use super::rdf::{
+use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
+use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText};
+use crate::rdf::{
     JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
     turtle_subject,
 };
-use super::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
-use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText};
 
 const PREFIXES: &Prefixes = &[
     ("dcat", "http://www.w3.org/ns/dcat#"),

@@ -11,9 +11,8 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use super::{
-    Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope, document_file, set, to_json_bytes,
-};
+use super::{document_file, set, to_json_bytes};
+use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope};
 use crate::model::{
     Document, Language, LocalizedText, Paragraph, Reference, ReferenceKind, UnitId,
 };
