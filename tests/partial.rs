@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use initiative::export::{
-    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, render_with,
-    sha256_hex, shipped_formats,
+    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Scope,
+    render_with, sha256_hex, shipped_formats,
 };
 use initiative::model::{Catalog, Document};
 
@@ -213,7 +213,7 @@ fn flags_that_would_make_a_mixed_tree_are_refused() {
 /// text.
 struct Title;
 
-impl Exporter for Title {
+impl DocumentFormat for Title {
     fn name(&self) -> &'static str {
         "title"
     }
@@ -227,7 +227,7 @@ impl Exporter for Title {
         _: &Context<'_>,
         document: &Document,
         _: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let id = document.id.to_string();
         let english = initiative::model::Language::new("en");
         let title = document.title.get(&english).unwrap_or_default();
@@ -237,8 +237,8 @@ impl Exporter for Title {
             Scope::Document(id.clone()),
             "The title in English.",
         );
-        Ok(vec![Piece::File(OutputFile::new(
-            format!("title/{id}.txt"),
+        Ok(vec![Output::File(OutputFile::new(
+            ExportPath::new(&format!("title/{id}.txt"))?,
             format!("{title}\n").into_bytes(),
             info,
         ))])
@@ -266,7 +266,7 @@ fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
     let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &documents, &[])
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
-        .map(|f| (f.path, f.bytes))
+        .map(|f| (f.path.to_path_buf(), f.bytes))
         .collect();
     let text = |path: &str| String::from_utf8_lossy(&files[Path::new(path)]).into_owned();
     assert_eq!(

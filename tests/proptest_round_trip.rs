@@ -104,7 +104,7 @@ fn exports(document: &Document) -> BTreeMap<String, Vec<u8>> {
     render(&context, &documents, &formats)
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
-        .map(|OutputFile { path, bytes, .. }| (path.to_string_lossy().replace('\\', "/"), bytes))
+        .map(|OutputFile { path, bytes, .. }| (path.to_string(), bytes))
         .collect()
 }
 

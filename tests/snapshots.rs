@@ -24,10 +24,7 @@ fn every_export_of_the_hangzhou_initiative() {
         created: None,
     };
     let files = render(&context, &documents, &[]).unwrap_or_else(|e| panic!("{e}"));
-    let names: Vec<String> = files
-        .iter()
-        .map(|f| f.path.to_string_lossy().replace('\\', "/"))
-        .collect();
+    let names: Vec<String> = files.iter().map(|f| f.path.to_string()).collect();
     insta::assert_snapshot!("files", names.join("\n"));
     for (file, name) in files.iter().zip(&names) {
         let text = String::from_utf8(file.bytes.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -236,7 +236,7 @@ pub(super) fn export_data(
             path.display()
         ));
     };
-    let disk = export::Disk::open(out, !check, lock, &waiting)?;
+    let disk = export::Disk::open(out, action(check), lock, &waiting)?;
     // A run into a tree writes the formats asked for and the ones that
     // describe them.
     let written: Vec<String> = if formats.is_empty() {
@@ -247,7 +247,7 @@ pub(super) fn export_data(
             .map(|f| f.name().to_owned())
             .collect()
     };
-    let mut run = export::Export::new(context, SHIPPED, &written, disk)?;
+    let mut run = export::ExportRun::new(context, SHIPPED, &written, disk)?;
     while let Some(documents) = checking.next_batch()? {
         // Once a file has an error nothing will be written; the rest is
         // still checked, so every problem is reported.
@@ -273,4 +273,13 @@ pub(super) fn export_data(
             export::Drift::default()
         },
     })
+}
+
+/// What a run does with the export tree: `--check` only compares.
+fn action(check: bool) -> export::Action {
+    if check {
+        export::Action::Check
+    } else {
+        export::Action::Write
+    }
 }

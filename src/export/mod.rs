@@ -1,17 +1,19 @@
 //! Produces the exports portals ingest: one file per format behind the
-//! [`Exporter`] trait, written atomically into `exports/` or compared with it.
+//! [`DocumentFormat`] trait, written atomically into `exports/` or compared with it.
 //!
 //! Registering a format is one line in [`EXPORTERS`].
 
 pub mod formats;
+mod path;
 mod run;
 mod tree;
 
 use std::path::PathBuf;
 
-pub use run::{Export, FileMeta, Memory, Piece, Sink, closure};
+pub use path::ExportPath;
+pub use run::{ExportRun, FileMeta, Memory, Output, Sink, closure};
 pub use tree::{
-    Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, LockWait, MARKER, check, write,
+    Action, Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, LockWait, MARKER, check, write,
 };
 
 use crate::model::{Catalog, Document, DocumentSummary};
@@ -41,26 +43,34 @@ pub struct Context<'a> {
 /// One file an exporter produces, relative to the export folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputFile {
-    /// The path under the export folder, `/`-separated.
-    pub path: PathBuf,
+    /// The path under the export folder.
+    pub path: ExportPath,
     /// The exact bytes.
     pub bytes: Vec<u8>,
     /// Their SHA-256 in lower-case hex, filled in once by the run (see
-    /// [`Export`]) so the formats that list checksums do not hash the same
-    /// bytes again. Empty in a file an exporter has just made.
-    pub sha256: String,
+    /// [`ExportRun`]) so the formats that list checksums do not hash the same
+    /// bytes again; `None` in a file a format has just made.
+    pub sha256: Option<String>,
     /// What the file is, for the formats that describe files.
     pub info: FileInfo,
 }
 
 impl OutputFile {
     /// A file just made, not yet hashed.
-    pub fn new(path: impl Into<PathBuf>, bytes: Vec<u8>, info: FileInfo) -> Self {
+    pub fn new(path: ExportPath, bytes: Vec<u8>, info: FileInfo) -> Self {
         Self {
-            path: path.into(),
+            path,
             bytes,
-            sha256: String::new(),
+            sha256: None,
             info,
+        }
+    }
+
+    /// The SHA-256 of its bytes in lower-case hex, computed unless known.
+    pub fn sha256(&self) -> String {
+        match &self.sha256 {
+            Some(hash) => hash.clone(),
+            None => sha256_hex(&self.bytes),
         }
     }
 }
@@ -228,6 +238,9 @@ pub enum Error {
         /// What it did.
         message: String,
     },
+    /// A path a format made is not a plain relative path.
+    #[error("`{0}` cannot be a path under the export folder")]
+    UnsafePath(String),
     /// A document id cannot be used as a file name.
     #[error("document id `{0}` cannot name an export file")]
     UnsafeId(String),
@@ -236,7 +249,7 @@ pub enum Error {
 /// One export format, as the run sees it: what it is called, what it
 /// builds on, which paths it owns, and a run object that may hold state
 /// across the documents (a database, say). A format that renders each
-/// document on its own implements [`Exporter`] instead, and gets this for
+/// document on its own implements [`DocumentFormat`] instead, and gets this for
 /// free.
 pub trait Format: Sync {
     /// The format's name on the command line (`json`).
@@ -254,9 +267,9 @@ pub trait Format: Sync {
 /// A format's part of one run: `start`, then `batch` for every batch of
 /// documents in order, then `finish`.
 pub trait FormatRun {
-    /// Pieces before any document: a shared file's opening.
-    fn start(&mut self, context: &Context<'_>) -> Result<Vec<Piece>, Error>;
-    /// The pieces of each document of a batch, in order. `seen[i]`
+    /// Outputs before any document: a shared file's opening.
+    fn start(&mut self, context: &Context<'_>) -> Result<Vec<Output>, Error>;
+    /// The outputs of each document of a batch, in order. `seen[i]`
     /// describes document `i`'s files made by the formats of earlier
     /// roles, and the shared files opened so far.
     fn batch(
@@ -264,8 +277,8 @@ pub trait FormatRun {
         context: &Context<'_>,
         documents: &[Document],
         seen: &[Vec<FileMeta>],
-    ) -> Result<Vec<Vec<Piece>>, Error>;
-    /// Pieces after the last document. `documents` summarizes every
+    ) -> Result<Vec<Vec<Output>>, Error>;
+    /// Outputs after the last document. `documents` summarizes every
     /// document of the run, in order; `files` describes every file of the
     /// formats of earlier roles, and this format's own as they stand, in
     /// export order.
@@ -274,12 +287,12 @@ pub trait FormatRun {
         context: &Context<'_>,
         documents: &[DocumentSummary],
         files: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error>;
+    ) -> Result<Vec<Output>, Error>;
 }
 
 /// A format that renders each document on its own, in parallel. Each stage
 /// has a default that contributes nothing.
-pub trait Exporter: Sync {
+pub trait DocumentFormat: Sync {
     /// The format's name on the command line (`json`).
     fn name(&self) -> &'static str;
     /// What it builds on (see [`Role`]).
@@ -288,51 +301,51 @@ pub trait Exporter: Sync {
     }
     /// The paths it owns (see [`Format::owns`]).
     fn owns(&self) -> &'static [&'static str];
-    /// Pieces before any document: the opening of a shared file.
-    fn start(&self, _context: &Context<'_>) -> Result<Vec<Piece>, Error> {
+    /// Outputs before any document: the opening of a shared file.
+    fn start(&self, _context: &Context<'_>) -> Result<Vec<Output>, Error> {
         Ok(Vec::new())
     }
-    /// The pieces of one document: its files, or its rows of a shared
+    /// The outputs of one document: its files, or its rows of a shared
     /// file. `seen` is as in [`FormatRun::batch`].
     fn document(
         &self,
         _context: &Context<'_>,
         _document: &Document,
         _seen: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         Ok(Vec::new())
     }
-    /// Pieces after the last document (see [`FormatRun::finish`]).
+    /// Outputs after the last document (see [`FormatRun::finish`]).
     fn finish(
         &self,
         _context: &Context<'_>,
         _documents: &[DocumentSummary],
         _files: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         Ok(Vec::new())
     }
 }
 
-impl<E: Exporter> Format for E {
+impl<E: DocumentFormat> Format for E {
     fn name(&self) -> &'static str {
-        Exporter::name(self)
+        DocumentFormat::name(self)
     }
     fn role(&self) -> Role {
-        Exporter::role(self)
+        DocumentFormat::role(self)
     }
     fn owns(&self) -> &'static [&'static str] {
-        Exporter::owns(self)
+        DocumentFormat::owns(self)
     }
     fn begin(&self) -> Box<dyn FormatRun + '_> {
-        Box::new(EachDocument(self))
+        Box::new(DocumentFormatRun(self))
     }
 }
 
-/// The run of an [`Exporter`]: no state, documents rendered in parallel.
-struct EachDocument<'e, E>(&'e E);
+/// The run of an [`DocumentFormat`]: no state, documents rendered in parallel.
+struct DocumentFormatRun<'e, E>(&'e E);
 
-impl<E: Exporter> FormatRun for EachDocument<'_, E> {
-    fn start(&mut self, context: &Context<'_>) -> Result<Vec<Piece>, Error> {
+impl<E: DocumentFormat> FormatRun for DocumentFormatRun<'_, E> {
+    fn start(&mut self, context: &Context<'_>) -> Result<Vec<Output>, Error> {
         self.0.start(context)
     }
 
@@ -341,7 +354,7 @@ impl<E: Exporter> FormatRun for EachDocument<'_, E> {
         context: &Context<'_>,
         documents: &[Document],
         seen: &[Vec<FileMeta>],
-    ) -> Result<Vec<Vec<Piece>>, Error> {
+    ) -> Result<Vec<Vec<Output>>, Error> {
         use rayon::prelude::*;
         let exporter = self.0;
         documents
@@ -356,17 +369,9 @@ impl<E: Exporter> FormatRun for EachDocument<'_, E> {
         context: &Context<'_>,
         documents: &[DocumentSummary],
         files: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         self.0.finish(context, documents, files)
     }
-}
-
-/// Whether `path` (under the export folder) is under one of `owns`: a
-/// folder ending in `/`, or a file.
-pub fn is_owned(path: &std::path::Path, owns: &[&str]) -> bool {
-    let path = path.to_string_lossy().replace('\\', "/");
-    owns.iter()
-        .any(|own| path == *own || (own.ends_with('/') && path.starts_with(own)))
 }
 
 /// The shipped formats, to add a format of one's own to.
@@ -401,7 +406,7 @@ pub fn render_with(
     documents: &[Document],
     formats: &[String],
 ) -> Result<Vec<OutputFile>, Error> {
-    let mut run = Export::new(context.clone(), registry, formats, Memory::default())?;
+    let mut run = ExportRun::new(context.clone(), registry, formats, Memory::default())?;
     for batch in documents.chunks(batch_size()) {
         run.add(batch)?;
     }

@@ -13,26 +13,28 @@
 //! the same whatever the batch size or thread count.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use sha2::Digest as _;
 
-use super::{Context, Error, FileInfo, Format, FormatRun, OutputFile, Role, lower_hex, sha256_hex};
+use super::{
+    Context, Error, ExportPath, FileInfo, Format, FormatRun, OutputFile, Role, lower_hex,
+    sha256_hex,
+};
 use crate::model::{Document, DocumentSummary};
 
 /// What a format hands over.
 #[derive(Debug)]
-pub enum Piece {
+pub enum Output {
     /// A whole file.
     File(OutputFile),
     /// The opening bytes of a file every document adds to (a CSV table),
     /// with what the file is; the file is complete when its format's last
     /// stage is done.
     Open(OutputFile),
-    /// Bytes to add at the end of a file opened with [`Piece::Open`].
+    /// Bytes to add at the end of a file opened with [`Output::Open`].
     Append {
         /// The path under the export folder.
-        path: PathBuf,
+        path: ExportPath,
         /// The bytes to add.
         bytes: Vec<u8>,
     },
@@ -41,8 +43,8 @@ pub enum Piece {
 /// What the formats that describe files know of one: no bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileMeta {
-    /// The path under the export folder, `/`-separated.
-    pub path: PathBuf,
+    /// The path under the export folder.
+    pub path: ExportPath,
     /// Its size in bytes.
     pub size: u64,
     /// Its SHA-256 in lower-case hex.
@@ -57,14 +59,9 @@ impl FileMeta {
         Self {
             path: file.path.clone(),
             size: file.bytes.len() as u64,
-            sha256: file.sha256.clone(),
+            sha256: file.sha256(),
             info: file.info.clone(),
         }
-    }
-
-    /// The path with `/` separators, as every listing writes it.
-    pub fn slash_path(&self) -> String {
-        self.path.to_string_lossy().replace('\\', "/")
     }
 }
 
@@ -78,7 +75,7 @@ pub trait Sink {
     /// Starts a shared file with its first bytes.
     fn open(&mut self, file: &OutputFile) -> Result<(), Error>;
     /// Adds `bytes` at the end of the shared file at `path`, opened before.
-    fn append(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error>;
+    fn append(&mut self, path: &ExportPath, bytes: &[u8]) -> Result<(), Error>;
     /// What the destination holds in place of `made`, a file of a format
     /// the run does not write (it stays as it is): its description, or
     /// `None` when there is no such file.
@@ -86,16 +83,34 @@ pub trait Sink {
 }
 
 /// Where a file stands in export order: by format (in role order), then
-/// stage (pieces before documents, per document, after), then document,
-/// then the order the format made them in. DCAT and the checksums list
-/// files in this order, so it does not depend on how documents were
+/// stage, then the order the format made them in. DCAT and the checksums
+/// list files in this order, so it does not depend on how documents were
 /// batched.
-type Order = (usize, u8, usize, usize);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Position {
+    /// The format's place in the run.
+    format: usize,
+    /// The stage that made the file.
+    stage: Stage,
+    /// The file's place among what the format made at that stage.
+    sequence: usize,
+}
+
+/// A stage of a format's run, in the order they run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    /// [`FormatRun::start`], before any document.
+    Start,
+    /// [`FormatRun::batch`], for the document at this index of the run.
+    Document(usize),
+    /// [`FormatRun::finish`], after the last document.
+    Finish,
+}
 
 /// A shared file being appended to.
 struct Open {
-    order: Order,
-    path: PathBuf,
+    position: Position,
+    path: ExportPath,
     info: FileInfo,
     hasher: sha2::Sha256,
     size: u64,
@@ -135,13 +150,13 @@ struct Running<'a> {
 }
 
 /// An export run in progress.
-pub struct Export<'a, S: Sink> {
+pub struct ExportRun<'a, S: Sink> {
     context: Context<'a>,
     formats: Vec<Running<'a>>,
     sink: S,
-    files: Vec<(Order, FileMeta)>,
+    files: Vec<(Position, FileMeta)>,
     open: Vec<Open>,
-    open_index: HashMap<PathBuf, usize>,
+    open_index: HashMap<ExportPath, usize>,
     documents: usize,
 }
 
@@ -169,7 +184,7 @@ pub fn closure<'a>(
         .collect())
 }
 
-impl<'a, S: Sink> Export<'a, S> {
+impl<'a, S: Sink> ExportRun<'a, S> {
     /// Starts a run of `registry`'s formats that writes exactly those named
     /// in `formats` (all when empty; a run into a tree asks for a
     /// [`closure`]). The formats of an earlier role than one written run
@@ -230,11 +245,11 @@ impl<'a, S: Sink> Export<'a, S> {
             documents: 0,
         };
         for f in 0..run.formats.len() {
-            let pieces = match run.formats.get_mut(f) {
+            let outputs = match run.formats.get_mut(f) {
                 Some(format) => format.run.start(&run.context)?,
                 None => Vec::new(),
             };
-            run.take(f, 0, 0, pieces)?;
+            run.take(f, Stage::Start, outputs)?;
         }
         Ok(run)
     }
@@ -258,12 +273,12 @@ impl<'a, S: Sink> Export<'a, S> {
                     own.chain(shared.iter().cloned()).collect()
                 })
                 .collect();
-            let pieces = match self.formats.get_mut(f) {
+            let outputs = match self.formats.get_mut(f) {
                 Some(format) => format.run.batch(&self.context, documents, &seen)?,
                 None => Vec::new(),
             };
-            for (d, pieces) in pieces.into_iter().enumerate() {
-                let metas = self.take(f, 1, self.documents + d, pieces)?;
+            for (d, outputs) in outputs.into_iter().enumerate() {
+                let metas = self.take(f, Stage::Document(self.documents + d), outputs)?;
                 if let Some(own) = made.get_mut(d) {
                     own.extend(metas.into_iter().map(|m| (role, m)));
                 }
@@ -278,7 +293,7 @@ impl<'a, S: Sink> Export<'a, S> {
     fn shared_before(&self, role: Role) -> Vec<FileMeta> {
         self.open
             .iter()
-            .filter(|open| self.role_of(open.order.0) < role)
+            .filter(|open| self.role_of(open.position.format) < role)
             .filter_map(Open::meta)
             .collect()
     }
@@ -296,18 +311,18 @@ impl<'a, S: Sink> Export<'a, S> {
     pub fn finish(mut self, documents: &[DocumentSummary]) -> Result<(S, Vec<FileMeta>), Error> {
         for f in 0..self.formats.len() {
             let files = self.files_for(f);
-            let pieces = match self.formats.get_mut(f) {
+            let outputs = match self.formats.get_mut(f) {
                 Some(format) => format.run.finish(&self.context, documents, &files)?,
                 None => Vec::new(),
             };
-            self.take(f, 2, 0, pieces)?;
+            self.take(f, Stage::Finish, outputs)?;
             self.close(f);
         }
         let written: Vec<bool> = self.formats.iter().map(|f| f.writes).collect();
         let mut chosen: Vec<FileMeta> = self
             .files
             .into_iter()
-            .filter(|((f, ..), _)| written.get(*f).copied().unwrap_or(false))
+            .filter(|(position, _)| written.get(position.format).copied().unwrap_or(false))
             .map(|(_, meta)| meta)
             .collect();
         chosen.sort_by(|a, b| a.path.cmp(&b.path));
@@ -319,19 +334,19 @@ impl<'a, S: Sink> Export<'a, S> {
     fn files_for(&self, f: usize) -> Vec<FileMeta> {
         let role = self.role_of(f);
         let sees = |g: usize| g == f || self.role_of(g) < role;
-        let mut files: Vec<(Order, FileMeta)> = self
+        let mut files: Vec<(Position, FileMeta)> = self
             .files
             .iter()
-            .filter(|((g, ..), _)| sees(*g))
+            .filter(|(position, _)| sees(position.format))
             .cloned()
             .collect();
         files.extend(
             self.open
                 .iter()
-                .filter(|open| sees(open.order.0))
-                .filter_map(|open| open.meta().map(|meta| (open.order, meta))),
+                .filter(|open| sees(open.position.format))
+                .filter_map(|open| open.meta().map(|meta| (open.position, meta))),
         );
-        files.sort_by_key(|(order, _)| *order);
+        files.sort_by_key(|(position, _)| *position);
         files.into_iter().map(|(_, meta)| meta).collect()
     }
 
@@ -339,10 +354,10 @@ impl<'a, S: Sink> Export<'a, S> {
     fn close(&mut self, f: usize) {
         let (done, still): (Vec<Open>, Vec<Open>) = std::mem::take(&mut self.open)
             .into_iter()
-            .partition(|open| open.order.0 == f);
+            .partition(|open| open.position.format == f);
         self.files.extend(
             done.iter()
-                .filter_map(|open| open.meta().map(|m| (open.order, m))),
+                .filter_map(|open| open.meta().map(|m| (open.position, m))),
         );
         self.open = still;
         self.open_index = (self.open.iter().enumerate())
@@ -350,57 +365,68 @@ impl<'a, S: Sink> Export<'a, S> {
             .collect();
     }
 
-    /// Records and hands over the pieces format `f` made at `stage` for
-    /// document `index`; returns the descriptions of its whole files that
-    /// are in the tree.
+    /// Records and hands over the outputs format `f` made at `stage`;
+    /// returns the descriptions of its whole files that are in the tree.
     fn take(
         &mut self,
         f: usize,
-        stage: u8,
-        index: usize,
-        pieces: Vec<Piece>,
+        stage: Stage,
+        outputs: Vec<Output>,
     ) -> Result<Vec<FileMeta>, Error> {
-        let (format, writes) = match self.formats.get(f) {
-            Some(running) => (running.format, running.writes),
-            None => return Ok(Vec::new()),
-        };
         let mut metas = Vec::new();
-        for (seq, piece) in pieces.into_iter().enumerate() {
-            let order = (f, stage, index, seq);
-            match piece {
-                Piece::File(mut file) => {
-                    owned(format, &file.path)?;
-                    if file.sha256.is_empty() {
-                        file.sha256 = sha256_hex(&file.bytes);
-                    }
-                    let meta = if writes {
-                        self.sink.file(&file)?;
-                        Some(FileMeta::of(&file))
-                    } else {
-                        self.sink.existing(&FileMeta::of(&file))?
-                    };
-                    if let Some(meta) = meta {
-                        metas.push(meta.clone());
-                        self.files.push((order, meta));
-                    }
-                }
-                Piece::Open(file) => self.open_file(order, writes, file)?,
-                Piece::Append { path, bytes } => self.append(format, writes, &path, &bytes)?,
+        for (sequence, output) in outputs.into_iter().enumerate() {
+            let position = Position {
+                format: f,
+                stage,
+                sequence,
+            };
+            match output {
+                Output::File(file) => metas.extend(self.take_file(position, &file)?),
+                Output::Open(file) => self.open_file(position, file)?,
+                Output::Append { path, bytes } => self.append(f, &path, &bytes)?,
             }
         }
         Ok(metas)
     }
 
-    /// Opens a shared file, at `order`, with its first bytes.
-    fn open_file(&mut self, order: Order, writes: bool, file: OutputFile) -> Result<(), Error> {
-        let Some(format) = self.formats.get(order.0).map(|r| r.format) else {
+    /// Records and hands over a whole file, at `position`; returns its
+    /// description when it is in the tree.
+    fn take_file(
+        &mut self,
+        position: Position,
+        file: &OutputFile,
+    ) -> Result<Option<FileMeta>, Error> {
+        let Some(running) = self.formats.get(position.format) else {
+            return Ok(None);
+        };
+        owned(running.format, &file.path)?;
+        let made = FileMeta::of(file);
+        let meta = if running.writes {
+            self.sink.file(file)?;
+            Some(made)
+        } else {
+            self.sink.existing(&made)?
+        };
+        if let Some(meta) = &meta {
+            self.files.push((position, meta.clone()));
+        }
+        Ok(meta)
+    }
+
+    /// Opens a shared file, at `position`, with its first bytes.
+    fn open_file(&mut self, position: Position, file: OutputFile) -> Result<(), Error> {
+        let Some((format, writes)) = self
+            .formats
+            .get(position.format)
+            .map(|r| (r.format, r.writes))
+        else {
             return Ok(());
         };
         owned(format, &file.path)?;
         if self.open_index.contains_key(&file.path) {
             return Err(Error::Contract {
                 format: format.name(),
-                message: format!("opens {} twice", file.path.display()),
+                message: format!("opens {} twice", file.path),
             });
         }
         let standing = if writes {
@@ -411,7 +437,7 @@ impl<'a, S: Sink> Export<'a, S> {
             Standing::Kept(self.sink.existing(&meta)?)
         };
         let mut open = Open {
-            order,
+            position,
             path: file.path.clone(),
             info: file.info.clone(),
             hasher: sha2::Sha256::new(),
@@ -428,27 +454,22 @@ impl<'a, S: Sink> Export<'a, S> {
         Ok(())
     }
 
-    /// Adds bytes to a shared file opened before.
-    fn append(
-        &mut self,
-        format: &dyn Format,
-        writes: bool,
-        path: &Path,
-        bytes: &[u8],
-    ) -> Result<(), Error> {
+    /// Adds bytes to a shared file format `f` opened before.
+    fn append(&mut self, f: usize, path: &ExportPath, bytes: &[u8]) -> Result<(), Error> {
         let Some(open) = self
             .open_index
             .get(path)
             .and_then(|&i| self.open.get_mut(i))
         else {
+            let name = self.formats.get(f).map_or("?", |r| r.format.name());
             return Err(Error::Contract {
-                format: format.name(),
-                message: format!("appends to {} without opening it", path.display()),
+                format: name,
+                message: format!("appends to {path} without opening it"),
             });
         };
         open.hasher.update(bytes);
         open.size += bytes.len() as u64;
-        if writes {
+        if matches!(open.standing, Standing::Made) {
             self.sink.append(path, bytes)?;
         }
         Ok(())
@@ -457,15 +478,15 @@ impl<'a, S: Sink> Export<'a, S> {
 
 /// Whether `path` is under one of the paths `format` owns; a file outside
 /// them is a bug in the format, which a partial run could not replace.
-fn owned(format: &dyn Format, path: &Path) -> Result<(), Error> {
-    if super::is_owned(path, format.owns()) {
+fn owned(format: &dyn Format, path: &ExportPath) -> Result<(), Error> {
+    if format.owns().iter().any(|owned| path.is_under(owned)) {
         Ok(())
     } else {
         Err(Error::Contract {
             format: format.name(),
             message: format!(
                 "makes {}, outside the paths it owns ({})",
-                path.display(),
+                path,
                 format.owns().join(", ")
             ),
         })
@@ -477,23 +498,25 @@ fn owned(format: &dyn Format, path: &Path) -> Result<(), Error> {
 #[derive(Debug, Default)]
 pub struct Memory {
     files: Vec<OutputFile>,
-    index: HashMap<PathBuf, usize>,
+    index: HashMap<ExportPath, usize>,
 }
 
 impl Memory {
     /// The files, in path order, with the SHA-256 the run computed
-    /// (`described`: what [`Export::finish`] returns).
+    /// (`described`: what [`ExportRun::finish`] returns).
     pub fn into_files(self, described: &[FileMeta]) -> Vec<OutputFile> {
-        let hashes: HashMap<&Path, &str> = described
+        let hashes: HashMap<&ExportPath, &str> = described
             .iter()
-            .map(|meta| (meta.path.as_path(), meta.sha256.as_str()))
+            .map(|meta| (&meta.path, meta.sha256.as_str()))
             .collect();
         let mut files = self.files;
         for file in &mut files {
-            if file.sha256.is_empty() {
-                file.sha256 = hashes
-                    .get(file.path.as_path())
-                    .map_or_else(|| sha256_hex(&file.bytes), |hash| (*hash).to_owned());
+            if file.sha256.is_none() {
+                file.sha256 = Some(
+                    hashes
+                        .get(&file.path)
+                        .map_or_else(|| sha256_hex(&file.bytes), |hash| (*hash).to_owned()),
+                );
             }
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -513,7 +536,7 @@ impl Sink for Memory {
         Ok(())
     }
 
-    fn append(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    fn append(&mut self, path: &ExportPath, bytes: &[u8]) -> Result<(), Error> {
         if let Some(file) = self.index.get(path).and_then(|&i| self.files.get_mut(i)) {
             file.bytes.extend_from_slice(bytes);
         }

@@ -15,7 +15,7 @@ use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Error, FileInfo, FileMeta, OutputFile, Scope, Sink};
+use super::{Error, ExportPath, FileInfo, FileMeta, OutputFile, Scope, Sink};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fsx;
 
@@ -93,6 +93,15 @@ pub const MARKER: &str = ".initiative-exports";
 
 /// What the marker says to a person who opens it.
 const MARKER_TEXT: &str = "This folder is an export tree written by `initiative build` and `initiative export`.\nEach run replaces the files here: keep nothing else in this folder.\n";
+
+/// What a run does with the destination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Replaces the files the run owns, atomically.
+    Write,
+    /// Compares them with what the run makes, and changes nothing.
+    Check,
+}
 
 /// How long a writing run waits for another run on the same destination.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -218,7 +227,7 @@ fn wait_for(file: &fs::File, path: &Path, limit: Duration) -> Result<(), Error> 
 
 /// Replaces `dest` with exactly `files`, unless it already holds them.
 pub fn write(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
-    let mut disk = Disk::new(dest, true)?;
+    let mut disk = Disk::new(dest, Action::Write)?;
     for file in files {
         disk.file(file)?;
     }
@@ -227,7 +236,7 @@ pub fn write(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
 
 /// Compares `files` with the tree under `dest`.
 pub fn check(dest: &Path, files: &[OutputFile]) -> Result<Drift, Error> {
-    let mut disk = Disk::new(dest, false)?;
+    let mut disk = Disk::new(dest, Action::Check)?;
     for file in files {
         disk.file(file)?;
     }
@@ -300,10 +309,10 @@ struct Appending {
 }
 
 impl Disk {
-    /// A run against `dest`: writing (`write`), or only comparing. A
-    /// writing run waits for another one on the same destination.
-    pub fn new(dest: &Path, write: bool) -> Result<Self, Error> {
-        Self::open(dest, write, LockWait::Forever, &|_| {})
+    /// A run against `dest` that does `action`. A writing run waits for
+    /// another one on the same destination.
+    pub fn new(dest: &Path, action: Action) -> Result<Self, Error> {
+        Self::open(dest, action, LockWait::Forever, &|_| {})
     }
 
     /// [`Disk::new`], waiting for another run's lock as `wait` says and
@@ -312,14 +321,13 @@ impl Disk {
     /// ([`MARKER`]) before it writes anything.
     pub fn open(
         dest: &Path,
-        write: bool,
+        action: Action,
         wait: LockWait,
         waiting: &dyn Fn(&Path),
     ) -> Result<Self, Error> {
-        let staging = if write {
-            Some(Staging::new(dest, wait, waiting)?)
-        } else {
-            None
+        let staging = match action {
+            Action::Write => Some(Staging::new(dest, wait, waiting)?),
+            Action::Check => None,
         };
         let mut disk = Self {
             dest: dest.to_path_buf(),
@@ -337,7 +345,7 @@ impl Disk {
             "Marks the folder as an export tree.",
         );
         disk.file(&OutputFile::new(
-            MARKER,
+            ExportPath::new(MARKER)?,
             MARKER_TEXT.as_bytes().to_vec(),
             info,
         ))?;
@@ -437,7 +445,7 @@ impl Disk {
         let Some(owned) = &self.owned else {
             return true;
         };
-        path == Path::new(MARKER) || super::is_owned(path, owned)
+        path == Path::new(MARKER) || is_owned(path, owned)
     }
 }
 
@@ -480,16 +488,16 @@ impl Sink for Disk {
     }
 
     fn open(&mut self, file: &OutputFile) -> Result<(), Error> {
-        let path = file.path.as_path();
-        self.produced.insert(path.to_path_buf());
-        let writer = match self.staged(path)? {
+        let path = file.path.to_path_buf();
+        self.produced.insert(path.clone());
+        let writer = match self.staged(&path)? {
             Some(staged) => {
                 let file = fs::File::create(&staged).map_err(io("cannot write", &staged))?;
                 Some((staged, BufWriter::new(file)))
             }
             None => None,
         };
-        let on_disk = self.dest.join(path);
+        let on_disk = file.path.under(&self.dest);
         let existing = match fsx::open_regular(&on_disk, fsx::Links::Refuse) {
             Ok(file) => Existing::File(BufReader::new(file)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Existing::Missing,
@@ -501,12 +509,12 @@ impl Sink for Disk {
             existing,
             same: true,
         };
-        self.open.insert(path.to_path_buf(), appending);
-        self.append(path, &file.bytes)
+        self.open.insert(path, appending);
+        self.append(&file.path, &file.bytes)
     }
 
     fn existing(&mut self, made: &FileMeta) -> Result<Option<FileMeta>, Error> {
-        let path = self.dest.join(&made.path);
+        let path = made.path.under(&self.dest);
         match fsx::read_regular(&path, fsx::Links::Refuse) {
             Ok(bytes) => Ok(Some(FileMeta {
                 size: bytes.len() as u64,
@@ -530,19 +538,20 @@ impl Sink for Disk {
     }
 
     fn file(&mut self, file: &OutputFile) -> Result<(), Error> {
-        self.produced.insert(file.path.clone());
-        if let Some(path) = self.staged(&file.path)? {
+        let relative = file.path.to_path_buf();
+        if let Some(path) = self.staged(&relative)? {
             fs::write(&path, &file.bytes).map_err(io("cannot write", &path))?;
         }
-        if self.comparing() && !self.holds(&file.path, &file.bytes)? {
-            self.drift.missing.push(file.path.clone());
+        if self.comparing() && !self.holds(&relative, &file.bytes)? {
+            self.drift.missing.push(relative.clone());
         }
+        self.produced.insert(relative);
         Ok(())
     }
 
-    fn append(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    fn append(&mut self, path: &ExportPath, bytes: &[u8]) -> Result<(), Error> {
         let comparing = self.comparing();
-        let Some(appending) = self.open.get_mut(path) else {
+        let Some(appending) = self.open.get_mut(&path.to_path_buf()) else {
             return Ok(());
         };
         if let Some((staged, writer)) = &mut appending.writer {
@@ -657,12 +666,22 @@ fn list(root: &Path, relative: &Path, out: &mut Vec<PathBuf>) -> Result<(), Erro
     Ok(())
 }
 
+/// Whether `path` (relative, under the export folder) is one of `owns` or
+/// under one of them that is a folder (ending in `/`), compared part by part.
+fn is_owned(path: &Path, owns: &[&str]) -> bool {
+    owns.iter().any(|own| match own.strip_suffix('/') {
+        Some(folder) => path.starts_with(folder) && path != Path::new(folder),
+        None => path == Path::new(own),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
         let info = FileInfo::new("test", ("text/plain", "TXT"), Scope::Catalog, "");
+        let path = ExportPath::new(path).unwrap_or_else(|e| panic!("{e}"));
         OutputFile::new(path, text.as_bytes().to_vec(), info)
     }
 
@@ -709,13 +728,16 @@ mod tests {
     }
 
     /// Appends `parts` to `csv/t.csv` in a run against `dest`.
-    fn appended(dest: &Path, write: bool, parts: &[&str]) -> Drift {
-        let mut disk = Disk::new(dest, write).unwrap_or_else(|e| panic!("{e}"));
+    fn appended(dest: &Path, action: Action, parts: &[&str]) -> Drift {
+        let mut disk = Disk::new(dest, action).unwrap_or_else(|e| panic!("{e}"));
         for (i, part) in parts.iter().enumerate() {
             if i == 0 {
                 disk.open(&file("csv/t.csv", part))
             } else {
-                disk.append(Path::new("csv/t.csv"), part.as_bytes())
+                disk.append(
+                    &ExportPath::new("csv/t.csv").unwrap_or_else(|e| panic!("{e}")),
+                    part.as_bytes(),
+                )
             }
             .unwrap_or_else(|e| panic!("{e}"));
         }
@@ -730,24 +752,28 @@ mod tests {
         let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let dest = root.path().join("exports");
         let t = || vec![PathBuf::from("csv/t.csv")];
-        assert_eq!(appended(&dest, false, &["a,b\r\n"]).missing, t());
-        appended(&dest, true, &["a,b\r\n", "1,2\r\n"]);
+        assert_eq!(appended(&dest, Action::Check, &["a,b\r\n"]).missing, t());
+        appended(&dest, Action::Write, &["a,b\r\n", "1,2\r\n"]);
         assert_eq!(
             fs::read(dest.join("csv/t.csv")).unwrap_or_default(),
             b"a,b\r\n1,2\r\n"
         );
         // The same bytes in other pieces: no drift, and nothing rewritten.
-        assert!(appended(&dest, false, &["a,", "b\r\n1,2\r\n"]).is_empty());
-        assert!(appended(&dest, true, &["a,b\r\n1,2\r\n"]).is_empty());
+        assert!(appended(&dest, Action::Check, &["a,", "b\r\n1,2\r\n"]).is_empty());
+        assert!(appended(&dest, Action::Write, &["a,b\r\n1,2\r\n"]).is_empty());
         // Shorter, longer, or different: stale.
         for parts in [
             &["a,b\r\n"][..],
             &["a,b\r\n1,2\r\n3,4\r\n"],
             &["a,b\r\n1,3\r\n"],
         ] {
-            assert_eq!(appended(&dest, false, parts).stale, t(), "{parts:?}");
+            assert_eq!(
+                appended(&dest, Action::Check, parts).stale,
+                t(),
+                "{parts:?}"
+            );
         }
-        assert_eq!(appended(&dest, true, &["x\r\n"]).stale, t());
+        assert_eq!(appended(&dest, Action::Write, &["x\r\n"]).stale, t());
         assert_eq!(
             fs::read(dest.join("csv/t.csv")).unwrap_or_default(),
             b"x\r\n"

@@ -18,7 +18,8 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::xml::{XmlWriter, text_element};
 use crate::export::{
-    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope, file_stem,
+    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Scope,
+    file_stem,
 };
 use crate::model::{Document, Language, ReferenceKind, section_label, section_separator};
 
@@ -32,7 +33,7 @@ const PUBLISHER_EID: &str = "_publisher";
 /// Writes one Akoma Ntoso file per document per language.
 pub(super) struct AkomaNtoso;
 
-impl Exporter for AkomaNtoso {
+impl DocumentFormat for AkomaNtoso {
     fn name(&self) -> &'static str {
         "akn"
     }
@@ -46,7 +47,7 @@ impl Exporter for AkomaNtoso {
         context: &Context<'_>,
         document: &Document,
         _: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let stem = file_stem(document.id.as_str())?;
         let mut files = Vec::new();
         for language in document.all_languages() {
@@ -65,9 +66,10 @@ impl Exporter for AkomaNtoso {
             )
             .conforming(&["http://docs.oasis-open.org/legaldocml/ns/akn/3.0"])
             .in_language(language.clone());
-            let path: std::path::PathBuf =
-                ["akn", stem, &format!("{language}.xml")].iter().collect();
-            files.push(Piece::File(OutputFile::new(path, bytes, info)));
+            let path = ExportPath::new("akn")?
+                .join(stem)?
+                .join(&format!("{language}.xml"))?;
+            files.push(Output::File(OutputFile::new(path, bytes, info)));
         }
         Ok(files)
     }

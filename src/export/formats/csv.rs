@@ -3,15 +3,12 @@
 //! the metadata that describes them: `csv/csv-metadata.json` (CSV on the
 //! Web) and `datapackage.json` (Frictionless Data Package v2).
 
-use std::path::PathBuf;
-
-use super::tables::{self, SCHEMAS, TableSchema};
+use super::tables::{self, CSV_DIR, SCHEMAS, TableSchema};
 use super::{csvw, datapackage};
-use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Scope};
+use crate::export::{
+    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Scope,
+};
 use crate::model::{Document, DocumentSummary};
-
-/// The folder the tables go to, under the export folder.
-pub(super) const CSV_DIR: &str = "csv";
 
 /// The UTF-8 byte order mark spreadsheet programs look for.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -19,7 +16,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Writes the tables, a document's rows at a time, and their metadata.
 pub(super) struct Csv;
 
-impl Exporter for Csv {
+impl DocumentFormat for Csv {
     fn name(&self) -> &'static str {
         "csv"
     }
@@ -30,8 +27,8 @@ impl Exporter for Csv {
 
     /// Opens every table with its header, and the two files that describe
     /// them, which are written at the end.
-    fn start(&self, context: &Context<'_>) -> Result<Vec<Piece>, Error> {
-        let mut pieces = SCHEMAS
+    fn start(&self, context: &Context<'_>) -> Result<Vec<Output>, Error> {
+        let mut outputs = SCHEMAS
             .iter()
             .map(|schema| {
                 let header = schema.columns.iter().map(|c| c.name);
@@ -41,24 +38,24 @@ impl Exporter for Csv {
                     Vec::new()
                 };
                 bytes.extend(records(schema, std::iter::once(header), false)?);
-                Ok(Piece::Open(OutputFile::new(
-                    path(schema),
+                Ok(Output::Open(OutputFile::new(
+                    schema.path()?,
                     bytes,
                     table_info(context, schema),
                 )))
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        pieces.push(Piece::Open(OutputFile::new(
-            csvw::path(),
+        outputs.push(Output::Open(OutputFile::new(
+            csvw::path()?,
             Vec::new(),
             csvw::info(),
         )));
-        pieces.push(Piece::Open(OutputFile::new(
-            datapackage::DESCRIPTOR_FILE,
+        outputs.push(Output::Open(OutputFile::new(
+            ExportPath::new(datapackage::DESCRIPTOR_FILE)?,
             Vec::new(),
             datapackage::info(),
         )));
-        Ok(pieces)
+        Ok(outputs)
     }
 
     fn document(
@@ -66,19 +63,19 @@ impl Exporter for Csv {
         context: &Context<'_>,
         document: &Document,
         _: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
-        let mut pieces = Vec::new();
+    ) -> Result<Vec<Output>, Error> {
+        let mut outputs = Vec::new();
         for (schema, rows) in SCHEMAS.iter().zip(tables::document_rows(document)) {
             if rows.is_empty() {
                 continue;
             }
             let rows = rows.iter().map(|row| row.iter().map(String::as_str));
-            pieces.push(Piece::Append {
-                path: path(schema),
+            outputs.push(Output::Append {
+                path: schema.path()?,
                 bytes: records(schema, rows, context.csv_excel_safe)?,
             });
         }
-        Ok(pieces)
+        Ok(outputs)
     }
 
     fn finish(
@@ -86,21 +83,19 @@ impl Exporter for Csv {
         context: &Context<'_>,
         documents: &[DocumentSummary],
         files: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
-        let tables: Vec<(&TableSchema, &FileMeta)> = SCHEMAS
-            .iter()
-            .filter_map(|schema| {
-                let path = path(schema);
-                files.iter().find(|f| f.path == path).map(|f| (schema, f))
-            })
-            .collect();
+    ) -> Result<Vec<Output>, Error> {
+        let mut tables: Vec<(&TableSchema, &FileMeta)> = Vec::new();
+        for schema in SCHEMAS {
+            let path = schema.path()?;
+            tables.extend(files.iter().find(|f| f.path == path).map(|f| (schema, f)));
+        }
         Ok(vec![
-            Piece::Append {
-                path: csvw::path(),
+            Output::Append {
+                path: csvw::path()?,
                 bytes: csvw::metadata(documents)?,
             },
-            Piece::Append {
-                path: PathBuf::from(datapackage::DESCRIPTOR_FILE),
+            Output::Append {
+                path: ExportPath::new(datapackage::DESCRIPTOR_FILE)?,
                 bytes: datapackage::descriptor(context, documents, &tables)?,
             },
         ])
@@ -121,16 +116,6 @@ fn table_info(context: &Context<'_>, schema: &TableSchema) -> FileInfo {
         context.base_iri,
         csvw::METADATA_FILE
     )])
-}
-
-/// The file name of a table.
-pub(super) fn file_name(schema: &TableSchema) -> String {
-    format!("{}.csv", schema.name)
-}
-
-/// The path of a table under the export folder.
-fn path(schema: &TableSchema) -> PathBuf {
-    PathBuf::from(CSV_DIR).join(file_name(schema))
 }
 
 /// The first characters that make a spreadsheet read a cell as a formula
@@ -192,7 +177,7 @@ mod tests {
             created: None,
         };
         let mut bytes = match Csv.start(&context).unwrap_or_default().into_iter().nth(1) {
-            Some(Piece::Open(file)) => file.bytes,
+            Some(Output::Open(file)) => file.bytes,
             _ => Vec::new(),
         };
         let rows = std::iter::once(row.iter().copied());

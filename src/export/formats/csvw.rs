@@ -3,22 +3,19 @@
 //! tables. It gives each column its datatype and whether it is required,
 //! and each table its primary key and foreign keys.
 
-use std::path::PathBuf;
-
 use serde_json::{Value, json};
 
-use super::csv::{CSV_DIR, file_name};
-use super::tables::{Datatype, SCHEMAS, TableSchema};
+use super::tables::{CSV_DIR, Datatype, SCHEMAS, TableSchema};
 use super::{set, to_json_bytes};
-use crate::export::{Error, FileInfo, Scope};
+use crate::export::{Error, ExportPath, FileInfo, Scope};
 use crate::model::DocumentSummary;
 
 /// The metadata file's name, the one CSVW processors look for by default.
 pub(super) const METADATA_FILE: &str = "csv-metadata.json";
 
 /// Where the metadata goes.
-pub(super) fn path() -> PathBuf {
-    PathBuf::from(CSV_DIR).join(METADATA_FILE)
+pub(super) fn path() -> Result<ExportPath, Error> {
+    ExportPath::new(CSV_DIR)?.join(METADATA_FILE)
 }
 
 /// What the metadata file is.
@@ -79,7 +76,7 @@ fn table(schema: &TableSchema) -> Value {
         })
         .collect();
     json!({
-        "url": file_name(schema),
+        "url": schema.file_name(),
         "dc:description": schema.description,
         "tableSchema": {
             "columns": columns,

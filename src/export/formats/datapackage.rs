@@ -90,7 +90,7 @@ fn resource(schema: &TableSchema, file: &FileMeta) -> Value {
         "name": schema.name,
         "type": "table",
         "description": schema.description,
-        "path": file.path.to_string_lossy().replace('\\', "/"),
+        "path": file.path.as_str(),
         "scheme": "file",
         "format": "csv",
         "mediatype": "text/csv",

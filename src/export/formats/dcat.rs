@@ -6,9 +6,9 @@
 //! same run. Publisher, contact, licence and descriptions come from
 //! `data/catalog.json`.
 
-use std::path::PathBuf;
-
-use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
+use crate::export::{
+    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role, Scope,
+};
 use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText};
 use crate::rdf::{
     JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
@@ -32,7 +32,7 @@ const MEDIA_TYPES: &str = "http://www.iana.org/assignments/media-types";
 /// Writes the catalog record in Turtle and JSON-LD.
 pub(super) struct Dcat;
 
-impl Exporter for Dcat {
+impl DocumentFormat for Dcat {
     fn name(&self) -> &'static str {
         "dcat"
     }
@@ -45,7 +45,7 @@ impl Exporter for Dcat {
         &["dcat/"]
     }
 
-    fn start(&self, _: &Context<'_>) -> Result<Vec<Piece>, Error> {
+    fn start(&self, _: &Context<'_>) -> Result<Vec<Output>, Error> {
         let open = |path: &str, media_type, file_type, text: String| {
             let info = FileInfo::new(
                 "dcat",
@@ -54,7 +54,11 @@ impl Exporter for Dcat {
                 "The DCAT-AP 3 record of the catalog, its datasets and distributions.",
             )
             .conforming(&["https://semiceu.github.io/DCAT-AP/releases/3.0.0/"]);
-            Piece::Open(OutputFile::new(path, text.into_bytes(), info))
+            Ok(Output::Open(OutputFile::new(
+                ExportPath::new(path)?,
+                text.into_bytes(),
+                info,
+            )))
         };
         Ok(vec![
             open(
@@ -62,13 +66,13 @@ impl Exporter for Dcat {
                 "text/turtle",
                 "RDF_TURTLE",
                 turtle_prefixes(PREFIXES),
-            ),
+            )?,
             open(
                 JSON_LD_FILE,
                 "application/ld+json",
                 "JSON_LD",
                 json_ld_start(PREFIXES),
-            ),
+            )?,
         ])
     }
 
@@ -77,9 +81,12 @@ impl Exporter for Dcat {
         context: &Context<'_>,
         document: &Document,
         seen: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let catalog = context.catalog.ok_or(Error::NoCatalog)?;
-        Ok(subjects(&dataset(context, catalog, document, seen)?, false))
+        subjects(
+            &dataset(context, catalog, document, seen)?,
+            Graph::Continues,
+        )
     }
 
     fn finish(
@@ -87,11 +94,11 @@ impl Exporter for Dcat {
         context: &Context<'_>,
         documents: &[DocumentSummary],
         files: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let catalog = context.catalog.ok_or(Error::NoCatalog)?;
-        let mut pieces = subjects(&record(context, catalog, documents, files)?, true);
-        pieces.push(append(JSON_LD_FILE, JSON_LD_END.to_owned()));
-        Ok(pieces)
+        let mut outputs = subjects(&record(context, catalog, documents, files)?, Graph::Ends)?;
+        outputs.push(append(JSON_LD_FILE, JSON_LD_END.to_owned())?);
+        Ok(outputs)
     }
 }
 
@@ -100,23 +107,39 @@ const TURTLE_FILE: &str = "dcat/catalog.ttl";
 /// The record in JSON-LD, written a subject at a time.
 const JSON_LD_FILE: &str = "dcat/catalog.jsonld";
 
-fn append(path: &str, text: String) -> Piece {
-    Piece::Append {
-        path: PathBuf::from(path),
+/// `text` added at the end of the record at `path`.
+fn append(path: &str, text: String) -> Result<Output, Error> {
+    Ok(Output::Append {
+        path: ExportPath::new(path)?,
         bytes: text.into_bytes(),
-    }
+    })
 }
 
-/// `nodes` added to both files; with `ends`, the last is the last of the
-/// JSON-LD graph.
-fn subjects(nodes: &[Node], ends: bool) -> Vec<Piece> {
+/// Whether the JSON-LD graph ends with the subjects being added.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Graph {
+    /// More subjects follow.
+    Continues,
+    /// The last subject added is the graph's last.
+    Ends,
+}
+
+/// `nodes` added to both files; `graph` says whether the last is the last
+/// of the JSON-LD graph.
+fn subjects(nodes: &[Node], graph: Graph) -> Result<Vec<Output>, Error> {
     let mut turtle = String::new();
     let mut json = String::new();
     for (i, node) in nodes.iter().enumerate() {
         turtle.push_str(&turtle_subject(node));
-        json.push_str(&json_ld_subject(node, ends && i + 1 == nodes.len()));
+        json.push_str(&json_ld_subject(
+            node,
+            graph == Graph::Ends && i + 1 == nodes.len(),
+        ));
     }
-    vec![append(TURTLE_FILE, turtle), append(JSON_LD_FILE, json)]
+    Ok(vec![
+        append(TURTLE_FILE, turtle)?,
+        append(JSON_LD_FILE, json)?,
+    ])
 }
 
 /// Whether a file is some dataset's distribution: a document's own file,
@@ -212,13 +235,13 @@ fn dataset(
     let mut distributions = Vec::new();
     let own = Scope::Document(document.id.to_string());
     for file in seen.iter().filter(|f| f.info.scope == own) {
-        let path = file.slash_path();
+        let path = file.path.as_str();
         let distribution_iri = format!("{base}distributions/{path}");
         dataset.iri("dcat:distribution", &distribution_iri);
         distributions.push(distribution(&distribution_iri, file, base, catalog)?);
     }
     for file in seen.iter().filter(|f| f.info.scope == Scope::Corpus) {
-        let path = file.slash_path();
+        let path = file.path.as_str();
         dataset.iri("dcat:distribution", format!("{base}distributions/{path}"));
     }
     let mut nodes = vec![dataset];
@@ -293,7 +316,7 @@ fn record(
             class("dct:Standard", standard.clone());
         }
         if kind.scope == Scope::Corpus {
-            let iri = format!("{base}distributions/{}", file.slash_path());
+            let iri = format!("{base}distributions/{}", file.path.as_str());
             shared.push(distribution(&iri, file, base, catalog)?);
         }
     }
@@ -337,9 +360,9 @@ fn record(
 /// The `dcat:Distribution` of one exported file.
 fn distribution(iri: &str, file: &FileMeta, base: &str, catalog: &Catalog) -> Result<Node, Error> {
     let kind = &file.info;
-    let path = file.slash_path();
+    let path = file.path.as_str();
     let mut distribution = Node::new(iri, "dcat:Distribution");
-    distribution.add("dct:title", Object::Text(path.clone()));
+    distribution.add("dct:title", Object::Text(path.to_owned()));
     distribution.add(
         "dct:description",
         Object::Lang(kind.description.clone(), "en".to_owned()),

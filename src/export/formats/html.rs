@@ -6,11 +6,11 @@
 //! a paragraph. A language switcher works with CSS alone.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use super::jsonld;
 use crate::export::{
-    Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope, file_stem,
+    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role,
+    Scope, file_stem,
 };
 use crate::model::{
     Document, DocumentSummary, Language, LocalizedText, Paragraph, section_label, section_separator,
@@ -22,7 +22,7 @@ const HTML_DIR: &str = "html";
 /// Writes one page per document and an index.
 pub(super) struct Html;
 
-impl Exporter for Html {
+impl DocumentFormat for Html {
     fn name(&self) -> &'static str {
         "html"
     }
@@ -40,7 +40,7 @@ impl Exporter for Html {
         context: &Context<'_>,
         document: &Document,
         seen: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let stem = file_stem(document.id.as_str())?;
         let info = FileInfo::new(
             "html",
@@ -49,8 +49,8 @@ impl Exporter for Html {
             "A page to read the document, its languages side by side.",
         )
         .conforming(&["https://html.spec.whatwg.org/"]);
-        Ok(vec![Piece::File(OutputFile::new(
-            PathBuf::from(HTML_DIR).join(format!("{stem}.html")),
+        Ok(vec![Output::File(OutputFile::new(
+            ExportPath::new(HTML_DIR)?.join(&format!("{stem}.html"))?,
             page(document, context, seen).into_bytes(),
             info,
         ))])
@@ -61,15 +61,15 @@ impl Exporter for Html {
         _: &Context<'_>,
         documents: &[DocumentSummary],
         _: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let info = FileInfo::new(
             "html",
             ("text/html", "HTML"),
             Scope::Catalog,
             "A list of the documents, linking their reading pages.",
         );
-        Ok(vec![Piece::File(OutputFile::new(
-            PathBuf::from(HTML_DIR).join("index.html"),
+        Ok(vec![Output::File(OutputFile::new(
+            ExportPath::new(HTML_DIR)?.join("index.html")?,
             index(documents).into_bytes(),
             info,
         ))])
@@ -381,7 +381,7 @@ fn downloads(html: &mut String, document: &Document, files: &[FileMeta]) {
         let _ = writeln!(
             html,
             "<tr><td><a href=\"../{0}\">{0}</a></td><td>{1}<br><small>{2}</small></td><td>{3}</td><td><code>{4}</code></td></tr>",
-            escape(&file.slash_path()),
+            escape(file.path.as_str()),
             escape(file.info.media_type),
             escape(&file.info.description),
             file.size,
@@ -393,7 +393,7 @@ fn downloads(html: &mut String, document: &Document, files: &[FileMeta]) {
         let _ = writeln!(
             html,
             "<tr><td><a href=\"../{0}\">{0}</a></td><td>{1}<br><small>{2}</small></td></tr>",
-            escape(&file.slash_path()),
+            escape(file.path.as_str()),
             escape(file.info.media_type),
             escape(&file.info.description),
         );

@@ -3,14 +3,14 @@
 //! repository's copy.
 
 use super::{document_file, to_json_bytes};
-use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope};
+use crate::export::{Context, DocumentFormat, Error, FileInfo, FileMeta, Output, Scope};
 use crate::model::Document;
 use crate::schema::DOCUMENT_SCHEMA_FILE;
 
 /// Writes each document as pretty JSON in the model's field order.
 pub(super) struct Json;
 
-impl Exporter for Json {
+impl DocumentFormat for Json {
     fn name(&self) -> &'static str {
         "json"
     }
@@ -24,7 +24,7 @@ impl Exporter for Json {
         context: &Context<'_>,
         document: &Document,
         _: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let schema = format!("{}schema/{DOCUMENT_SCHEMA_FILE}", context.base_iri);
         let info = FileInfo::new(
             "json",

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::{document_file, set, to_json_bytes};
-use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope};
+use crate::export::{Context, DocumentFormat, Error, FileInfo, FileMeta, Output, Scope};
 use crate::model::{
     Document, Language, LocalizedText, Paragraph, Reference, ReferenceKind, UnitId,
 };
@@ -24,7 +24,7 @@ pub(super) const JSONLD_DIR: &str = "jsonld";
 /// Writes each document as JSON-LD.
 pub(super) struct JsonLd;
 
-impl Exporter for JsonLd {
+impl DocumentFormat for JsonLd {
     fn name(&self) -> &'static str {
         "jsonld"
     }
@@ -38,7 +38,7 @@ impl Exporter for JsonLd {
         context: &Context<'_>,
         document: &Document,
         _: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let info = FileInfo::new(
             "jsonld",
             ("application/ld+json", "JSON_LD"),

@@ -14,9 +14,7 @@ mod sums;
 mod tables;
 mod xml;
 
-use std::path::PathBuf;
-
-use crate::export::{Error, FileInfo, Format, OutputFile, Piece, file_stem};
+use crate::export::{Error, ExportPath, FileInfo, Format, Output, OutputFile, file_stem};
 use crate::model::Document;
 
 /// Every format the tool ships, in registration order. A run orders them
@@ -40,10 +38,10 @@ pub(super) fn document_file(
     extension: &str,
     info: FileInfo,
     render: impl FnOnce(&str) -> Result<Vec<u8>, Error>,
-) -> Result<Vec<Piece>, Error> {
+) -> Result<Vec<Output>, Error> {
     let stem = file_stem(document.id.as_str())?;
-    Ok(vec![Piece::File(OutputFile::new(
-        PathBuf::from(folder).join(format!("{stem}.{extension}")),
+    Ok(vec![Output::File(OutputFile::new(
+        ExportPath::new(folder)?.join(&format!("{stem}.{extension}"))?,
         render(stem)?,
         info,
     ))])

@@ -2,7 +2,9 @@
 //! `sha256sum -c` reads (`<hex>  <path>`, one line each, path order), so a
 //! portal or mirror can check a download with standard tools.
 
-use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, OutputFile, Piece, Role, Scope};
+use crate::export::{
+    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role, Scope,
+};
 use crate::model::DocumentSummary;
 
 /// The file's name, at the top of the export folder.
@@ -11,7 +13,7 @@ pub(super) const SUMS_FILE: &str = "SHA256SUMS";
 /// Writes the checksum list of every file the formats before it produced.
 pub(super) struct Sums;
 
-impl Exporter for Sums {
+impl DocumentFormat for Sums {
     fn name(&self) -> &'static str {
         "sums"
     }
@@ -29,23 +31,22 @@ impl Exporter for Sums {
         _: &Context<'_>,
         _: &[DocumentSummary],
         files: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
-        let mut lines: Vec<String> = files
+    ) -> Result<Vec<Output>, Error> {
+        // `sha256sum` lists by name, byte for byte.
+        let mut sorted: Vec<&FileMeta> = files.iter().collect();
+        sorted.sort_by(|a, b| a.path.as_str().cmp(b.path.as_str()));
+        let lines: Vec<String> = sorted
             .iter()
-            .map(|file| {
-                let path = file.path.to_string_lossy().replace('\\', "/");
-                format!("{}  {path}\n", file.sha256)
-            })
+            .map(|file| format!("{}  {}\n", file.sha256, file.path))
             .collect();
-        lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
         let info = FileInfo::new(
             "sums",
             ("text/plain", "TXT"),
             Scope::Catalog,
             "The SHA-256 of every other file, as `sha256sum -c` reads them.",
         );
-        Ok(vec![Piece::File(OutputFile::new(
-            SUMS_FILE,
+        Ok(vec![Output::File(OutputFile::new(
+            ExportPath::new(SUMS_FILE)?,
             lines.concat().into_bytes(),
             info,
         ))])

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use crate::export::{Error, ExportPath};
 use crate::model::{Document, Language, LocalizedText, TranslationStatus, UnitId};
 use crate::work::{self, Work};
 
@@ -57,6 +58,9 @@ pub(super) struct ForeignKey {
     pub references: &'static [&'static str],
 }
 
+/// The folder the tables go to, under the export folder.
+pub(super) const CSV_DIR: &str = "csv";
+
 /// The fixed description of one table.
 #[derive(Debug)]
 pub(super) struct TableSchema {
@@ -66,6 +70,18 @@ pub(super) struct TableSchema {
     pub columns: &'static [Column],
     pub primary_key: &'static [&'static str],
     pub foreign_keys: &'static [ForeignKey],
+}
+
+impl TableSchema {
+    /// The table's file name, `<name>.csv`.
+    pub(super) fn file_name(&self) -> String {
+        format!("{}.csv", self.name)
+    }
+
+    /// The table's path under the export folder.
+    pub(super) fn path(&self) -> Result<ExportPath, Error> {
+        ExportPath::new(CSV_DIR)?.join(&self.file_name())
+    }
 }
 
 const fn column(name: &'static str, datatype: Datatype, description: &'static str) -> Column {

@@ -10,14 +10,14 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::document_file;
-use crate::export::{Context, Error, Exporter, FileInfo, FileMeta, Piece, Scope};
+use crate::export::{Context, DocumentFormat, Error, FileInfo, FileMeta, Output, Scope};
 use crate::model::{Document, LocalizedText, Paragraph};
 use crate::schema::{XML_NAMESPACE, XSD_FILE};
 
 /// Writes each document as XML.
 pub(super) struct Xml;
 
-impl Exporter for Xml {
+impl DocumentFormat for Xml {
     fn name(&self) -> &'static str {
         "xml"
     }
@@ -31,7 +31,7 @@ impl Exporter for Xml {
         context: &Context<'_>,
         document: &Document,
         _: &[FileMeta],
-    ) -> Result<Vec<Piece>, Error> {
+    ) -> Result<Vec<Output>, Error> {
         let info = FileInfo::new(
             "xml",
             ("application/xml", "XML"),
