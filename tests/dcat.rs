@@ -176,3 +176,55 @@ fn exports_need_the_catalog() {
             "\n",
         ));
 }
+
+/// The catalog's `dct:issued` is the earliest publication and its
+/// `dct:modified` the latest, compared as instants: `23:00+08:00` is
+/// 15:00 UTC, an hour before `16:00Z`, though it sorts after it as text.
+#[test]
+fn catalog_dates_compare_publication_times_as_instants_across_offsets() {
+    use initiative::export::{Context, render};
+    use initiative::model::{Catalog, DateTime, Document, DocumentId};
+
+    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
+    let shipped: Document =
+        serde_json::from_str(&read("data/hangzhou-initiative/document.json")).unwrap();
+    let catalog: Catalog = serde_json::from_str(&read("data/catalog.json")).unwrap();
+    let published = |id: &str, at: &str| {
+        let mut document = shipped.clone();
+        document.id = DocumentId::new(id);
+        document.publication.published_at = DateTime::new(at);
+        document
+    };
+    let documents = [
+        published("a-later-as-text", "2026-05-12T23:00:00+08:00"),
+        published("b-earlier-as-text", "2026-05-12T16:00:00Z"),
+    ];
+    let context = Context {
+        catalog: Some(&catalog),
+        base_iri: &catalog.base_iri,
+        csv_bom: false,
+        csv_excel_safe: false,
+        created: None,
+    };
+    let formats = ["dcat".to_owned()];
+    let files = render(&context, &documents, &formats).unwrap();
+    let record = files
+        .iter()
+        .find(|f| f.path.as_str() == "dcat/catalog.jsonld")
+        .unwrap();
+    let record: Value = serde_json::from_slice(&record.bytes).unwrap();
+    let catalog_node = record["@graph"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|node| node["@type"][0] == "dcat:Catalog")
+        .unwrap();
+    assert_eq!(
+        catalog_node["dct:issued"][0]["@value"],
+        "2026-05-12T23:00:00+08:00"
+    );
+    assert_eq!(
+        catalog_node["dct:modified"][0]["@value"],
+        "2026-05-12T16:00:00Z"
+    );
+}

@@ -241,6 +241,9 @@ pub enum Error {
     /// A path a format made is not a plain relative path.
     #[error("`{0}` cannot be a path under the export folder")]
     UnsafePath(String),
+    /// A publication time is not an RFC 3339 date-time.
+    #[error("`{0}` is not an RFC 3339 date-time")]
+    Timestamp(String),
     /// A document id cannot be used as a file name.
     #[error("document id `{0}` cannot name an export file")]
     UnsafeId(String),

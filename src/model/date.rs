@@ -1,8 +1,9 @@
 //! Defines `Date` and `DateTime`, calendar values kept exactly as written.
 //!
-//! They stay strings: the model never computes with them, the schema's
-//! `format` checks them, and keeping the text avoids a time-zone library
-//! deciding how `+08:00` is printed back.
+//! They stay strings: the schema's `format` checks them, and keeping the
+//! text avoids a time-zone library deciding how `+08:00` is printed back.
+//! Where times are compared, [`DateTime::instant`] parses them: as text,
+//! `23:00+08:00` would sort after `16:00Z`, which it precedes.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -16,8 +17,9 @@ use serde::{Deserialize, Serialize};
 pub struct Date(String);
 
 /// A date and time with its UTC offset, RFC 3339 `date-time`
-/// (`2026-05-12T22:39:00+08:00`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// (`2026-05-12T22:39:00+08:00`). It has no order of its own: compare
+/// [`DateTime::instant`]s.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DateTime(String);
 
@@ -51,6 +53,12 @@ impl DateTime {
     /// The date-time as written.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The instant it names, or `None` when the text is not an RFC 3339
+    /// date-time.
+    pub fn instant(&self) -> Option<time::OffsetDateTime> {
+        time::OffsetDateTime::parse(&self.0, &time::format_description::well_known::Rfc3339).ok()
     }
 }
 

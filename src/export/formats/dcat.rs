@@ -158,6 +158,24 @@ fn texts(node: &mut Node, predicate: &'static str, text: &LocalizedText) {
     }
 }
 
+/// When the earliest and the latest documents were published, as written,
+/// compared as instants; `None` when there are no documents.
+fn publication_span(documents: &[DocumentSummary]) -> Result<Option<(&str, &str)>, Error> {
+    let mut instants = Vec::with_capacity(documents.len());
+    for document in documents {
+        let written = &document.published_at;
+        let instant = written
+            .instant()
+            .ok_or_else(|| Error::Timestamp(written.as_str().to_owned()))?;
+        instants.push((instant, written.as_str()));
+    }
+    let first = instants.iter().min_by_key(|(instant, _)| *instant);
+    let last = instants.iter().max_by_key(|(instant, _)| *instant);
+    Ok(first
+        .zip(last)
+        .map(|((_, first), (_, last))| (*first, *last)))
+}
+
 /// `dct:issued` and `dct:modified`, as `xsd:dateTime`s.
 fn dates(node: &mut Node, issued: &str, modified: &str) {
     node.add(
@@ -272,8 +290,7 @@ fn record(
     }
     // The catalog was first issued with its earliest document, and last
     // changed at `SOURCE_DATE_EPOCH` or, without it, with its latest.
-    let published = documents.iter().map(|d| d.published_at.as_str());
-    if let (Some(first), Some(last)) = (published.clone().min(), published.max()) {
+    if let Some((first, last)) = publication_span(documents)? {
         dates(
             &mut record,
             first,
