@@ -182,7 +182,7 @@ impl Validator {
             findings.push(
                 Finding::error(
                     "duplicate-key",
-                    format!("{}/{}", dup.object, escape(&dup.key)),
+                    source::pointer::join(&dup.object, &dup.key),
                     format!("key `{}` appears more than once in the same object", dup.key),
                 )
                 .at(Target::DuplicateKey(nth))
@@ -323,10 +323,6 @@ pub fn check_catalog(report: &mut FileReport, documents: &[DocumentSummary]) {
     report.diagnostics.sort_by_key(|d| (d.line, d.column));
 }
 
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
 /// The longest text accepted in one string, in characters: ten times the
 /// longest paragraph of any policy text we know, and small enough that the
 /// text rules stay fast.
@@ -430,7 +426,7 @@ fn locate(source: &SourceFile, value: &Value, findings: Vec<Finding>, out: &mut 
 /// Names the text unit a pointer falls in (`sec_2__para_1 (en)`), so a
 /// translator sees which paragraph to open without reading the pointer.
 pub fn unit_of(value: &Value, pointer: &str) -> Option<String> {
-    let segments = source::split_pointer_segments(pointer);
+    let segments = source::pointer::split(pointer);
     // A translation: `/units/<id>/…` is that unit in the target language.
     if let (Some(Value::String(language)), ["units", id, ..]) = (
         value.get("language"),

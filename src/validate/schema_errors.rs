@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::Finding;
 use crate::model::{LANGUAGE_FORMAT, Language};
-use crate::source::Target;
+use crate::source::{Target, pointer};
 
 /// Every schema error for `value`, as findings.
 pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Finding> {
@@ -24,7 +24,7 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
                     out.push(
                         Finding::error(
                             "schema-additional-properties",
-                            format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")),
+                            pointer::join(&pointer, key),
                             format!("unknown field `{}`", shown(key)),
                         )
                         .at(Target::Key)
@@ -95,8 +95,7 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
             ValidationErrorKind::PropertyNames { error } => {
                 // The key itself is wrong (a language tag, mostly): point at it.
                 let key = error.instance().as_str().unwrap_or_default().to_owned();
-                let key_pointer =
-                    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                let key_pointer = pointer::join(&pointer, &key);
                 let (message, hint) = match error.kind() {
                     ValidationErrorKind::Pattern { pattern } => (
                         format!("`{}` is not a valid {}", shown(&key), pattern_name(pattern)),
