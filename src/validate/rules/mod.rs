@@ -41,7 +41,7 @@ use std::path::Path;
 
 pub use document_location::DOCUMENT_FILE;
 pub(crate) use integer_form::read_as_integers;
-pub use no_iso639_3::{HINT as NO_ISO639_3_HINT, message as no_iso639_3_message};
+pub use no_iso639_3::{NO_ISO639_3_HINT, no_iso639_3_message};
 pub use reserved_name::RESERVED_NAMES;
 pub use translation_location::no_document;
 
