@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::{DuplicateKey, LineIndex, SyntaxError, parse_json};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SourceText};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -20,6 +20,20 @@ pub struct SourceFile {
     pub text: String,
     /// Line starts of `text`.
     pub lines: LineIndex,
+}
+
+impl SourceText for SourceFile {
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    fn line_start(&self, line: usize) -> Option<usize> {
+        self.lines.line_start(line)
+    }
 }
 
 /// What loading a file gave: its source, its value if it parsed, the keys
