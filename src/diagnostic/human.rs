@@ -6,8 +6,19 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity};
-use crate::source::SourceFile;
 use crate::work::{self, Work};
+
+/// The text a diagnostic points into, as a snippet is drawn from it: the
+/// text, and where its lines start, so a snippet reads only its own lines.
+pub trait SourceText {
+    /// The whole text.
+    fn text(&self) -> &str;
+    /// The 0-based number of the line byte `offset` is on (the last line
+    /// for an offset past the end).
+    fn line_of(&self, offset: usize) -> usize;
+    /// The byte offset where 0-based line `line` starts, if there is one.
+    fn line_start(&self, line: usize) -> Option<usize>;
+}
 
 /// Draws diagnostics, in colour or not.
 #[derive(Clone, Copy, Debug)]
@@ -22,7 +33,7 @@ impl HumanRenderer {
     }
 
     /// One diagnostic, with a snippet of `source` when it has a position.
-    pub fn render(&self, d: &Diagnostic, source: Option<&SourceFile>) -> String {
+    pub fn render<S: SourceText + ?Sized>(&self, d: &Diagnostic, source: Option<&S>) -> String {
         let renderer = if self.color {
             Renderer::styled()
         } else {
@@ -37,7 +48,7 @@ impl HumanRenderer {
         let location = d.location();
         let title = level.primary_title(title.as_str()).id(d.code.as_str());
         let mut elements: Vec<Element<'_>> = Vec::new();
-        let snippet_source = source.filter(|s| !s.text.is_empty());
+        let snippet_source = source.filter(|s| !s.text().is_empty());
         match (snippet_source, d.offset) {
             (Some(source), Some(offset)) => {
                 elements.extend(snippet(source, offset, &path, &location));
@@ -73,14 +84,14 @@ const LINE_REACH: usize = 8 * 1024;
 /// numbered from where they are in the file: the renderer reads every byte
 /// it is given, so handing it the whole file made each diagnostic cost as
 /// much as the file is long.
-fn snippet<'a>(
-    source: &'a SourceFile,
+fn snippet<'a, S: SourceText + ?Sized>(
+    source: &'a S,
     offset: usize,
     path: &'a str,
     location: &'a str,
 ) -> Vec<Element<'a>> {
     let end = source
-        .text
+        .text()
         .get(offset..)
         .and_then(|rest| rest.chars().next())
         .map_or(offset, |c| offset + c.len_utf8());
@@ -118,13 +129,13 @@ struct Excerpt<'a> {
 /// The renderer draws a mark that starts or ends at the very end of the
 /// text on the last line it knows (the one the final line break ends, if
 /// there is one), so the lines are found from the last byte there.
-fn excerpt(source: &SourceFile, start: usize, end: usize) -> Excerpt<'_> {
-    let text = source.text.as_str();
+fn excerpt<S: SourceText + ?Sized>(source: &S, start: usize, end: usize) -> Excerpt<'_> {
+    let text = source.text();
     let last_byte = text.len().saturating_sub(1);
-    let first = source.lines.line_of(start.min(last_byte));
-    let last = source.lines.line_of(end.min(last_byte));
-    let mut from = source.lines.line_start(first).unwrap_or(0);
-    let mut to = source.lines.line_start(last + 1).unwrap_or(text.len());
+    let first = source.line_of(start.min(last_byte));
+    let last = source.line_of(end.min(last_byte));
+    let mut from = source.line_start(first).unwrap_or(0);
+    let mut to = source.line_start(last + 1).unwrap_or(text.len());
     let cut = start.saturating_sub(from) > LINE_REACH;
     if cut {
         from = (0..=start - LINE_REACH)
@@ -156,10 +167,10 @@ fn excerpt(source: &SourceFile, start: usize, end: usize) -> Excerpt<'_> {
 }
 
 /// Every diagnostic, each followed by a blank line, and a summary line.
-pub fn render_human<'a>(
+pub fn render_human<'a, S: SourceText + ?Sized + 'a>(
     renderer: HumanRenderer,
     diagnostics: &[Diagnostic],
-    source_of: impl Fn(&Diagnostic) -> Option<&'a SourceFile>,
+    source_of: impl Fn(&Diagnostic) -> Option<&'a S>,
     files: usize,
 ) -> String {
     let mut out = String::new();
@@ -197,13 +208,37 @@ mod tests {
     use annotate_snippets::Annotation;
 
     use super::*;
-    use crate::source::LineIndex;
+
+    /// A file's text and its line starts, as a data file's source gives them.
+    struct SourceFile {
+        path: PathBuf,
+        text: String,
+        starts: Vec<usize>,
+    }
+
+    impl SourceText for SourceFile {
+        fn text(&self) -> &str {
+            &self.text
+        }
+
+        fn line_of(&self, offset: usize) -> usize {
+            self.starts
+                .partition_point(|&start| start <= offset)
+                .saturating_sub(1)
+        }
+
+        fn line_start(&self, line: usize) -> Option<usize> {
+            self.starts.get(line).copied()
+        }
+    }
 
     fn source(text: &str) -> SourceFile {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path: PathBuf::from("f.json"),
             text: text.to_owned(),
-            lines: LineIndex::new(text),
+            starts,
         }
     }
 

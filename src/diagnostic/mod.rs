@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use github::render_github;
-pub use human::{HumanRenderer, render_human};
+pub use human::{HumanRenderer, SourceText, render_human};
 pub use json::{Report, render_json};
 
 /// How serious a diagnostic is.

@@ -3,11 +3,12 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::string::FromUtf8Error;
 
 use serde_json::Value;
 
 use super::{DuplicateKey, LineIndex, SyntaxError, parse_json};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SourceText};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -20,6 +21,20 @@ pub struct SourceFile {
     pub text: String,
     /// Line starts of `text`.
     pub lines: LineIndex,
+}
+
+impl SourceText for SourceFile {
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    fn line_start(&self, line: usize) -> Option<usize> {
+        self.lines.line_start(line)
+    }
 }
 
 /// What loading a file gave: its source, its value if it parsed, the keys
@@ -62,39 +77,32 @@ pub fn load(path: &Path) -> io::Result<Loaded> {
     let limit = max_file_bytes();
     let file = crate::fsx::open_regular(path, crate::fsx::Links::Follow)?;
     let size = file.metadata()?.len();
-    let too_large = |size: String| {
-        Loaded {
-        source: SourceFile {
-            path: path.to_path_buf(),
-            text: String::new(),
-            lines: LineIndex::new(""),
-        },
-        value: None,
-        duplicates: Vec::new(),
-        diagnostics: vec![
-            Diagnostic::new(
-                Severity::Error,
-                "file-too-large",
-                path,
-                "",
-                format!("file is {size}; the limit is {limit} bytes"),
-            )
-            .with_position(1, 1)
-            .with_hint(format!(
-                "a data file holds one document; if this one really is larger, raise the limit with {MAX_FILE_BYTES_VAR}"
-            )),
-        ],
-    }
-    };
     if size > limit {
-        return Ok(too_large(format!("{size} bytes")));
+        return Ok(too_large(path, &format!("{size} bytes"), limit));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Ok(too_large("larger than it said".into()));
+        return Ok(too_large(path, "larger than it said", limit));
     }
     Ok(load_owned(path, bytes))
+}
+
+/// What loading `path` gives when the file is over the size `limit`: its
+/// size, as `size` says it, in a `file-too-large` error, and no text.
+fn too_large(path: &Path, size: &str, limit: u64) -> Loaded {
+    let diagnostic = Diagnostic::new(
+        Severity::Error,
+        "file-too-large",
+        path,
+        "",
+        format!("file is {size}; the limit is {limit} bytes"),
+    )
+    .with_position(1, 1)
+    .with_hint(format!(
+        "a data file holds one document; if this one really is larger, raise the limit with {MAX_FILE_BYTES_VAR}"
+    ));
+    loaded(path, String::new(), None, Vec::new(), vec![diagnostic])
 }
 
 /// Parses file content already in memory.
@@ -106,13 +114,63 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
 /// they are UTF-8 (no copy).
 fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
     let mut diagnostics = Vec::new();
-    let at_start = |code: &'static str, severity, message: String, hint: &str| {
-        Diagnostic::new(severity, code, path, "", message)
-            .with_position(1, 1)
-            .with_offset(0)
-            .with_hint(hint)
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        diagnostics.push(at_start(
+            path,
+            "encoding",
+            Severity::Error,
+            "file is UTF-16; data files must be UTF-8",
+            "save the file as \"UTF-8\" (not \"Unicode\" or \"UTF-16\") in your editor",
+        ));
+        return loaded(path, String::new(), None, Vec::new(), diagnostics);
+    }
+    let bom = bytes.starts_with(UTF8_BOM);
+    if bom {
+        diagnostics.push(at_start(
+            path,
+            "byte-order-mark",
+            Severity::Warning,
+            "file starts with a UTF-8 byte-order mark",
+            "it is accepted, but save as \"UTF-8\" without BOM to keep diffs clean",
+        ));
+        bytes.drain(..UTF8_BOM.len());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (prefix, diagnostic) = invalid_utf8(path, &e, bom);
+            diagnostics.push(diagnostic);
+            return loaded(path, prefix, None, Vec::new(), diagnostics);
+        }
     };
-    let loaded = |text: String, value, duplicates, diagnostics| Loaded {
+    if text.trim().is_empty() {
+        diagnostics.push(at_start(
+            path,
+            "empty-file",
+            Severity::Error,
+            "file is empty",
+            "a data file holds one JSON object; start from an existing file or a template",
+        ));
+        return loaded(path, text, None, Vec::new(), diagnostics);
+    }
+    match parse_json(&text) {
+        Ok((value, duplicates)) => loaded(path, text, Some(value), duplicates, diagnostics),
+        Err(e) => {
+            diagnostics.push(syntax_diagnostic(path, &text, &e));
+            loaded(path, text, None, Vec::new(), diagnostics)
+        }
+    }
+}
+
+/// What loading `path` gave: its `text` and what was read from it.
+fn loaded(
+    path: &Path,
+    text: String,
+    value: Option<Value>,
+    duplicates: Vec<DuplicateKey>,
+    diagnostics: Vec<Diagnostic>,
+) -> Loaded {
+    Loaded {
         source: SourceFile {
             path: path.to_path_buf(),
             lines: LineIndex::new(&text),
@@ -121,69 +179,48 @@ fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
         value,
         duplicates,
         diagnostics,
-    };
+    }
+}
 
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        diagnostics.push(at_start(
-            "encoding",
-            Severity::Error,
-            "file is UTF-16; data files must be UTF-8".into(),
-            "save the file as \"UTF-8\" (not \"Unicode\" or \"UTF-16\") in your editor",
-        ));
-        return loaded(String::new(), None, Vec::new(), diagnostics);
-    }
-    let bom = bytes.starts_with(UTF8_BOM);
-    if bom {
-        diagnostics.push(at_start(
-            "byte-order-mark",
-            Severity::Warning,
-            "file starts with a UTF-8 byte-order mark".into(),
-            "it is accepted, but save as \"UTF-8\" without BOM to keep diffs clean",
-        ));
-        bytes.drain(..UTF8_BOM.len());
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let body = e.as_bytes();
-            let valid_up_to = e.utf8_error().valid_up_to();
-            let valid = body.get(..valid_up_to).unwrap_or_default();
-            let prefix = String::from_utf8_lossy(valid).into_owned();
-            let lines = LineIndex::new(&prefix);
-            let p = lines.position(&prefix, prefix.len());
-            let offset = valid_up_to + if bom { UTF8_BOM.len() } else { 0 };
-            let bad = body.get(valid_up_to).copied().unwrap_or_default();
-            diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    "encoding",
-                    path,
-                    "",
-                    format!("invalid UTF-8 at byte offset {offset} (byte 0x{bad:02X})"),
-                )
-                .with_position(p.line, p.column)
-                .with_offset(p.offset)
-                .with_hint("the file is not UTF-8: re-save it as UTF-8 in your editor"),
-            );
-            return loaded(prefix, None, Vec::new(), diagnostics);
-        }
-    };
-    if text.trim().is_empty() {
-        diagnostics.push(at_start(
-            "empty-file",
-            Severity::Error,
-            "file is empty".into(),
-            "a data file holds one JSON object; start from an existing file or a template",
-        ));
-        return loaded(text, None, Vec::new(), diagnostics);
-    }
-    match parse_json(&text) {
-        Ok((value, duplicates)) => loaded(text, Some(value), duplicates, diagnostics),
-        Err(e) => {
-            diagnostics.push(syntax_diagnostic(path, &text, &e));
-            loaded(text, None, Vec::new(), diagnostics)
-        }
-    }
+/// A diagnostic about the whole file, placed at its start.
+fn at_start(
+    path: &Path,
+    code: &'static str,
+    severity: Severity,
+    message: &str,
+    hint: &str,
+) -> Diagnostic {
+    Diagnostic::new(severity, code, path, "", message)
+        .with_position(1, 1)
+        .with_offset(0)
+        .with_hint(hint)
+}
+
+/// The text before the first byte that is not UTF-8, and the `encoding`
+/// error at that byte (counted in the file, BOM included when there was
+/// one).
+fn invalid_utf8(path: &Path, e: &FromUtf8Error, bom: bool) -> (String, Diagnostic) {
+    let body = e.as_bytes();
+    let valid_up_to = e.utf8_error().valid_up_to();
+    // `valid_up_to` is at most the length: the slice is always there.
+    let valid = body.get(..valid_up_to).unwrap_or_default();
+    let prefix = String::from_utf8_lossy(valid).into_owned();
+    let lines = LineIndex::new(&prefix);
+    let p = lines.position(&prefix, prefix.len());
+    let offset = valid_up_to + if bom { UTF8_BOM.len() } else { 0 };
+    // A UTF-8 error is a byte that is not UTF-8, at `valid_up_to`.
+    let bad = body.get(valid_up_to).copied().unwrap_or_default();
+    let diagnostic = Diagnostic::new(
+        Severity::Error,
+        "encoding",
+        path,
+        "",
+        format!("invalid UTF-8 at byte offset {offset} (byte 0x{bad:02X})"),
+    )
+    .with_position(p.line, p.column)
+    .with_offset(p.offset)
+    .with_hint("the file is not UTF-8: re-save it as UTF-8 in your editor");
+    (prefix, diagnostic)
 }
 
 /// The `json-syntax` diagnostic for text that is not JSON: at the place

@@ -4,6 +4,7 @@
 
 mod load;
 mod parse;
+pub mod pointer;
 mod position;
 mod span;
 
@@ -11,6 +12,6 @@ pub use load::{
     DEFAULT_MAX_FILE_BYTES, Loaded, MAX_FILE_BYTES_VAR, SourceFile, load, load_bytes,
     max_file_bytes,
 };
-pub use parse::{DuplicateKey, Path as ValuePath, SyntaxError, parse_json};
+pub use parse::{DuplicateKey, SyntaxError, ValuePath, parse_json};
 pub use position::{LineIndex, Position};
-pub use span::{SpanIndex, Target, split_pointer as split_pointer_segments};
+pub use span::{SpanIndex, Target};

@@ -37,7 +37,7 @@ pub fn parse_json(text: &str) -> Result<(Value, Vec<DuplicateKey>), SyntaxError>
     let mut state = State::default();
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = ValueSeed {
-        path: &Path::Root,
+        path: &ValuePath::Root,
         state: &mut state,
     }
     .deserialize(&mut de)
@@ -62,7 +62,7 @@ struct State {
 impl State {
     /// Notes `path` as the place of the error `result` carries, unless a
     /// value inside it was noted first.
-    fn note<T, E>(&mut self, path: &Path<'_>, result: Result<T, E>) -> Result<T, E> {
+    fn note<T, E>(&mut self, path: &ValuePath<'_>, result: Result<T, E>) -> Result<T, E> {
         if result.is_err() && self.failed_at.is_none() {
             self.failed_at = Some(path.pointer());
         }
@@ -73,34 +73,28 @@ impl State {
 /// Where a walk through a JSON value is, as a chain of borrowed segments:
 /// no allocation per node, and a JSON Pointer is only built when a finding
 /// needs one.
-pub enum Path<'a> {
+pub enum ValuePath<'a> {
     /// The whole value.
     Root,
     /// A member of the object at the parent path.
-    Key(&'a Path<'a>, &'a str),
+    Key(&'a ValuePath<'a>, &'a str),
     /// An item of the array at the parent path.
-    Index(&'a Path<'a>, usize),
+    Index(&'a ValuePath<'a>, usize),
 }
 
-impl Path<'_> {
+impl ValuePath<'_> {
     /// The JSON Pointer (RFC 6901) of this place.
     pub fn pointer(&self) -> String {
         match self {
-            Path::Root => String::new(),
-            Path::Key(parent, key) => {
-                format!(
-                    "{}/{}",
-                    parent.pointer(),
-                    key.replace('~', "~0").replace('/', "~1")
-                )
-            }
-            Path::Index(parent, index) => format!("{}/{index}", parent.pointer()),
+            ValuePath::Root => String::new(),
+            ValuePath::Key(parent, key) => super::pointer::join(&parent.pointer(), key),
+            ValuePath::Index(parent, index) => format!("{}/{index}", parent.pointer()),
         }
     }
 }
 
 struct ValueSeed<'p, 's> {
-    path: &'p Path<'p>,
+    path: &'p ValuePath<'p>,
     state: &'s mut State,
 }
 
@@ -153,7 +147,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         loop {
             let item = seq.next_element_seed(ValueSeed {
-                path: &Path::Index(self.path, items.len()),
+                path: &ValuePath::Index(self.path, items.len()),
                 state: self.state,
             });
             // A comma or bracket out of place is the array's.
@@ -171,7 +165,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
             let Some(key) = self.state.note(self.path, key)? else {
                 return Ok(Value::Object(object));
             };
-            let path = Path::Key(self.path, &key);
+            let path = ValuePath::Key(self.path, &key);
             let value = map.next_value_seed(ValueSeed {
                 path: &path,
                 state: self.state,
@@ -189,7 +183,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
 }
 
-impl fmt::Debug for Path<'_> {
+impl fmt::Debug for ValuePath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.pointer())
     }

@@ -72,7 +72,7 @@ impl<'a> SpanIndex<'a> {
         let Some(root) = &self.root else {
             return 0;
         };
-        let segments: Vec<String> = split_pointer(pointer);
+        let segments: Vec<String> = super::pointer::split(pointer);
         let mut node = root;
         let mut key_start = None;
         for (depth, segment) in segments.iter().enumerate() {
@@ -181,15 +181,6 @@ fn value_start(value: &Value<'_>) -> usize {
         Value::Array(v) => v.range.start,
         Value::NullKeyword(v) => v.range.start,
     }
-}
-
-/// Splits an RFC 6901 pointer into unescaped segments.
-pub fn split_pointer(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect()
 }
 
 /// The byte offset of decoded character `n` of the string literal whose

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::io;
 
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
 use crate::model::{Document, Translation, TranslationStatus};
@@ -150,88 +150,26 @@ fn read_targets(
     translation: &Translation,
 ) -> Result<BTreeMap<String, (usize, String)>, Error> {
     let mut reader = Reader::from_str(text);
-    let mut targets = BTreeMap::new();
-    let mut unit: Option<(String, usize)> = None;
-    let mut in_target = false;
-    let mut target = String::new();
-    let mut seen_root = false;
-    let line_of = |position: u64| {
-        let position = usize::try_from(position)
-            .unwrap_or(usize::MAX)
-            .min(text.len());
-        text.get(..position)
-            .unwrap_or_default()
-            .matches('\n')
-            .count()
-            + 1
-    };
+    let mut targets = Targets::default();
     loop {
         let position = reader.buffer_position();
         let event = reader.read_event().map_err(|e| Error::Xml {
-            line: line_of(reader.error_position()),
+            line: line_of(text, reader.error_position()),
             message: e.to_string(),
         })?;
-        let attribute = |start: &quick_xml::events::BytesStart<'_>, name: &str| {
-            start
-                .attributes()
-                .flatten()
-                .find(|a| a.key.as_ref() == name)
-                .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-                .map(std::borrow::Cow::into_owned)
-        };
         match event {
-            Event::Start(start) | Event::Empty(start) => match start.local_name().as_ref() {
-                "xliff" => {
-                    seen_root = true;
-                    if attribute(&start, "version").as_deref() != Some("2.0") {
-                        return Err(Error::NotXliff("the root has no version=\"2.0\"".into()));
-                    }
-                    let language = attribute(&start, "trgLang").unwrap_or_default();
-                    if language != translation.language.as_str() {
-                        return Err(Error::Language {
-                            expected: translation.language.to_string(),
-                            found: language,
-                        });
-                    }
-                }
-                "unit" => {
-                    let id = attribute(&start, "id").unwrap_or_default();
-                    unit = Some((id, line_of(position)));
-                }
-                "target" => {
-                    in_target = true;
-                    target.clear();
-                }
-                _ => {}
-            },
-            Event::Text(text) if in_target => target.push_str(&text.xml10_content()),
-            Event::GeneralRef(reference) if in_target => {
-                let name = reference.into_inner();
-                let resolved = quick_xml::escape::resolve_predefined_entity(&name)
-                    .map(str::to_owned)
-                    .or_else(|| {
-                        let code = name.strip_prefix('#')?;
-                        let value = match code.strip_prefix('x') {
-                            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                            None => code.parse().ok()?,
-                        };
-                        char::from_u32(value).map(String::from)
-                    })
-                    .ok_or_else(|| {
-                        Error::NotXliff(format!("unknown entity `&{name};` in a <target>"))
-                    })?;
-                target.push_str(&resolved);
+            Event::Start(start) | Event::Empty(start) => {
+                targets.start(&start, translation, || line_of(text, position))?;
             }
-            Event::End(end) => match end.local_name().as_ref() {
-                "target" => {
-                    in_target = false;
-                    if let Some((id, line)) = &unit {
-                        targets.insert(id.clone(), (*line, std::mem::take(&mut target)));
-                    }
-                }
-                "unit" => unit = None,
-                _ => {}
-            },
+            Event::Text(content) if targets.in_target => {
+                targets.target.push_str(&content.xml10_content());
+            }
+            Event::GeneralRef(reference) if targets.in_target => {
+                targets
+                    .target
+                    .push_str(&resolve_entity(&reference.into_inner())?);
+            }
+            Event::End(end) => targets.end(end.local_name().as_ref()),
             Event::DocType(_) => {
                 return Err(Error::NotXliff(
                     "a DOCTYPE is not allowed: XLIFF needs none, and its entities could expand without bound".into(),
@@ -241,8 +179,114 @@ fn read_targets(
             _ => {}
         }
     }
-    if !seen_root {
+    if !targets.seen_root {
         return Err(Error::NotXliff("there is no <xliff> element".into()));
     }
-    Ok(targets)
+    Ok(targets.found)
+}
+
+/// What [`read_targets`] has read so far.
+#[derive(Default)]
+struct Targets {
+    /// Each unit id with the line of its `<unit>` and its target text.
+    found: BTreeMap<String, (usize, String)>,
+    /// The `<unit>` being read: its id and line.
+    unit: Option<(String, usize)>,
+    /// Whether the reader is inside a `<target>`.
+    in_target: bool,
+    /// The text of that `<target>` so far.
+    target: String,
+    /// Whether the `<xliff>` root has been read.
+    seen_root: bool,
+}
+
+impl Targets {
+    /// Reads the start of an element: the root is checked against
+    /// `translation`, a unit (whose 1-based line `line` finds, counted
+    /// only for units) or target is entered.
+    fn start(
+        &mut self,
+        start: &BytesStart<'_>,
+        translation: &Translation,
+        line: impl FnOnce() -> usize,
+    ) -> Result<(), Error> {
+        match start.local_name().as_ref() {
+            "xliff" => {
+                self.seen_root = true;
+                if attribute(start, "version").as_deref() != Some("2.0") {
+                    return Err(Error::NotXliff("the root has no version=\"2.0\"".into()));
+                }
+                // No `trgLang` is a language of its own, ``, reported as
+                // the wrong one.
+                let language = attribute(start, "trgLang").unwrap_or_default();
+                if language != translation.language.as_str() {
+                    return Err(Error::Language {
+                        expected: translation.language.to_string(),
+                        found: language,
+                    });
+                }
+            }
+            "unit" => {
+                // A unit with no `id` is unit ``, which no document has:
+                // the import refuses it as unknown.
+                let id = attribute(start, "id").unwrap_or_default();
+                self.unit = Some((id, line()));
+            }
+            "target" => {
+                self.in_target = true;
+                self.target.clear();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Reads the end of the element named `name`: a target is kept for its
+    /// unit.
+    fn end(&mut self, name: &str) {
+        match name {
+            "target" => {
+                self.in_target = false;
+                if let Some((id, line)) = &self.unit {
+                    self.found
+                        .insert(id.clone(), (*line, std::mem::take(&mut self.target)));
+                }
+            }
+            "unit" => self.unit = None,
+            _ => {}
+        }
+    }
+}
+
+/// The 1-based line of byte `position` of `text`.
+fn line_of(text: &str, position: u64) -> usize {
+    let position = usize::try_from(position).unwrap_or(usize::MAX);
+    let newlines = text.bytes().take(position).filter(|&b| b == b'\n').count();
+    newlines + 1
+}
+
+/// The value of attribute `name` of `start`, if it has one.
+fn attribute(start: &BytesStart<'_>, name: &str) -> Option<String> {
+    start
+        .attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+        .map(std::borrow::Cow::into_owned)
+}
+
+/// The text of the entity reference `&name;` in a target: one of XML's
+/// predefined entities or a character reference.
+fn resolve_entity(name: &str) -> Result<String, Error> {
+    quick_xml::escape::resolve_predefined_entity(name)
+        .map(str::to_owned)
+        .or_else(|| {
+            let code = name.strip_prefix('#')?;
+            let value = match code.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => code.parse().ok()?,
+            };
+            char::from_u32(value).map(String::from)
+        })
+        .ok_or_else(|| Error::NotXliff(format!("unknown entity `&{name};` in a <target>")))
 }

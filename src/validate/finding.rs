@@ -22,20 +22,39 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// An error at the value at `pointer`.
-    pub fn error(
+    /// A finding of `severity` at the value at `pointer`.
+    pub fn new(
+        severity: Severity,
         code: &'static str,
         pointer: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         Self {
             code,
-            severity: Severity::Error,
+            severity,
             pointer: pointer.into(),
             target: Target::Value,
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// An error at the value at `pointer`.
+    pub fn error(
+        code: &'static str,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, code, pointer, message)
+    }
+
+    /// A warning at the value at `pointer`.
+    pub fn warning(
+        code: &'static str,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Warning, code, pointer, message)
     }
 
     /// Points at another part of the value.
@@ -49,13 +68,6 @@ impl Finding {
     #[must_use]
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
-        self
-    }
-
-    /// Makes it a warning.
-    #[must_use]
-    pub fn warning(mut self) -> Self {
-        self.severity = Severity::Warning;
         self
     }
 }

@@ -5,7 +5,7 @@ mod finding;
 pub mod rules;
 mod schema_errors;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -18,7 +18,7 @@ pub use rules::{
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Catalog, Document, DocumentSummary, LANGUAGE_FORMAT, Language, Translation};
-use crate::source::{self, Loaded, SourceFile, SpanIndex, Target, ValuePath};
+use crate::source::{self, DuplicateKey, Loaded, SourceFile, SpanIndex, Target, ValuePath};
 
 /// The errors that stop validation itself (not problems in the data).
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +53,18 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// The report of a file whose text gave no value: its diagnostics say
+    /// why.
+    fn unread(source: SourceFile, diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            source,
+            diagnostics,
+            document: None,
+            catalog: None,
+            translation: None,
+        }
+    }
+
     /// Drops what only a command working on the parsed data needs: the
     /// document, catalog or translation. The text stays, for the snippets
     /// of the diagnostics.
@@ -90,17 +102,12 @@ pub fn missing_catalog(path: &Path) -> FileReport {
     .with_hint(
         "create it: copy a catalog.json from another project, or start from the README's section on the catalog, and set the publisher's values",
     );
-    FileReport {
-        source: SourceFile {
-            path: path.to_path_buf(),
-            text: String::new(),
-            lines: source::LineIndex::new(""),
-        },
-        diagnostics: vec![diagnostic],
-        document: None,
-        catalog: None,
-        translation: None,
-    }
+    let source = SourceFile {
+        path: path.to_path_buf(),
+        text: String::new(),
+        lines: source::LineIndex::new(""),
+    };
+    FileReport::unread(source, vec![diagnostic])
 }
 
 /// Whether `path` names a catalog rather than a document.
@@ -162,88 +169,18 @@ impl Validator {
             mut diagnostics,
         } = loaded;
         let Some(mut value) = value else {
-            return FileReport {
-                source,
-                diagnostics,
-                document: None,
-                catalog: None,
-                translation: None,
-            };
+            return FileReport::unread(source, diagnostics);
         };
-        let catalog_file = is_catalog(&source.path);
-        let translation_file = is_translation(&source.path);
-        let mut findings = Vec::new();
-        let mut repeats: std::collections::HashMap<(&str, &str), usize> =
-            std::collections::HashMap::new();
-        for dup in &duplicates {
-            let nth = repeats.entry((&dup.object, &dup.key)).or_insert(0);
-            *nth += 1;
-            let nth = *nth;
-            findings.push(
-                Finding::error(
-                    "duplicate-key",
-                    format!("{}/{}", dup.object, escape(&dup.key)),
-                    format!("key `{}` appears more than once in the same object", dup.key),
-                )
-                .at(Target::DuplicateKey(nth))
-                .hint("JSON readers would silently keep only one of them: keep one and delete the others"),
-            );
-        }
-        let schema = if catalog_file {
-            &self.catalog
-        } else if translation_file {
-            &self.translation
-        } else {
-            &self.document
-        };
-        let schema_findings = schema_errors::findings(schema, &value);
+        let kind = Kind::of(&source.path);
+        let mut findings = duplicate_findings(&duplicates);
+        let schema_findings = schema_errors::findings(self.schema(kind), &value);
         let schema_ok = schema_findings.is_empty();
         findings.extend(schema_findings);
         read_findings(&mut value, &mut findings);
-        // The model is read out of the value by moving its strings, not
-        // copying them; a file with findings parses its text again below
-        // to name their units. The schema is generated from the model, so
-        // a value it accepts reads as the model; the one gap, a whole
-        // number written `1.0`, is `integer-form`'s and is mended above.
-        let mut translation = None;
-        let mut kept = None;
-        let (document, catalog) = if catalog_file {
-            let catalog = <Catalog as serde::Deserialize>::deserialize(&value).ok();
-            kept = Some(value);
-            (None, catalog.filter(|_| schema_ok))
-        } else if translation_file {
-            // A translator can fix composition later: NFC is a warning here.
-            for finding in &mut findings {
-                if finding.code == "not-nfc" {
-                    finding.severity = crate::diagnostic::Severity::Warning;
-                }
-            }
-            // The rules still run after a schema error (an empty name must
-            // not hide the rest); exports take only translations with no
-            // error at all.
-            translation = serde_json::from_value::<Translation>(value).ok();
-            (None, None)
-        } else {
-            // Rules run whenever the value still reads as a document (a bad
-            // date or language tag does not stop that), so one run reports
-            // them all.
-            let document = serde_json::from_value::<Document>(value).ok();
-            if let Some(document) = &document {
-                for rule in DOCUMENT_RULES {
-                    rule.check(document, &source.path, &mut findings);
-                }
-            }
-            (document.filter(|_| schema_ok), None)
-        };
-        // A value the schema already rejected needs no second verdict.
-        let schema_pointers: HashSet<String> = findings
-            .iter()
-            .filter(|f| f.code.starts_with("schema"))
-            .map(|f| f.pointer.clone())
-            .collect();
-        findings.retain(|f| f.code.starts_with("schema") || !schema_pointers.contains(&f.pointer));
+        let read = read_model(kind, value, schema_ok, &source.path, &mut findings);
+        drop_schema_repeats(&mut findings);
         if !findings.is_empty() {
-            let value = kept.unwrap_or_else(|| {
+            let value = read.kept.unwrap_or_else(|| {
                 source::parse_json(&source.text).map_or(Value::Null, |(value, _)| value)
             });
             locate(&source, &value, findings, &mut diagnostics);
@@ -252,11 +189,143 @@ impl Validator {
         FileReport {
             source,
             diagnostics,
-            document,
-            catalog,
-            translation,
+            document: read.document,
+            catalog: read.catalog,
+            translation: read.translation,
         }
     }
+
+    /// The schema files of `kind` are checked against.
+    fn schema(&self, kind: Kind) -> &jsonschema::Validator {
+        match kind {
+            Kind::Document => &self.document,
+            Kind::Catalog => &self.catalog,
+            Kind::Translation => &self.translation,
+        }
+    }
+}
+
+/// What a data file holds, as its place says.
+#[derive(Clone, Copy)]
+enum Kind {
+    Document,
+    Catalog,
+    Translation,
+}
+
+impl Kind {
+    /// The kind of the file at `path`.
+    fn of(path: &Path) -> Self {
+        if is_catalog(path) {
+            Self::Catalog
+        } else if is_translation(path) {
+            Self::Translation
+        } else {
+            Self::Document
+        }
+    }
+}
+
+/// A `duplicate-key` finding for every repeat of a key, each at its own
+/// repeat.
+fn duplicate_findings(duplicates: &[DuplicateKey]) -> Vec<Finding> {
+    let mut repeats: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut findings = Vec::new();
+    for dup in duplicates {
+        let nth = repeats.entry((&dup.object, &dup.key)).or_insert(0);
+        *nth += 1;
+        findings.push(
+            Finding::error(
+                "duplicate-key",
+                source::pointer::join(&dup.object, &dup.key),
+                format!(
+                    "key `{}` appears more than once in the same object",
+                    dup.key
+                ),
+            )
+            .at(Target::DuplicateKey(*nth))
+            .hint(
+                "JSON readers would silently keep only one of them: keep one and delete the others",
+            ),
+        );
+    }
+    findings
+}
+
+/// What a file's value reads as in the model, and the value itself when it
+/// is still needed to name the units of findings.
+struct Read {
+    document: Option<Document>,
+    catalog: Option<Catalog>,
+    translation: Option<Translation>,
+    kept: Option<Value>,
+}
+
+/// Reads `value`, a file of `kind`, as the model, running the document
+/// rules on a document. Only a value that passed the schema
+/// (`schema_ok`) is kept as a document or catalog.
+///
+/// The model is read out of the value by moving its strings, not copying
+/// them; a file with findings parses its text again to name their units.
+/// The schema is generated from the model, so a value it accepts reads as
+/// the model; the one gap, a whole number written `1.0`, is
+/// `integer-form`'s and is mended by [`read_findings`] first.
+fn read_model(
+    kind: Kind,
+    value: Value,
+    schema_ok: bool,
+    path: &Path,
+    findings: &mut Vec<Finding>,
+) -> Read {
+    let mut read = Read {
+        document: None,
+        catalog: None,
+        translation: None,
+        kept: None,
+    };
+    match kind {
+        Kind::Catalog => {
+            let catalog = <Catalog as serde::Deserialize>::deserialize(&value).ok();
+            read.catalog = catalog.filter(|_| schema_ok);
+            read.kept = Some(value);
+        }
+        Kind::Translation => {
+            // A translator can fix composition later: NFC is a warning here.
+            for finding in findings.iter_mut() {
+                if finding.code == "not-nfc" {
+                    finding.severity = Severity::Warning;
+                }
+            }
+            // The rules still run after a schema error (an empty name must
+            // not hide the rest); exports take only translations with no
+            // error at all.
+            read.translation = serde_json::from_value::<Translation>(value).ok();
+        }
+        Kind::Document => {
+            // Rules run whenever the value still reads as a document (a bad
+            // date or language tag does not stop that), so one run reports
+            // them all.
+            let document = serde_json::from_value::<Document>(value).ok();
+            if let Some(document) = &document {
+                for rule in DOCUMENT_RULES {
+                    rule.check(document, path, findings);
+                }
+            }
+            read.document = document.filter(|_| schema_ok);
+        }
+    }
+    read
+}
+
+/// Drops the rule findings on a value the schema already rejected: it
+/// needs no second verdict.
+fn drop_schema_repeats(findings: &mut Vec<Finding>) {
+    let schema_pointers: HashSet<String> = findings
+        .iter()
+        .filter(|f| f.code.starts_with("schema"))
+        .map(|f| f.pointer.clone())
+        .collect();
+    findings.retain(|f| f.code.starts_with("schema") || !schema_pointers.contains(&f.pointer));
 }
 
 /// Runs the translation rules on a translation report against the document
@@ -321,10 +390,6 @@ pub fn check_catalog(report: &mut FileReport, documents: &[DocumentSummary]) {
         &mut report.diagnostics,
     );
     report.diagnostics.sort_by_key(|d| (d.line, d.column));
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// The longest text accepted in one string, in characters: ten times the
@@ -430,7 +495,7 @@ fn locate(source: &SourceFile, value: &Value, findings: Vec<Finding>, out: &mut 
 /// Names the text unit a pointer falls in (`sec_2__para_1 (en)`), so a
 /// translator sees which paragraph to open without reading the pointer.
 pub fn unit_of(value: &Value, pointer: &str) -> Option<String> {
-    let segments = source::split_pointer_segments(pointer);
+    let segments = source::pointer::split(pointer);
     // A translation: `/units/<id>/…` is that unit in the target language.
     if let (Some(Value::String(language)), ["units", id, ..]) = (
         value.get("language"),

@@ -5,131 +5,19 @@
 use std::collections::HashSet;
 use std::io;
 
+use jsonschema::ValidationError;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
 use super::Finding;
 use crate::model::{LANGUAGE_FORMAT, Language};
-use crate::source::Target;
+use crate::source::{Target, pointer};
 
 /// Every schema error for `value`, as findings.
 pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Finding> {
     let mut out = Vec::new();
     for error in schema.iter_errors(value) {
-        let pointer = error.instance_path().as_str().to_owned();
-        let instance = error.instance().as_ref();
-        match error.kind() {
-            ValidationErrorKind::AdditionalProperties { unexpected } => {
-                for key in unexpected {
-                    out.push(
-                        Finding::error(
-                            "schema-additional-properties",
-                            format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")),
-                            format!("unknown field `{}`", shown(key)),
-                        )
-                        .at(Target::Key)
-                        .hint("remove it or fix its spelling; the schema lists the fields allowed here"),
-                    );
-                }
-            }
-            ValidationErrorKind::Required { property } => {
-                let name = property.as_str().unwrap_or_default();
-                out.push(
-                    Finding::error("schema-required", pointer, format!("missing field `{name}`"))
-                        .hint(format!("add \"{name}\": … to this object (see the schema's description of `{name}`)")),
-                );
-            }
-            ValidationErrorKind::Type { kind } => {
-                let expected = match kind {
-                    TypeKind::Single(t) => t.to_string(),
-                    TypeKind::Multiple(set) => format!("{set:?}"),
-                };
-                out.push(
-                    Finding::error(
-                        "schema-type",
-                        pointer,
-                        format!(
-                            "expected {} here, found {}",
-                            article(&expected),
-                            describe(instance)
-                        ),
-                    )
-                    .hint(type_hint(&expected)),
-                );
-            }
-            ValidationErrorKind::Format { format } => {
-                let text = instance.as_str().unwrap_or_default();
-                let (message, hint) = format_message(format, text);
-                out.push(Finding::error("schema-format", pointer, message).hint(hint));
-            }
-            ValidationErrorKind::Pattern { pattern } => {
-                let text = instance.as_str().unwrap_or_default();
-                out.push(
-                    Finding::error(
-                        "schema-pattern",
-                        pointer,
-                        format!("`{}` is not a valid {}", shown(text), pattern_name(pattern)),
-                    )
-                    .hint(pattern_hint(pattern, text)),
-                );
-            }
-            ValidationErrorKind::Enum { options } => {
-                let allowed: Vec<String> = options
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_str)
-                            .map(|s| format!("`{s}`"))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                out.push(
-                    Finding::error(
-                        "schema-enum",
-                        pointer,
-                        format!("{} is not one of the allowed values", describe(instance)),
-                    )
-                    .hint(format!("use one of {}", allowed.join(", "))),
-                );
-            }
-            ValidationErrorKind::PropertyNames { error } => {
-                // The key itself is wrong (a language tag, mostly): point at it.
-                let key = error.instance().as_str().unwrap_or_default().to_owned();
-                let key_pointer =
-                    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
-                let (message, hint) = match error.kind() {
-                    ValidationErrorKind::Pattern { pattern } => (
-                        format!("`{}` is not a valid {}", shown(&key), pattern_name(pattern)),
-                        pattern_hint(pattern, &key),
-                    ),
-                    _ => format_message(LANGUAGE_FORMAT, &key),
-                };
-                out.push(
-                    Finding::error("schema-property-names", key_pointer, message)
-                        .at(Target::Key)
-                        .hint(hint),
-                );
-            }
-            ValidationErrorKind::MinLength { .. } if error.instance().as_str() == Some("") => {
-                let hint = if pointer.starts_with("/translators/") {
-                    "write the name you want to be credited with"
-                } else {
-                    "fill it in; the schema's description of this field says what goes here"
-                };
-                out.push(
-                    Finding::error("schema-min-length", pointer, "this field is empty").hint(hint),
-                );
-            }
-            _ => {
-                // jsonschema's own message, with the value it is about cut
-                // short: a list of a thousand paragraphs is not repeated.
-                let message = error.masked_with(json_excerpt(instance)).to_string();
-                out.push(
-                    Finding::error(keyword_code(error.kind().keyword()), pointer, message)
-                        .hint("see the schema's description of this field for what it accepts"),
-                );
-            }
-        }
+        error_findings(&error, &mut out);
     }
     // A tag that fails the pattern fails the registry too: say it once.
     let patterned: HashSet<String> = out
@@ -139,6 +27,133 @@ pub(super) fn findings(schema: &jsonschema::Validator, value: &Value) -> Vec<Fin
         .collect();
     out.retain(|f| f.code != "schema-format" || !patterned.contains(&f.pointer));
     out
+}
+
+/// The findings of one schema error: one per unknown field, else one.
+fn error_findings(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
+    let at = error.instance_path().as_str().to_owned();
+    let instance = error.instance().as_ref();
+    let finding = match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            out.extend(unexpected.iter().map(|key| unknown_field(&at, key)));
+            return;
+        }
+        ValidationErrorKind::Required { property } => missing_field(at, property),
+        ValidationErrorKind::Type { kind } => wrong_type(at, kind, instance),
+        ValidationErrorKind::Format { format } => {
+            // `format` applies to strings only: the instance is one.
+            let text = instance.as_str().unwrap_or_default();
+            let (message, hint) = format_message(format, text);
+            Finding::error("schema-format", at, message).hint(hint)
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            // `pattern` applies to strings only: the instance is one.
+            let text = instance.as_str().unwrap_or_default();
+            Finding::error("schema-pattern", at, pattern_message(pattern, text))
+                .hint(pattern_hint(pattern, text))
+        }
+        ValidationErrorKind::Enum { options } => not_allowed(at, options, instance),
+        ValidationErrorKind::PropertyNames { error } => bad_key(&at, error),
+        ValidationErrorKind::MinLength { .. } if instance.as_str() == Some("") => empty_field(at),
+        _ => {
+            // jsonschema's own message, with the value it is about cut
+            // short: a list of a thousand paragraphs is not repeated.
+            let message = error.masked_with(json_excerpt(instance)).to_string();
+            Finding::error(keyword_code(error.kind().keyword()), at, message)
+                .hint("see the schema's description of this field for what it accepts")
+        }
+    };
+    out.push(finding);
+}
+
+/// `schema-additional-properties`, at the unknown key `key` of the object
+/// at `at`.
+fn unknown_field(at: &str, key: &str) -> Finding {
+    Finding::error(
+        "schema-additional-properties",
+        pointer::join(at, key),
+        format!("unknown field `{}`", shown(key)),
+    )
+    .at(Target::Key)
+    .hint("remove it or fix its spelling; the schema lists the fields allowed here")
+}
+
+/// `schema-required`: the object at `at` lacks `property`.
+fn missing_field(at: String, property: &Value) -> Finding {
+    // `required` lists property names, which are strings.
+    let name = property.as_str().unwrap_or_default();
+    Finding::error("schema-required", at, format!("missing field `{name}`")).hint(format!(
+        "add \"{name}\": … to this object (see the schema's description of `{name}`)"
+    ))
+}
+
+/// `schema-type`: `instance` is not of the type `kind` names.
+fn wrong_type(at: String, kind: &TypeKind, instance: &Value) -> Finding {
+    let expected = match kind {
+        TypeKind::Single(t) => t.to_string(),
+        TypeKind::Multiple(set) => format!("{set:?}"),
+    };
+    Finding::error(
+        "schema-type",
+        at,
+        format!(
+            "expected {} here, found {}",
+            article(&expected),
+            describe(instance)
+        ),
+    )
+    .hint(type_hint(&expected))
+}
+
+/// `schema-enum`: `instance` is none of `options`.
+fn not_allowed(at: String, options: &Value, instance: &Value) -> Finding {
+    // `enum` is an array in every schema; a value in it that is not a
+    // string is not offered.
+    let allowed: Vec<String> = options
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(|s| format!("`{s}`"))
+                .collect()
+        })
+        .unwrap_or_default();
+    Finding::error(
+        "schema-enum",
+        at,
+        format!("{} is not one of the allowed values", describe(instance)),
+    )
+    .hint(format!("use one of {}", allowed.join(", ")))
+}
+
+/// `schema-property-names`, at the key itself (a language tag, mostly) of
+/// the object at `at`.
+fn bad_key(at: &str, error: &ValidationError<'_>) -> Finding {
+    // The instance of a `propertyNames` error is the key, a string.
+    let key = error.instance().as_str().unwrap_or_default();
+    let (message, hint) = match error.kind() {
+        ValidationErrorKind::Pattern { pattern } => {
+            (pattern_message(pattern, key), pattern_hint(pattern, key))
+        }
+        _ => format_message(LANGUAGE_FORMAT, key),
+    };
+    Finding::error("schema-property-names", pointer::join(at, key), message)
+        .at(Target::Key)
+        .hint(hint)
+}
+
+/// `schema-min-length` for an empty string.
+fn empty_field(at: String) -> Finding {
+    let hint = if at.starts_with("/translators/") {
+        "write the name you want to be credited with"
+    } else {
+        "fill it in; the schema's description of this field says what goes here"
+    };
+    Finding::error("schema-min-length", at, "this field is empty").hint(hint)
+}
+
+fn pattern_message(pattern: &str, text: &str) -> String {
+    format!("`{}` is not a valid {}", shown(text), pattern_name(pattern))
 }
 
 /// The stable code of a schema keyword without a message of its own.

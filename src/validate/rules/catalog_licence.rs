@@ -20,13 +20,12 @@ impl CatalogRule for CatalogLicence {
     fn check(&self, catalog: &Catalog, _: &[DocumentSummary], out: &mut Vec<Finding>) {
         if catalog.license.is_none() {
             out.push(
-                Finding::error(
+                Finding::warning(
                     self.code(),
                     "",
                     "the catalog names no licence: portals will list the data with no known terms of reuse",
                 )
-                .hint("add \"license\": the IRI of the licence the publisher grants, e.g. http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
-                .warning(),
+                .hint("add \"license\": the IRI of the licence the publisher grants, e.g. http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"),
             );
         }
     }

@@ -50,13 +50,12 @@ impl CatalogRule for CatalogPlaceholder {
                 && is_placeholder(value)
             {
                 out.push(
-                    Finding::error(
+                    Finding::warning(
                         self.code(),
                         pointer,
                         format!("`{value}` is a placeholder: portals would publish it as is"),
                     )
-                    .hint("set the publisher's real value before publishing, and remove the matching line from `assumptions`")
-                    .warning(),
+                    .hint("set the publisher's real value before publishing, and remove the matching line from `assumptions`"),
                 );
             }
         }

@@ -13,9 +13,11 @@ use crate::validate::Finding;
 /// Reports ids that name nothing in the document.
 pub(super) struct DanglingReference;
 
+const CODE: &str = "dangling-reference";
+
 impl DocumentRule for DanglingReference {
     fn code(&self) -> &'static str {
-        "dangling-reference"
+        CODE
     }
 
     fn summary(&self) -> &'static str {
@@ -23,67 +25,82 @@ impl DocumentRule for DanglingReference {
     }
 
     fn check(&self, document: &Document, _: &Path, out: &mut Vec<Finding>) {
-        if document.reference(&document.issuer).is_none() {
-            out.push(
-                Finding::error(
-                    self.code(),
-                    "/issuer",
-                    format!("issuer `{}` is not in `references`", document.issuer),
-                )
-                .hint("add the issuing body to `references`, or use the id of the entry that names it"),
-            );
-        }
-        let citable: HashSet<&str> = document
-            .paragraphs()
-            .map(|p| p.id.as_str())
-            .chain(document.sections.iter().map(|s| s.id.as_str()))
-            .collect();
-        for (i, reference) in document.references.iter().enumerate() {
-            for (j, unit) in reference.cited_by.iter().enumerate() {
-                if !citable.contains(unit.as_str()) {
-                    out.push(
-                        Finding::error(
-                            self.code(),
-                            format!("/references/{i}/cited_by/{j}"),
-                            format!(
-                                "`{}` is cited by `{unit}`, which is not a paragraph or section",
-                                reference.id
-                            ),
-                        )
-                        .hint("use the id of a paragraph or section of this document"),
-                    );
-                }
-            }
-        }
-        let units: HashSet<String> = document
-            .text_units()
-            .into_iter()
-            .map(|(id, _)| id.as_str().to_owned())
-            .collect();
-        for (i, note) in document.editorial_notes.iter().enumerate() {
-            if !units.contains(note.unit.as_str()) {
+        check_issuer(document, out);
+        check_citations(document, out);
+        check_notes(document, out);
+    }
+}
+
+/// The issuer is one of the references.
+fn check_issuer(document: &Document, out: &mut Vec<Finding>) {
+    if document.reference(&document.issuer).is_none() {
+        out.push(
+            Finding::error(
+                CODE,
+                "/issuer",
+                format!("issuer `{}` is not in `references`", document.issuer),
+            )
+            .hint("add the issuing body to `references`, or use the id of the entry that names it"),
+        );
+    }
+}
+
+/// Every `cited_by` entry is a paragraph or section.
+fn check_citations(document: &Document, out: &mut Vec<Finding>) {
+    let citable: HashSet<&str> = document
+        .paragraphs()
+        .map(|p| p.id.as_str())
+        .chain(document.sections.iter().map(|s| s.id.as_str()))
+        .collect();
+    for (i, reference) in document.references.iter().enumerate() {
+        for (j, unit) in reference.cited_by.iter().enumerate() {
+            if !citable.contains(unit.as_str()) {
                 out.push(
                     Finding::error(
-                        self.code(),
-                        format!("/editorial_notes/{i}/unit"),
-                        format!("editorial note names unit `{}`, which does not exist", note.unit),
-                    )
-                    .hint("use the id of a text unit: title, preamble__para_n, sec_s__heading or sec_s__para_n"),
-                );
-            }
-            if !document.languages.contains(&note.language) {
-                out.push(
-                    Finding::error(
-                        self.code(),
-                        format!("/editorial_notes/{i}/language"),
+                        CODE,
+                        format!("/references/{i}/cited_by/{j}"),
                         format!(
-                            "editorial note is in `{}`, not an official language",
-                            note.language
+                            "`{}` is cited by `{unit}`, which is not a paragraph or section",
+                            reference.id
                         ),
                     )
-                    .hint("use one of the document's `languages`"),
+                    .hint("use the id of a paragraph or section of this document"),
                 );
             }
+        }
+    }
+}
+
+/// Every editorial note is on a text unit, in an official language.
+fn check_notes(document: &Document, out: &mut Vec<Finding>) {
+    let units: HashSet<String> = document
+        .text_units()
+        .into_iter()
+        .map(|(id, _)| id.as_str().to_owned())
+        .collect();
+    for (i, note) in document.editorial_notes.iter().enumerate() {
+        if !units.contains(note.unit.as_str()) {
+            out.push(
+                Finding::error(
+                    CODE,
+                    format!("/editorial_notes/{i}/unit"),
+                    format!("editorial note names unit `{}`, which does not exist", note.unit),
+                )
+                .hint("use the id of a text unit: title, preamble__para_n, sec_s__heading or sec_s__para_n"),
+            );
+        }
+        if !document.languages.contains(&note.language) {
+            out.push(
+                Finding::error(
+                    CODE,
+                    format!("/editorial_notes/{i}/language"),
+                    format!(
+                        "editorial note is in `{}`, not an official language",
+                        note.language
+                    ),
+                )
+                .hint("use one of the document's `languages`"),
+            );
         }
     }
 }

@@ -27,14 +27,13 @@ impl TranslationRule for DoubleSpace {
             let chars: Vec<char> = unit.translation.chars().collect();
             if let Some(at) = chars.windows(2).position(|w| w == [' ', ' ']) {
                 out.push(
-                    Finding::error(
+                    Finding::warning(
                         self.code(),
                         unit_pointer(id, "translation"),
                         "the translation has two spaces in a row".to_owned(),
                     )
                     .at(Target::Char(at))
-                    .hint("delete one of the spaces")
-                    .warning(),
+                    .hint("delete one of the spaces"),
                 );
             }
         }

@@ -52,7 +52,7 @@ impl TranslationRule for EndPunctuation {
             if want != have {
                 let describe = |c: Option<&'static str>| c.unwrap_or("no punctuation");
                 out.push(
-                    Finding::error(
+                    Finding::warning(
                         self.code(),
                         pointer,
                         format!(
@@ -64,20 +64,18 @@ impl TranslationRule for EndPunctuation {
                     .at(Target::Char(at))
                     .hint(
                         "end the translation as the original ends, in this language's punctuation",
-                    )
-                    .warning(),
+                    ),
                 );
                 continue;
             }
             if language == "es" && have == Some("a question mark") && !text.contains('¿') {
                 out.push(
-                    Finding::error(
+                    Finding::warning(
                         self.code(),
                         pointer,
                         "the question has no opening ¿".to_owned(),
                     )
-                    .hint("Spanish opens a question with ¿")
-                    .warning(),
+                    .hint("Spanish opens a question with ¿"),
                 );
             } else if language == "fr"
                 && matches!(last, Some('?' | '!' | ':' | ';'))
@@ -88,14 +86,13 @@ impl TranslationRule for EndPunctuation {
                     .is_some_and(|c| matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
             {
                 out.push(
-                    Finding::error(
+                    Finding::warning(
                         self.code(),
                         pointer,
                         format!("French puts a space before the final `{}`", last.unwrap_or(' ')),
                     )
                     .at(Target::Char(at))
-                    .hint("insert a narrow no-break space (U+202F) or a no-break space (U+00A0) before it")
-                    .warning(),
+                    .hint("insert a narrow no-break space (U+202F) or a no-break space (U+00A0) before it"),
                 );
             }
         }

@@ -9,6 +9,7 @@ use unicode_script::Script;
 use super::script_mismatch::expected_scripts;
 use super::translation_support::{compared, unit_pointer};
 use super::{TranslationRule, TranslationSubject};
+use crate::diagnostic::Severity;
 use crate::model::Language;
 use crate::validate::Finding;
 
@@ -50,19 +51,21 @@ impl TranslationRule for LengthRatio {
             let message = format!(
                 "the translation has {target} characters against {source} in the original ({ratio:.1}x)"
             );
-            let finding = Finding::error(self.code(), unit_pointer(id, "translation"), message);
-            if !(0.1..=10.0).contains(&ratio) {
-                out.push(
-                    finding
-                        .hint("is part of the text missing, or was another paragraph pasted in?"),
-                );
+            let (severity, hint) = if !(0.1..=10.0).contains(&ratio) {
+                (
+                    Severity::Error,
+                    "is part of the text missing, or was another paragraph pasted in?",
+                )
             } else if !(low..=high).contains(&ratio) {
-                out.push(
-                    finding
-                        .hint("check that the whole paragraph, and only it, is translated")
-                        .warning(),
-                );
-            }
+                (
+                    Severity::Warning,
+                    "check that the whole paragraph, and only it, is translated",
+                )
+            } else {
+                continue;
+            };
+            let pointer = unit_pointer(id, "translation");
+            out.push(Finding::new(severity, self.code(), pointer, message).hint(hint));
         }
     }
 }

@@ -63,7 +63,7 @@ impl TranslationRule for MissingUnit {
         let first: Vec<&str> = missing.iter().take(3).map(|s| s.as_str()).collect();
         let more = if missing.len() > 3 { ", …" } else { "" };
         out.push(
-            Finding::error(
+            Finding::warning(
                 self.code(),
                 "/units",
                 format!(
@@ -73,8 +73,7 @@ impl TranslationRule for MissingUnit {
                 ),
             )
             .at(Target::Key)
-            .hint("fill in each empty \"translation\"; `initiative translation status` shows progress")
-            .warning(),
+            .hint("fill in each empty \"translation\"; `initiative translation status` shows progress"),
         );
     }
 }

@@ -1,12 +1,13 @@
-//! Defines the rules a schema cannot express, one file per rule, each with a
-//! stable code. Registering a rule is one line in `DOCUMENT_RULES`,
-//! `TEXT_RULES`, `NUMBER_RULES`, `CATALOG_RULES` or `TRANSLATION_RULES`.
+//! Defines the rules a schema cannot express, one file per rule (the rules
+//! that look for a set of characters share one table, `character_set`),
+//! each with a stable code. Registering a rule is one line in
+//! `DOCUMENT_RULES`, `TEXT_RULES`, `NUMBER_RULES`, `CATALOG_RULES` or
+//! `TRANSLATION_RULES`.
 
-mod bidi_control;
 mod catalog_dataset;
 mod catalog_licence;
 mod catalog_placeholder;
-mod control_character;
+mod character_set;
 mod dangling_reference;
 mod document_location;
 mod double_space;
@@ -22,7 +23,6 @@ mod missing_unit;
 mod no_iso639_3;
 mod not_nfc;
 mod number_mismatch;
-mod replacement_character;
 mod reserved_name;
 mod script_mismatch;
 mod section_number;
@@ -34,14 +34,12 @@ mod unchanged_translation;
 mod unexpected_language;
 mod unknown_unit;
 mod whitespace;
-mod xml_character;
-mod zero_width;
 
 use std::path::Path;
 
 pub use document_location::DOCUMENT_FILE;
 pub(crate) use integer_form::read_as_integers;
-pub use no_iso639_3::{HINT as NO_ISO639_3_HINT, message as no_iso639_3_message};
+pub use no_iso639_3::{NO_ISO639_3_HINT, no_iso639_3_message};
 pub use reserved_name::RESERVED_NAMES;
 pub use translation_location::no_document;
 
@@ -235,12 +233,12 @@ pub const TRANSLATION_RULES: &[&dyn TranslationRule] = &[
 
 /// Every text rule, in the order they run.
 pub const TEXT_RULES: &[&dyn TextRule] = &[
-    &control_character::ControlCharacter,
-    &xml_character::XmlCharacter,
-    &bidi_control::BidiControl,
+    &character_set::CONTROL_CHARACTER,
+    &character_set::XML_CHARACTER,
+    &character_set::BIDI_CONTROL,
     &whitespace::Whitespace,
-    &replacement_character::ReplacementCharacter,
-    &zero_width::ZeroWidth,
+    &character_set::REPLACEMENT_CHARACTER,
+    &character_set::ZERO_WIDTH,
     &not_nfc::NotNfc,
 ];
 

@@ -19,14 +19,14 @@ pub(super) struct NoIso639;
 
 /// What is wrong with `language`, as the rule and `translation template`
 /// say it.
-pub fn message(language: &str) -> String {
+pub fn no_iso639_3_message(language: &str) -> String {
     format!(
         "`{language}` has no ISO 639-3 code, which the Akoma Ntoso and DCAT-AP exports name each language version by"
     )
 }
 
 /// What to do about it.
-pub const HINT: &str = "use the tag of one language, e.g. `ase` (American Sign Language) rather than the collection `sgn`; a private-use tag (`qaa`–`qtz`) cannot be published";
+pub const NO_ISO639_3_HINT: &str = "use the tag of one language, e.g. `ase` (American Sign Language) rather than the collection `sgn`; a private-use tag (`qaa`–`qtz`) cannot be published";
 
 /// Whether `language` is a tag the schema takes but the exports cannot
 /// name. A tag the schema refuses (`sw_KE`) has its own diagnostic there.
@@ -38,7 +38,12 @@ fn lacks_code(language: &Language) -> bool {
 
 /// The finding for `language`, the value at `pointer`.
 fn finding(language: &Language, pointer: String) -> Finding {
-    Finding::error("no-iso639-3", pointer, message(language.as_str())).hint(HINT)
+    Finding::error(
+        "no-iso639-3",
+        pointer,
+        no_iso639_3_message(language.as_str()),
+    )
+    .hint(NO_ISO639_3_HINT)
 }
 
 impl DocumentRule for NoIso639 {

@@ -5,6 +5,7 @@
 
 use super::translation_support::{excerpt, unit_pointer};
 use super::{TranslationRule, TranslationSubject};
+use crate::diagnostic::Severity;
 use crate::model::TranslationStatus;
 use crate::validate::Finding;
 
@@ -36,7 +37,14 @@ impl TranslationRule for StaleSource {
                 .zip(current.chars())
                 .position(|(a, b)| a != b)
                 .unwrap_or_else(|| unit.source.chars().count().min(current.chars().count()));
-            let finding = Finding::error(
+            // A reviewed translation is exported: its stale units are errors.
+            let severity = if translation.status == TranslationStatus::Reviewed {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.push(Finding::new(
+                severity,
                 self.code(),
                 unit_pointer(id, "source"),
                 format!(
@@ -46,12 +54,7 @@ impl TranslationRule for StaleSource {
                 ),
             )
             .at(crate::source::Target::Char(at))
-            .hint("update the translation to the new original, then copy the new text into \"source\"");
-            out.push(if translation.status == TranslationStatus::Reviewed {
-                finding
-            } else {
-                finding.warning()
-            });
+            .hint("update the translation to the new original, then copy the new text into \"source\""));
         }
     }
 }

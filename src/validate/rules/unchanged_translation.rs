@@ -24,15 +24,14 @@ impl TranslationRule for UnchangedTranslation {
         for (id, unit, pivot) in compared(translation, pivots) {
             if unit.translation == pivot && pivot.split_whitespace().count() > 2 {
                 out.push(
-                    Finding::error(
+                    Finding::warning(
                         self.code(),
                         unit_pointer(id, "translation"),
                         "the translation is the same as the original".to_owned(),
                     )
                     .hint(
                         "translate the text; if it really stays the same, this warning can be left",
-                    )
-                    .warning(),
+                    ),
                 );
             }
         }
