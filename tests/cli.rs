@@ -99,7 +99,7 @@ fn outside_a_project_is_a_usage_error() {
     // See: #13 (a run outside the project used to write there first).
     let test = Test::scratch().args(&["validate"]);
     let run = test.run().code(2);
-    let dir = std::fs::canonicalize(test.dir()).unwrap_or_else(|e| panic!("{e}"));
+    let dir = std::fs::canonicalize(test.dir()).unwrap();
     let expected = format!(
         "initiative: error: no initiative project in {} or any folder above it (a project is a folder holding data/ and schema/); run the command from inside one\n",
         dir.display()

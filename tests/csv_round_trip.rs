@@ -33,7 +33,7 @@ pub(crate) fn parse_table(bytes: &[u8]) -> Vec<Row> {
     reader
         .records()
         .map(|record| {
-            let record = record.unwrap_or_else(|e| panic!("csv: {e}"));
+            let record = record.expect("csv");
             headers
                 .iter()
                 .zip(record.iter())
@@ -202,7 +202,7 @@ fn the_csv_tables_rebuild_the_source_model() {
     let rebuilt = rebuild(&documents[0], &tables);
     let path = repo().join("data/hangzhou-initiative/document.json");
     let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let mut source: Document = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let mut source: Document = serde_json::from_str(&text).unwrap();
     source.schema = None;
     assert_eq!(rebuilt, source);
 }

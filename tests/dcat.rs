@@ -111,7 +111,7 @@ fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
         test.dir()
             .join("data/hangzhou-initiative/translations/fr.json"),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     for file in [
         "data/hangzhou-initiative/document.json",
         "data/catalog.json",
@@ -120,8 +120,7 @@ fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
         let mut value: Value =
             serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
         add_french(&mut value);
-        std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap_or_default())
-            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap_or_default()).unwrap();
     }
     let test = test.args(&["build"]);
     test.run().code(0);
@@ -147,7 +146,7 @@ fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
 #[test]
 fn exports_need_the_catalog() {
     let test = Test::scratch_repo();
-    std::fs::remove_file(test.dir().join("data/catalog.json")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(test.dir().join("data/catalog.json")).unwrap();
     // See: #13 (the catalog used to be "missing or invalid", never which).
     let test = test.args(&["export", "--message-format", "json"]);
     let report = test.run().code(1).report();

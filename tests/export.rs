@@ -279,17 +279,16 @@ fn a_corpus_streamed_in_batches_gives_the_bytes_of_one_whole_render() {
     // 40 documents: more than one batch at any thread count, cut at
     // different places with 1 and 3 threads.
     let mut test = Test::scratch_repo();
-    let original = std::fs::read_to_string(repo().join("data/hangzhou-initiative/document.json"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let original =
+        std::fs::read_to_string(repo().join("data/hangzhou-initiative/document.json")).unwrap();
     let mut catalog: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("data/catalog.json")).unwrap_or_default(),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let dataset = catalog["datasets"][0].clone();
     for n in 0..39 {
         let id = format!("copy-{n:02}");
-        let mut document: serde_json::Value =
-            serde_json::from_str(&original).unwrap_or_else(|e| panic!("{e}"));
+        let mut document: serde_json::Value = serde_json::from_str(&original).unwrap();
         document["id"] = id.clone().into();
         let mut entry = dataset.clone();
         entry["document"] = id.clone().into();
@@ -319,15 +318,11 @@ fn a_corpus_streamed_in_batches_gives_the_bytes_of_one_whole_render() {
         .flatten()
     {
         if let Ok(text) = std::fs::read_to_string(entry.path().join("document.json")) {
-            documents.push(
-                serde_json::from_str::<initiative::model::Document>(&text)
-                    .unwrap_or_else(|e| panic!("{e}")),
-            );
+            documents.push(serde_json::from_str::<initiative::model::Document>(&text).unwrap());
         }
     }
     documents.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
-    let catalog: initiative::model::Catalog =
-        serde_json::from_value(catalog).unwrap_or_else(|e| panic!("{e}"));
+    let catalog: initiative::model::Catalog = serde_json::from_value(catalog).unwrap();
     let context = initiative::export::Context {
         catalog: Some(&catalog),
         base_iri: &catalog.base_iri,
@@ -335,8 +330,7 @@ fn a_corpus_streamed_in_batches_gives_the_bytes_of_one_whole_render() {
         csv_excel_safe: false,
         created: None,
     };
-    let whole =
-        initiative::export::render(&context, &documents, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let whole = initiative::export::render(&context, &documents, &[]).unwrap();
     assert_eq!(whole.len(), one.len());
     for file in &whole {
         assert!(

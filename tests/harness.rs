@@ -39,7 +39,7 @@ impl Test {
 
     /// A run in an empty scratch folder.
     pub(crate) fn scratch() -> Self {
-        let scratch = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let scratch = tempfile::tempdir().expect("tempdir");
         Self {
             dir: scratch.path().to_path_buf(),
             _scratch: Some(scratch),
@@ -66,7 +66,7 @@ impl Test {
     pub(crate) fn write(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
         let path = self.dir.join(path);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir: {e}"));
+            std::fs::create_dir_all(parent).expect("mkdir");
         }
         std::fs::write(&path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
         self
@@ -105,7 +105,7 @@ impl Test {
             .args(["-c", &script])
             .current_dir(&self.dir)
             .output()
-            .unwrap_or_else(|e| panic!("cannot run sh: {e}"));
+            .expect("cannot run sh");
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -127,9 +127,7 @@ impl Test {
             status,
             stdout,
             stderr,
-        } = command
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run initiative: {e}"));
+        } = command.output().expect("cannot run initiative");
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -207,15 +205,15 @@ pub(crate) struct ReportDiagnostic {
 
 /// Copies a folder tree.
 pub(crate) fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
     {
-        let entry = entry.unwrap_or_else(|e| panic!("entry: {e}"));
+        let entry = entry.expect("entry");
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy: {e}"));
+            std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
 }
@@ -228,14 +226,14 @@ pub(crate) fn read_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u
         let entries =
             std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("read {}: {e}", folder.display()));
         for entry in entries {
-            let path = entry.unwrap_or_else(|e| panic!("entry: {e}")).path();
+            let path = entry.expect("entry").path();
             if path.is_dir() {
                 pending.push(path);
             } else if path.file_name() == Some(std::ffi::OsStr::new(initiative::export::MARKER)) {
                 // The marker says whose tree this is; it is not an export
                 // (tests/safety.rs checks it).
             } else {
-                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("read: {e}"));
+                let bytes = std::fs::read(&path).expect("read");
                 let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
                 files.insert(relative, bytes);
             }

@@ -147,9 +147,9 @@ fn validate_generated(name: &str, write: impl FnOnce(&Path)) -> (i32, String, f6
 #[test]
 fn a_one_gigabyte_file_is_refused_from_its_size() {
     let (code, stdout, _) = validate_generated("huge.json", |path| {
-        let file = std::fs::File::create(path).unwrap_or_else(|e| panic!("{e}"));
+        let file = std::fs::File::create(path).unwrap();
         // Sparse: a gigabyte on paper, nothing on disk.
-        file.set_len(1 << 30).unwrap_or_else(|e| panic!("{e}"));
+        file.set_len(1 << 30).unwrap();
     });
     assert_eq!(code, 1, "{stdout}");
     assert!(
@@ -183,7 +183,7 @@ fn the_size_limit_is_configurable() {
 #[test]
 fn a_hundred_thousand_deep_array_is_a_syntax_error_not_a_stack_overflow() {
     let (code, stdout, _) = validate_generated("deep.json", |path| {
-        std::fs::write(path, "[".repeat(100_000)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(path, "[".repeat(100_000)).unwrap();
     });
     assert_eq!(code, 1, "{stdout}");
     assert!(
@@ -206,7 +206,7 @@ fn a_fifty_megabyte_string_is_one_clear_error() {
                     "\"Minimal Initiative\"",
                     &format!("\"{}\"", "a".repeat(50 * 1024 * 1024)),
                 );
-        std::fs::write(path, document).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(path, document).unwrap();
     });
     assert_eq!(code, 1);
     assert!(
@@ -228,7 +228,7 @@ fn an_xliff_with_entities_is_refused_before_expanding_them() {
         repo().join("tests/hostile/billion-laughs.xlf"),
         test.dir().join("laughs.xlf"),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let before = std::fs::read(
         test.dir()
             .join("data/hangzhou-initiative/translations/fr.json"),
@@ -322,7 +322,7 @@ fn killing_a_build_at_any_moment_leaves_a_whole_exports_folder() {
     let changed = std::fs::read_to_string(&path)
         .unwrap_or_default()
         .replace("open-data@example.org", "team@example.org");
-    std::fs::write(&path, &changed).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, &changed).unwrap();
     // The tree a finished run writes, built in a copy.
     let reference = Test::scratch_repo()
         .write("data/catalog.json", &changed)
@@ -336,7 +336,7 @@ fn killing_a_build_at_any_moment_leaves_a_whole_exports_folder() {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("{e}"));
+            .unwrap();
         // Spread the kills over the run: the build takes tens of milliseconds.
         std::thread::sleep(Duration::from_micros(i * i * 150));
         let _ = child.kill();
@@ -358,7 +358,7 @@ fn a_full_disk_fails_clearly_and_keeps_the_previous_exports() {
     let changed = std::fs::read_to_string(test.dir().join("data/catalog.json"))
         .unwrap_or_default()
         .replace("open-data@example.org", "team@example.org");
-    std::fs::write(test.dir().join("data/catalog.json"), changed).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(test.dir().join("data/catalog.json"), changed).unwrap();
     // A file-size limit of 16 KiB: writing the larger exports fails with
     // EFBIG, as on a full disk (SIGXFSZ ignored, as the shell passes on).
     let stderr = test
@@ -377,7 +377,7 @@ fn a_full_disk_fails_clearly_and_keeps_the_previous_exports() {
 #[test]
 fn two_builds_at_once_take_turns() {
     let (test, _) = built();
-    std::fs::remove_dir_all(test.dir().join("exports")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(test.dir().join("exports")).unwrap();
     let spawn = || {
         Command::new(env!("CARGO_BIN_EXE_initiative"))
             .arg("build")
@@ -385,7 +385,7 @@ fn two_builds_at_once_take_turns() {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap()
     };
     let children: Vec<_> = (0..4).map(|_| spawn()).collect();
     for mut child in children {
@@ -399,10 +399,10 @@ fn two_builds_at_once_take_turns() {
 fn a_symlink_inside_the_output_is_replaced_not_followed() {
     let (test, _) = built();
     let outside = test.dir().join("outside.txt");
-    std::fs::write(&outside, "keep me").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&outside, "keep me").unwrap();
     let link = test.dir().join("exports/json/hangzhou-initiative.json");
-    std::fs::remove_file(&link).unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink(&outside, &link).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(&outside, &link).unwrap();
     let test = test.args(&["build"]);
     test.run().code(0);
     assert_eq!(
@@ -420,7 +420,7 @@ fn excel_safe_csv_prefixes_formulas_and_the_default_keeps_them() {
     let hostile = std::fs::read_to_string(&path)
         .unwrap_or_default()
         .replace("\"Hangzhou\"", "\"=HYPERLINK(\\\"http://x\\\")\"");
-    std::fs::write(&path, hostile).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, hostile).unwrap();
     let test = test.args(&["export", "--format", "csv", "--out", "plain"]);
     test.run().code(0);
     let plain = std::fs::read_to_string(test.dir().join("plain/csv/document_texts.csv"))
@@ -453,20 +453,19 @@ fn a_read_only_destination_fails_clearly_and_changes_nothing() {
     let changed = std::fs::read_to_string(test.dir().join("data/catalog.json"))
         .unwrap_or_default()
         .replace("open-data@example.org", "team@example.org");
-    std::fs::write(test.dir().join("data/catalog.json"), changed).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(test.dir().join("data/catalog.json"), changed).unwrap();
     // The folder holding exports/ becomes read-only to the user running
     // the build. Root ignores permissions, so as root the build runs as
     // `nobody` (with a copy of the binary it can execute).
     let binary = test.dir().join("initiative");
-    std::fs::copy(env!("CARGO_BIN_EXE_initiative"), &binary).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(env!("CARGO_BIN_EXE_initiative"), &binary).unwrap();
     let root = Command::new("id").arg("-u").output().is_ok_and(|o| {
         o.stdout
             == b"0
 "
     });
     let mode = if root { 0o755 } else { 0o555 };
-    std::fs::set_permissions(test.dir(), std::fs::Permissions::from_mode(mode))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(test.dir(), std::fs::Permissions::from_mode(mode)).unwrap();
     let mut command = if root {
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
@@ -479,9 +478,8 @@ fn a_read_only_destination_fails_clearly_and_changes_nothing() {
         .arg("build")
         .current_dir(test.dir())
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(test.dir(), std::fs::Permissions::from_mode(0o755))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
+    std::fs::set_permissions(test.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("Permission denied"), "{stderr}");
@@ -496,13 +494,13 @@ fn markup_in_a_text_is_escaped_on_the_reading_page() {
         test.dir()
             .join("data/hangzhou-initiative/translations/fr.json"),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let path = test.dir().join("data/hangzhou-initiative/document.json");
     let hostile = std::fs::read_to_string(&path).unwrap_or_default().replace(
         "\"Hangzhou Initiative on AI and Education\"",
         "\"</span></h1><script>alert(1)</script><!-- & \\\"quoted\\\"\"",
     );
-    std::fs::write(&path, hostile).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, hostile).unwrap();
     let test = test.args(&["export", "--format", "html", "--out", "out"]);
     test.run().code(0);
     let page = std::fs::read_to_string(test.dir().join("out/html/hangzhou-initiative.html"))

@@ -1,6 +1,11 @@
 //! Integration tests: every test runs the real `initiative` binary.
 
-#![allow(clippy::indexing_slicing)] // a wrong index in a test is a failing test
+#![allow(clippy::indexing_slicing)]
+// a wrong index in a test is a failing test
+// clippy.toml's allow-unwrap-in-tests and allow-expect-in-tests cover
+// `#[test]` functions only; the helpers here (the harness, the parsers of
+// each export) are test code too, where a failed unwrap is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod harness;
 mod hostile;

@@ -21,8 +21,8 @@ use crate::harness::{Run, Test, repo};
 /// each, the `n`th paragraph (from 0) reading `english(n)` in English.
 fn document(sections: usize, paragraphs: usize, english: impl Fn(usize) -> String) -> Value {
     let path = repo().join("tests/fixtures/valid/minimal/document.json");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
-    let mut document: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut document: Value = serde_json::from_str(&text).unwrap();
     let sections: Vec<Value> = (1..=sections)
         .map(|s| {
             let paragraphs: Vec<Value> = (1..=paragraphs)
@@ -54,7 +54,7 @@ fn document(sections: usize, paragraphs: usize, english: impl Fn(usize) -> Strin
 /// describes it, counting its work.
 fn big_project(document: &Value) -> Test {
     let catalog = std::fs::read_to_string(repo().join("data/catalog.json"))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .replace(
             "\"document\": \"hangzhou-initiative\"",
             "\"document\": \"big\"",
@@ -67,7 +67,7 @@ fn big_project(document: &Value) -> Test {
 }
 
 fn pretty(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|e| panic!("{e}"))
+    serde_json::to_string_pretty(value).unwrap()
 }
 
 /// 10 000 paragraphs of about 400 bytes that start with a space: 10 000
@@ -143,7 +143,7 @@ fn each_snippet_reads_only_the_lines_it_shows() {
 fn a_minified_file_is_drawn_and_placed_a_screen_at_a_time() {
     // The same 10 000 errors in a file of one 4 MB line. Each snippet was
     // the whole line, and each column was counted from the line's start.
-    let text = serde_json::to_string(&spaced()).unwrap_or_else(|e| panic!("{e}"));
+    let text = serde_json::to_string(&spaced()).unwrap();
     let run = validate("min.json", &text, &["--color", "never"]);
     all_spaced_errors(&run);
     // The last one: its neighbourhood drawn, its place in a note (the
@@ -261,8 +261,8 @@ fn citations_are_listed_from_one_pass_over_the_references() {
     let test = big_project(&document).args(&["export", "--format", "jsonld", "--out", "out"]);
     let run = test.run().code(0);
     let path = test.dir().join("out/jsonld/big.jsonld");
-    let exported = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
-    let graph: Value = serde_json::from_str(&exported).unwrap_or_else(|e| panic!("{e}"));
+    let exported = std::fs::read_to_string(&path).unwrap();
+    let graph: Value = serde_json::from_str(&exported).unwrap();
     // The last paragraph named mentions every event, the next one none
     // (the fixture's preamble comes before the sections).
     let part = |s: usize, p: usize| &graph["hasPart"][s + 1]["hasPart"][p];

@@ -112,19 +112,19 @@ fn a_partial_export_of_unchanged_data_changes_nothing_and_its_sums_check_out() {
 fn a_partial_export_after_an_edit_rewrites_its_closure_and_nothing_else() {
     let edited = project();
     let path = edited.dir().join("data/hangzhou-initiative/document.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(&path).unwrap();
     let text = text.replace(
         "We advocate the people-oriented",
         "We champion the people-oriented",
     );
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap();
     let full = edited.dir().join("full");
     edited.run_with(&["export", "--out", "full", "-q"]).code(0);
     let rebuilt = read_tree(&full);
     let committed = read_tree(&repo().join("exports"));
     for selection in SELECTIONS {
         let exports = edited.dir().join("exports");
-        std::fs::remove_dir_all(&exports).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::remove_dir_all(&exports).unwrap();
         copy_dir(&repo().join("exports"), &exports);
         edited
             .run_with(&["export", "--format", selection, "-q"])
@@ -247,12 +247,10 @@ impl DocumentFormat for Title {
 
 #[test]
 fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
-    let read =
-        |path: &str| std::fs::read_to_string(repo().join(path)).unwrap_or_else(|e| panic!("{e}"));
-    let document: Document = serde_json::from_str(&read("data/hangzhou-initiative/document.json"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let catalog: Catalog =
-        serde_json::from_str(&read("data/catalog.json")).unwrap_or_else(|e| panic!("{e}"));
+    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
+    let document: Document =
+        serde_json::from_str(&read("data/hangzhou-initiative/document.json")).unwrap();
+    let catalog: Catalog = serde_json::from_str(&read("data/catalog.json")).unwrap();
     let documents = [document];
     let context = Context {
         catalog: Some(&catalog),
@@ -264,7 +262,7 @@ fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
     let mut registry = shipped_formats();
     registry.push(&Title);
     let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &documents, &[])
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .into_iter()
         .map(|f| (f.path.to_path_buf(), f.bytes))
         .collect();

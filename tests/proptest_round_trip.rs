@@ -83,7 +83,7 @@ fn document() -> impl Strategy<Value = Document> {
                     "translators": [{ "name": name, "role": "translation" }],
                 }],
             });
-            serde_json::from_value(value).unwrap_or_else(|e| panic!("{e}"))
+            serde_json::from_value(value).unwrap()
         })
 }
 
@@ -92,7 +92,7 @@ fn exports(document: &Document) -> BTreeMap<String, Vec<u8>> {
     let catalog: initiative::model::Catalog = serde_json::from_slice(
         &std::fs::read(crate::harness::repo().join("data/catalog.json")).unwrap_or_default(),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let context = Context {
         catalog: Some(&catalog),
         base_iri: DEFAULT_BASE_IRI,
@@ -102,7 +102,7 @@ fn exports(document: &Document) -> BTreeMap<String, Vec<u8>> {
     };
     let formats = ["json".to_owned(), "xml".to_owned(), "csv".to_owned()];
     render(&context, &documents, &formats)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .into_iter()
         .map(|OutputFile { path, bytes, .. }| (path.to_string(), bytes))
         .collect()
@@ -122,7 +122,7 @@ proptest! {
         let files = exports(&document);
 
         let mut from_json: Document = serde_json::from_slice(&files["json/generated.json"])
-            .unwrap_or_else(|e| panic!("{e}"));
+            .unwrap();
         from_json.schema = None;
         prop_assert_eq!(&from_json, &document);
 

@@ -17,9 +17,9 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
     let mut entries = BTreeMap::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("read: {e}")) {
-            let path = entry.unwrap_or_else(|e| panic!("entry: {e}")).path();
-            let meta = path.symlink_metadata().unwrap_or_else(|e| panic!("{e}"));
+        for entry in std::fs::read_dir(&folder).expect("read") {
+            let path = entry.expect("entry").path();
+            let meta = path.symlink_metadata().unwrap();
             let what = if meta.is_symlink() {
                 format!(
                     "link to {}",
@@ -30,7 +30,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
                 pending.push(path.clone());
                 "folder".into()
             } else if meta.is_file() {
-                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("read: {e}"));
+                let bytes = std::fs::read(&path).expect("read");
                 let mut hasher = std::hash::DefaultHasher::new();
                 std::hash::Hash::hash(&bytes, &mut hasher);
                 format!(
@@ -58,7 +58,7 @@ fn mkfifo(path: &Path) {
 }
 
 fn symlink(target: impl AsRef<Path>, link: &Path) {
-    std::os::unix::fs::symlink(target, link).unwrap_or_else(|e| panic!("symlink: {e}"));
+    std::os::unix::fs::symlink(target, link).expect("symlink");
 }
 
 /// Runs the binary in `dir` with `args`, killing it after `limit` (a hang
@@ -71,7 +71,7 @@ fn run_with_deadline(dir: &Path, args: &[&str], limit: Duration) -> (Option<i32>
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("spawn: {e}"));
+        .expect("spawn");
     let start = Instant::now();
     while child.try_wait().ok().flatten().is_none() {
         if start.elapsed() > limit {
@@ -81,9 +81,7 @@ fn run_with_deadline(dir: &Path, args: &[&str], limit: Duration) -> (Option<i32>
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    let output = child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("wait: {e}"));
+    let output = child.wait_with_output().expect("wait");
     (
         output.status.code(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
@@ -109,7 +107,7 @@ fn export_out_data_or_any_folder_not_an_export_tree_changes_nothing() {
 #[test]
 fn export_out_onto_a_file_a_link_or_a_fifo_changes_nothing() {
     let test = Test::scratch_repo().write("notes.txt", "mine\n");
-    std::fs::create_dir(test.dir().join("elsewhere")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(test.dir().join("elsewhere")).unwrap();
     symlink("elsewhere", &test.dir().join("link"));
     mkfifo(&test.dir().join("fifo"));
     let before = snapshot(test.dir());
@@ -148,13 +146,12 @@ fn an_export_tree_is_marked_and_a_hand_edited_one_is_regenerated() {
         )
     );
     let built = snapshot(&exports);
-    std::fs::write(exports.join("json/hangzhou-initiative.json"), "edited")
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(exports.join("stray.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(exports.join("json/hangzhou-initiative.json"), "edited").unwrap();
+    std::fs::write(exports.join("stray.txt"), "x").unwrap();
     test.run().code(0);
     assert_eq!(snapshot(&exports), built);
     // An empty folder is the tool's to fill.
-    std::fs::create_dir(test.dir().join("empty")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(test.dir().join("empty")).unwrap();
     test.run_with(&["export", "--out", "empty"]).code(0);
     assert_eq!(snapshot(&test.dir().join("empty")), built);
 }
@@ -173,9 +170,8 @@ fn a_symlinked_lock_is_refused_and_its_target_kept() {
 #[test]
 fn a_held_lock_is_waited_on_with_a_message_and_the_timeout_gives_up() {
     let test = Test::scratch_repo();
-    let lock =
-        std::fs::File::create(test.dir().join(".exports.lock")).unwrap_or_else(|e| panic!("{e}"));
-    lock.lock().unwrap_or_else(|e| panic!("{e}"));
+    let lock = std::fs::File::create(test.dir().join(".exports.lock")).unwrap();
+    lock.lock().unwrap();
     let before = snapshot(test.dir());
     test.run_with(&["build", "--lock-timeout", "0.3"])
         .code(2)
@@ -200,11 +196,11 @@ fn a_fifo_among_the_data_or_the_exports_is_an_error_not_a_hang() {
         stderr,
         "initiative: error: cannot read data/hangzhou-initiative/translations/xx.json: it is a FIFO, not a regular file\n"
     );
-    std::fs::remove_file(&fifo).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&fifo).unwrap();
     // In the exports, where a file should be: stale for a check, replaced
     // by a writing run.
     let exported = test.dir().join("exports/json/hangzhou-initiative.json");
-    std::fs::remove_file(&exported).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&exported).unwrap();
     mkfifo(&exported);
     let (code, stderr) = run_with_deadline(
         test.dir(),
@@ -223,8 +219,7 @@ fn a_data_file_that_is_a_folder_a_device_or_a_loop_is_named_never_skipped() {
     for (what, make, message) in [
         (
             "folder",
-            &(|p: &Path| std::fs::create_dir_all(p).unwrap_or_else(|e| panic!("{e}")))
-                as &dyn Fn(&Path),
+            &(|p: &Path| std::fs::create_dir_all(p).unwrap()) as &dyn Fn(&Path),
             "it is a folder, not a regular file",
         ),
         (
@@ -240,7 +235,7 @@ fn a_data_file_that_is_a_folder_a_device_or_a_loop_is_named_never_skipped() {
     ] {
         let test = Test::scratch_repo();
         let path = test.dir().join(document);
-        std::fs::create_dir_all(test.dir().join("data/other")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir_all(test.dir().join("data/other")).unwrap();
         make(&path);
         let before = snapshot(test.dir());
         test.run_with(&["build"]).code(2).stderr(&format!(
@@ -270,7 +265,7 @@ fn build_from_below_the_root_works_on_the_root_and_writes_nothing_in_data() {
         Duration::from_secs(60),
     );
     assert_eq!(code, Some(0), "{stderr}");
-    let root = std::fs::canonicalize(test.dir()).unwrap_or_else(|e| panic!("{e}"));
+    let root = std::fs::canonicalize(test.dir()).unwrap();
     assert!(
         stderr.starts_with(&format!("project root: {}\n", root.display())),
         "{stderr}"
@@ -303,7 +298,7 @@ fn translation_files_keep_their_mode_refuse_links_and_clear_killed_writes() {
     let test = Test::scratch_repo();
     let dir = test.dir().join("data/hangzhou-initiative/translations");
     let debris = dir.join(".es.json.4242-0.initiative-tmp");
-    std::fs::write(&debris, "half a file").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&debris, "half a file").unwrap();
     test.run_in_shell("umask 022", "translation template --lang es")
         .code(0);
     let mode = |p: &Path| p.metadata().map(|m| m.permissions().mode() & 0o777).ok();
@@ -338,13 +333,12 @@ fn drifted() -> Test {
     test.run_with(&["build", "-q"]).code(0);
     let dir = test.dir();
     let write = |path: &str, text: &str| {
-        std::fs::write(dir.join(path), text).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.join(path), text).unwrap();
     };
     write("exports/json/hangzhou-initiative.json", "{}\n");
     write("exports/stray.txt", "x\n");
     write("schema/xml.xsd", "<old/>\n");
-    std::fs::remove_file(dir.join("exports/xml/hangzhou-initiative.xml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(dir.join("exports/xml/hangzhou-initiative.xml")).unwrap();
     test
 }
 
@@ -415,11 +409,10 @@ fn a_name_that_is_not_utf8_never_drops_the_report() {
         .dir()
         .join("data")
         .join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
-    std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(&folder).unwrap();
     let document =
-        std::fs::read_to_string(test.dir().join("data/hangzhou-initiative/document.json"))
-            .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(folder.join("document.json"), document).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::read_to_string(test.dir().join("data/hangzhou-initiative/document.json")).unwrap();
+    std::fs::write(folder.join("document.json"), document).unwrap();
     let file = "data/caf\u{FFFD}/document.json";
     let message = "document id `hangzhou-initiative` differs from its folder `caf\u{FFFD}`";
     let report = test

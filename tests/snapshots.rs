@@ -10,12 +10,11 @@ use crate::harness::repo;
 fn every_export_of_the_hangzhou_initiative() {
     let path = repo().join("data/hangzhou-initiative/document.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let document: Document = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let document: Document = serde_json::from_str(&text).unwrap();
     let documents = [document];
-    let catalog_text = std::fs::read_to_string(repo().join("data/catalog.json"))
-        .unwrap_or_else(|e| panic!("data/catalog.json: {e}"));
-    let catalog: initiative::model::Catalog =
-        serde_json::from_str(&catalog_text).unwrap_or_else(|e| panic!("{e}"));
+    let catalog_text =
+        std::fs::read_to_string(repo().join("data/catalog.json")).expect("data/catalog.json");
+    let catalog: initiative::model::Catalog = serde_json::from_str(&catalog_text).unwrap();
     let context = Context {
         catalog: Some(&catalog),
         base_iri: DEFAULT_BASE_IRI,
@@ -23,7 +22,7 @@ fn every_export_of_the_hangzhou_initiative() {
         csv_excel_safe: false,
         created: None,
     };
-    let files = render(&context, &documents, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let files = render(&context, &documents, &[]).unwrap();
     let names: Vec<String> = files.iter().map(|f| f.path.to_string()).collect();
     insta::assert_snapshot!("files", names.join("\n"));
     for (file, name) in files.iter().zip(&names) {

@@ -13,13 +13,13 @@ const DOCUMENT: &str = "data/hangzhou-initiative/document.json";
 const PAGE_CHROME: &[&str] = &["标签", "更多精彩"];
 
 fn document() -> Document {
-    let text = std::fs::read_to_string(repo().join(DOCUMENT)).unwrap_or_else(|e| panic!("{e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"))
+    let text = std::fs::read_to_string(repo().join(DOCUMENT)).unwrap();
+    serde_json::from_str(&text).unwrap()
 }
 
 fn source_lines() -> Vec<String> {
     std::fs::read_to_string(repo().join(SOURCE))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(str::to_owned)

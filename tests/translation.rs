@@ -111,7 +111,7 @@ fn every_translation_fixture_reports_its_codes_at_exact_positions() {
 #[test]
 fn every_translation_fixture_is_covered() {
     let mut on_disk: Vec<String> = std::fs::read_dir(repo().join(DIR))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
@@ -269,7 +269,7 @@ fn a_translator_goes_from_template_to_a_passing_check() {
         &path,
         serde_json::to_vec_pretty(&spanish).unwrap_or_default(),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let test = test.args(&[
         "translation",
         "check",

@@ -53,17 +53,17 @@ pub(crate) fn parse(text: &str) -> Element {
         attributes: start
             .attributes()
             .map(|a| {
-                let a = a.unwrap_or_else(|e| panic!("attribute: {e}"));
+                let a = a.expect("attribute");
                 let value = a
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .unwrap_or_else(|e| panic!("attribute value: {e}"));
+                    .expect("attribute value");
                 (a.key.as_ref().to_owned(), value.into_owned())
             })
             .collect(),
         ..Element::default()
     };
     loop {
-        match reader.read_event().unwrap_or_else(|e| panic!("xml: {e}")) {
+        match reader.read_event().expect("xml") {
             Event::Start(start) => stack.push(open(&start)),
             Event::Empty(start) => {
                 let element = open(&start);
@@ -158,13 +158,13 @@ pub(crate) fn rebuild(root: &Element) -> Document {
             "corrected": n.one("corrected").text,
         })).collect::<Vec<_>>(),
     });
-    serde_json::from_value(value).unwrap_or_else(|e| panic!("rebuild: {e}"))
+    serde_json::from_value(value).expect("rebuild")
 }
 
 fn source() -> Document {
     let text = std::fs::read_to_string(repo().join("data/hangzhou-initiative/document.json"))
         .unwrap_or_default();
-    let mut document: Document = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let mut document: Document = serde_json::from_str(&text).unwrap();
     document.schema = None;
     document
 }
@@ -192,7 +192,7 @@ fn markup_characters_in_text_survive_the_round_trip() {
         &path,
         serde_json::to_vec_pretty(&document).unwrap_or_default(),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let test = test.args(&["export", "--format", "xml", "--out", "out"]);
     test.run().code(0);
     let exported = std::fs::read_to_string(test.dir().join("out/xml/hangzhou-initiative.xml"))
