@@ -70,7 +70,7 @@
 //!     exported.extend(render(&context, &documents, &["json".to_owned()])?);
 //! }
 //! assert!(checking.finish()?.reports.iter().all(|r| r.is_valid()));
-//! assert!(exported.iter().any(|f| f.path == Path::new("json/hangzhou-initiative.json")));
+//! assert!(exported.iter().any(|f| f.path.as_str() == "json/hangzhou-initiative.json"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

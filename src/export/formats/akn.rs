@@ -13,7 +13,6 @@
 use std::io;
 
 use quick_xml::Writer;
-use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::xml::{XmlWriter, text_element};
@@ -92,6 +91,8 @@ fn render(
     code: &str,
     context: &Context<'_>,
 ) -> io::Result<Vec<u8>> {
+    // Validation (missing-language) guarantees every text in each of the
+    // document's languages, the only ones this renders.
     let text = |t: &crate::model::LocalizedText| t.get(language).unwrap_or_default().to_owned();
     let work = work_iri(document);
     let expression = format!("{work}/{code}@{}", document.adopted);
@@ -120,6 +121,7 @@ fn render(
     let issuer_name = document
         .reference(&document.issuer)
         .map(|r| text(&r.name))
+        // dangling-reference guarantees the issuer is a reference.
         .unwrap_or_default();
 
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
@@ -211,6 +213,7 @@ fn render(
                                         .or_else(|| {
                                             catalog.publisher.name.iter().next().map(|(_, n)| n)
                                         })
+                                        // The catalog schema requires a name.
                                         .unwrap_or_default();
                                     w.create_element("TLCOrganization")
                                         .with_attributes([
@@ -234,6 +237,7 @@ fn render(
                                         .name
                                         .get(language)
                                         .or_else(|| reference.name.iter().next().map(|(_, n)| n))
+                                        // The schema requires a name.
                                         .unwrap_or_default();
                                     let mut element = w.create_element(element).with_attributes([
                                         ("eId", reference.id.as_str()),
@@ -255,14 +259,17 @@ fn render(
                         let lines = [
                             (
                                 Some("title"),
-                                format!("<docTitle>{}</docTitle>", escape(text(&document.title))),
+                                format!(
+                                    "<docTitle>{}</docTitle>",
+                                    quick_xml::escape::escape(text(&document.title))
+                                ),
                             ),
                             (
                                 None,
                                 format!(
                                     "<docProponent refersTo=\"{}\">{}</docProponent>",
-                                    escape(&issuer),
-                                    escape(&issuer_name)
+                                    quick_xml::escape::escape(&issuer),
+                                    quick_xml::escape::escape(&issuer_name)
                                 ),
                             ),
                             (

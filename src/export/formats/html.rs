@@ -76,7 +76,7 @@ impl DocumentFormat for Html {
     }
 }
 
-fn escape(text: &str) -> String {
+fn escape_html(text: &str) -> String {
     const MARKUP: [char; 5] = ['&', '<', '>', '"', '\''];
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut rest = text;
@@ -137,7 +137,7 @@ fn text_attributes(language: &Language, index: usize) -> String {
     let dir = if rtl(language) { " dir=\"rtl\"" } else { "" };
     format!(
         " lang=\"{}\"{dir} class=\"text l{index}\"",
-        escape(language.as_str())
+        escape_html(language.as_str())
     )
 }
 
@@ -179,8 +179,8 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n<style>\n{STYLE}",
-        escape(&title_text),
-        escape(&format!("{}html/{}.html", context.base_iri, document.id)),
+        escape_html(&title_text),
+        escape_html(&format!("{}html/{}.html", context.base_iri, document.id)),
     );
     // The switcher: showing one language hides the others' texts. The
     // radio buttons sit right in <body>, before <main>, so plain sibling
@@ -203,8 +203,8 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
         let _ = writeln!(
             html,
             "<input type=\"radio\" name=\"show\" id=\"show-{i}\" aria-describedby=\"show\"><label for=\"show-{i}\" lang=\"{}\">{}</label>",
-            escape(language.as_str()),
-            escape(autonym(language))
+            escape_html(language.as_str()),
+            escape_html(autonym(language))
         );
     }
     html.push_str("<main>\n<article>\n");
@@ -226,7 +226,7 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
                     html,
                     "<{element}{attributes}>{}{}</{element}>",
                     prefix(language),
-                    escape(value)
+                    escape_html(value)
                 );
             }
         }
@@ -235,7 +235,7 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
     let anchor =
         |id: &str| format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to {id}\">#</a>");
     let paragraph = |html: &mut String, p: &Paragraph| {
-        let id = escape(p.id.as_str());
+        let id = escape_html(p.id.as_str());
         let _ = write!(html, "<div class=\"unit\" id=\"{id}\">{}", anchor(&id));
         block(html, "p", &p.text, &none);
         html.push_str("</div>\n");
@@ -247,12 +247,13 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
     let issuer = document
         .reference(&document.issuer)
         .and_then(|r| r.name.iter().next().map(|(_, n)| n.to_owned()))
+        // dangling-reference guarantees the issuer is a reference.
         .unwrap_or_default();
     let _ = writeln!(
         html,
         "<p class=\"meta\">Adopted <time datetime=\"{0}\">{0}</time> in {1} ({2}) by {3}.</p>",
-        escape(document.adopted.as_str()),
-        escape(
+        escape_html(document.adopted.as_str()),
+        escape_html(
             document
                 .place
                 .name
@@ -262,8 +263,8 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
                 .join(" / ")
                 .as_str()
         ),
-        escape(&document.place.country),
-        escape(&issuer)
+        escape_html(&document.place.country),
+        escape_html(&issuer)
     );
     if !document.preamble.is_empty() {
         html.push_str("<section id=\"preamble\" aria-label=\"Preamble\">\n");
@@ -273,7 +274,7 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
         html.push_str("</section>\n");
     }
     for section in &document.sections {
-        let id = escape(section.id.as_str());
+        let id = escape_html(section.id.as_str());
         let _ = write!(
             html,
             "<section id=\"{id}\" aria-labelledby=\"{id}__heading\">\n<h2 class=\"unit\" id=\"{id}__heading\">"
@@ -281,8 +282,8 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
         let number = |language: &Language| {
             format!(
                 "{}{}",
-                escape(&section_label(language, section.number)),
-                escape(section_separator(language))
+                escape_html(&section_label(language, section.number)),
+                escape_html(section_separator(language))
             )
         };
         block(&mut html, "span", &section.heading, &number);
@@ -303,10 +304,10 @@ fn page(document: &Document, context: &Context<'_>, files: &[FileMeta]) -> Strin
             let _ = writeln!(
                 html,
                 "<li><a href=\"#{0}\">{0}</a> (<span lang=\"en\">{1}</span>): «<span lang=\"{1}\">{2}</span>» → «<span lang=\"{1}\">{3}</span>»</li>",
-                escape(note.unit.as_str()),
-                escape(note.language.as_str()),
-                escape(&note.captured),
-                escape(&note.corrected)
+                escape_html(note.unit.as_str()),
+                escape_html(note.language.as_str()),
+                escape_html(&note.captured),
+                escape_html(&note.corrected)
             );
         }
         html.push_str("</ul>\n</section>\n");
@@ -321,18 +322,28 @@ fn references(html: &mut String, document: &Document) {
     }
     html.push_str("<section id=\"references\">\n<h2>References</h2>\n<ul>\n");
     for reference in &document.references {
-        let _ = write!(html, "<li id=\"ref-{}\">", escape(reference.id.as_str()));
+        let _ = write!(
+            html,
+            "<li id=\"ref-{}\">",
+            escape_html(reference.id.as_str())
+        );
         let names: Vec<String> = reference
             .name
             .iter()
-            .map(|(l, n)| format!("<span lang=\"{}\">{}</span>", escape(l.as_str()), escape(n)))
+            .map(|(l, n)| {
+                format!(
+                    "<span lang=\"{}\">{}</span>",
+                    escape_html(l.as_str()),
+                    escape_html(n)
+                )
+            })
             .collect();
         let _ = write!(html, "{} ({})", names.join(" · "), reference.kind.as_str());
         if !reference.cited_by.is_empty() {
             let links: Vec<String> = reference
                 .cited_by
                 .iter()
-                .map(|u| format!("<a href=\"#{0}\">{0}</a>", escape(u.as_str())))
+                .map(|u| format!("<a href=\"#{0}\">{0}</a>", escape_html(u.as_str())))
                 .collect();
             let _ = write!(html, ": named in {}", links.join(", "));
         }
@@ -347,23 +358,23 @@ fn translations(html: &mut String, document: &Document) {
         let _ = writeln!(
             html,
             "<tr><td lang=\"{0}\">{1}</td><td>official</td><td></td><td></td></tr>",
-            escape(language.as_str()),
-            escape(autonym(language))
+            escape_html(language.as_str()),
+            escape_html(autonym(language))
         );
     }
     for community in &document.community_languages {
         let names: Vec<String> = community
             .translators
             .iter()
-            .map(|t| escape(&t.name))
+            .map(|t| escape_html(&t.name))
             .collect();
         let _ = writeln!(
             html,
             "<tr><td lang=\"{0}\">{1}</td><td>community translation, {2}</td><td>{3}</td><td>{4}</td></tr>",
-            escape(community.language.as_str()),
-            escape(autonym(&community.language)),
+            escape_html(community.language.as_str()),
+            escape_html(autonym(&community.language)),
             community.status.as_str(),
-            escape(community.pivot.as_str()),
+            escape_html(community.pivot.as_str()),
             names.join(", ")
         );
     }
@@ -381,9 +392,9 @@ fn downloads(html: &mut String, document: &Document, files: &[FileMeta]) {
         let _ = writeln!(
             html,
             "<tr><td><a href=\"../{0}\">{0}</a></td><td>{1}<br><small>{2}</small></td><td>{3}</td><td><code>{4}</code></td></tr>",
-            escape(file.path.as_str()),
-            escape(file.info.media_type),
-            escape(&file.info.description),
+            escape_html(file.path.as_str()),
+            escape_html(file.info.media_type),
+            escape_html(&file.info.description),
             file.size,
             file.sha256
         );
@@ -393,9 +404,9 @@ fn downloads(html: &mut String, document: &Document, files: &[FileMeta]) {
         let _ = writeln!(
             html,
             "<tr><td><a href=\"../{0}\">{0}</a></td><td>{1}<br><small>{2}</small></td></tr>",
-            escape(file.path.as_str()),
-            escape(file.info.media_type),
-            escape(&file.info.description),
+            escape_html(file.path.as_str()),
+            escape_html(file.info.media_type),
+            escape_html(&file.info.description),
         );
     }
     html.push_str("</tbody>\n</table>\n</section>\n");
@@ -415,8 +426,8 @@ fn index(documents: &[DocumentSummary]) -> String {
                     let dir = if rtl(l) { " dir=\"rtl\"" } else { "" };
                     format!(
                         "<span lang=\"{}\"{dir}>{}</span>",
-                        escape(l.as_str()),
-                        escape(t)
+                        escape_html(l.as_str()),
+                        escape_html(t)
                     )
                 })
             })
@@ -424,9 +435,9 @@ fn index(documents: &[DocumentSummary]) -> String {
         let _ = writeln!(
             html,
             "<li><a href=\"{}.html\">{}</a> ({}, adopted <time datetime=\"{2}\">{2}</time>)</li>",
-            escape(document.id.as_str()),
+            escape_html(document.id.as_str()),
             titles.join(" · "),
-            escape(document.adopted.as_str())
+            escape_html(document.adopted.as_str())
         );
     }
     html.push_str("</ul>\n</main>\n</body>\n</html>\n");
@@ -439,7 +450,7 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_script_breakers() {
-        assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(escape_html("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
         assert_eq!(
             script_json("\"</script><!--\""),
             "\"\\u003c/script\\u003e\\u003c!--\""

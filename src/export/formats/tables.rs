@@ -377,33 +377,68 @@ pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
             .map(str::to_owned)
             .collect()
     };
+    let (units, texts_by_unit) = unit_rows(document, &row);
+    let (references, names, citations) = reference_rows(document, &row);
+    let (community, translators) = community_rows(document, &row);
+    [
+        vec![document_row(document, &row)],
+        document_texts(document, &row),
+        section_rows(document, &row),
+        units,
+        texts_by_unit,
+        references,
+        names,
+        citations,
+        related_rows(document, &row),
+        note_rows(document, &row),
+        community,
+        translators,
+    ]
+}
+
+/// A table's rows, each a list of cells.
+type Rows = Vec<Vec<String>>;
+
+/// The `documents` row.
+fn document_row(document: &Document, row: &impl Fn(&[&str]) -> Vec<String>) -> Vec<String> {
     let languages: Vec<&str> = document.languages.iter().map(Language::as_str).collect();
-    let documents = vec![row(&[
+    row(&[
         document.kind.as_str(),
         &languages.join(" "),
         document.adopted.as_str(),
         &document.place.country,
         document.issuer.as_str(),
         document.publication.published_at.as_str(),
-    ])];
+    ])
+}
 
+/// The `document_texts` rows: the document's texts that are not units.
+fn document_texts(document: &Document, row: &impl Fn(&[&str]) -> Vec<String>) -> Rows {
     let mut texts = Vec::new();
     for (field, text) in [
         ("place_name", &document.place.name),
         ("publication_channel", &document.publication.channel),
         ("publication_headline", &document.publication.headline),
     ] {
-        texts.extend(localized_rows(&row, field, text));
+        texts.extend(localized_rows(row, field, text));
     }
+    texts
+}
 
-    let sections = document
+/// The `sections` rows.
+fn section_rows(document: &Document, row: &impl Fn(&[&str]) -> Vec<String>) -> Rows {
+    document
         .sections
         .iter()
         .map(|s| row(&[s.id.as_str(), &s.number.to_string()]))
-        .collect();
+        .collect()
+}
 
-    let (units, texts_by_unit) = unit_rows(document, &row);
-
+/// The `references`, `reference_names` and `citations` rows.
+fn reference_rows(
+    document: &Document,
+    row: &impl Fn(&[&str]) -> Vec<String>,
+) -> (Rows, Rows, Rows) {
     let mut references = Vec::new();
     let mut names = Vec::new();
     let mut citations = Vec::new();
@@ -414,10 +449,14 @@ pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
             &(position + 1).to_string(),
             reference.kind.as_str(),
         ]));
-        names.extend(localized_rows(&row, rid, &reference.name));
+        names.extend(localized_rows(row, rid, &reference.name));
         citations.extend(reference.cited_by.iter().map(|u| row(&[rid, u.as_str()])));
     }
+    (references, names, citations)
+}
 
+/// The `related_items` rows: one per item per language.
+fn related_rows(document: &Document, row: &impl Fn(&[&str]) -> Vec<String>) -> Rows {
     let mut related = Vec::new();
     for (position, item) in document.related.iter().enumerate() {
         let position = (position + 1).to_string();
@@ -427,8 +466,12 @@ pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
                 .map(|(l, t)| row(&[item.id.as_str(), &position, l.as_str(), t])),
         );
     }
+    related
+}
 
-    let notes = document
+/// The `editorial_notes` rows.
+fn note_rows(document: &Document, row: &impl Fn(&[&str]) -> Vec<String>) -> Rows {
+    document
         .editorial_notes
         .iter()
         .enumerate()
@@ -442,8 +485,11 @@ pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
                 &note.corrected,
             ])
         })
-        .collect();
+        .collect()
+}
 
+/// The `community_languages` and `translators` rows.
+fn community_rows(document: &Document, row: &impl Fn(&[&str]) -> Vec<String>) -> (Rows, Rows) {
     let mut community = Vec::new();
     let mut translators = Vec::new();
     for language in &document.community_languages {
@@ -458,25 +504,12 @@ pub(super) fn document_rows(document: &Document) -> [Vec<Vec<String>>; 12] {
                 tag,
                 &(position + 1).to_string(),
                 &translator.name,
+                // An empty cell: the role is optional.
                 translator.role.as_deref().unwrap_or_default(),
             ]));
         }
     }
-
-    [
-        documents,
-        texts,
-        sections,
-        units,
-        texts_by_unit,
-        references,
-        names,
-        citations,
-        related,
-        notes,
-        community,
-        translators,
-    ]
+    (community, translators)
 }
 
 /// The `units` and `text_units` rows: one per text unit in reading order,
@@ -499,6 +532,7 @@ fn unit_rows(
         let section = lookups
             .section(&unit)
             .map(|n| n.to_string())
+            // An empty cell: the title and the preamble are in no section.
             .unwrap_or_default();
         let position = (position + 1).to_string();
         units.push(row(&[unit.as_str(), kind, &section, &position]));
