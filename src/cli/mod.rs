@@ -86,6 +86,10 @@ pub enum Error {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// A report could not be written as JSON: a bug, not a problem in the
+    /// data.
+    #[error("cannot write the report as JSON: {0}")]
+    Json(serde_json::Error),
     /// `SOURCE_DATE_EPOCH` is set but is not a time exports can carry.
     #[error(
         "SOURCE_DATE_EPOCH is `{0}`: it must be a whole number of seconds since 1970-01-01 UTC, before the year 10000"

@@ -89,6 +89,7 @@ pub(super) fn set_verbosity(verbosity: Verbosity) {
 }
 
 fn verbosity() -> Verbosity {
+    // Not set (a caller of the library, not the command line): normal.
     VERBOSITY.get().copied().unwrap_or_default()
 }
 

@@ -306,7 +306,7 @@ mod tests {
     fn a_snippet_reads_only_its_lines() {
         let text = keys(1000);
         let source = source(&text);
-        let offset = text.find("k500\"").unwrap_or_default();
+        let offset = text.find("k500\"").unwrap_or_else(|| panic!("no k500"));
         let excerpt = excerpt(&source, offset, offset + 1);
         assert_eq!((excerpt.line, excerpt.text), (500, "  \"k500\": 500,\n"));
     }
@@ -319,7 +319,7 @@ mod tests {
             "y".repeat(100_000)
         );
         let source = source(&text);
-        let offset = text.find("人 ").unwrap_or_default() + "人".len();
+        let offset = text.find("人 ").unwrap_or_else(|| panic!("no 人")) + "人".len();
         let excerpt = excerpt(&source, offset, offset + 1);
         assert!(excerpt.cut);
         assert!(
@@ -339,7 +339,7 @@ mod tests {
         assert!(drawn.contains("= note: f.json:2:100009\n"), "{drawn}");
         assert!(!drawn.contains("-->"), "{drawn}");
         // Cut after the mark only, the renderer counts the column itself.
-        let near = text.find('x').unwrap_or_default();
+        let near = text.find('x').unwrap_or_else(|| panic!("no x"));
         assert!(!super::excerpt(&source, near, near + 1).cut);
     }
 }

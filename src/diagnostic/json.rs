@@ -1,11 +1,11 @@
 //! Renders diagnostics as one JSON report for machines (`--format json`).
 
-use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::{Diagnostic, Severity};
 
 /// The machine-readable report of one run. Field names are stable.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Report<'a> {
     /// The report format's version; bumped on any incompatible change.
     pub version: u32,
@@ -19,6 +19,44 @@ pub struct Report<'a> {
     pub warnings: usize,
     /// Every diagnostic, in file and position order.
     pub diagnostics: &'a [Diagnostic],
+}
+
+impl Report<'_> {
+    /// The report as a JSON value, its fields in the order above. It holds
+    /// strings, numbers and booleans only, so writing it cannot fail.
+    pub fn to_json(&self) -> Value {
+        let mut report = Map::new();
+        report.insert("version".into(), self.version.into());
+        report.insert("valid".into(), self.valid.into());
+        report.insert("files".into(), self.files.into());
+        report.insert("errors".into(), self.errors.into());
+        report.insert("warnings".into(), self.warnings.into());
+        let diagnostics = self.diagnostics.iter().map(diagnostic_json).collect();
+        report.insert("diagnostics".into(), diagnostics);
+        Value::Object(report)
+    }
+}
+
+/// One diagnostic in the report: every field but the byte offset, `unit`
+/// and `hint` only when there is one, and the file name written lossily (a
+/// name that is not UTF-8 shows U+FFFD where its bytes are, and never drops
+/// the report).
+fn diagnostic_json(d: &Diagnostic) -> Value {
+    let mut json = Map::new();
+    json.insert("file".into(), d.file.to_string_lossy().into());
+    json.insert("line".into(), d.line.into());
+    json.insert("column".into(), d.column.into());
+    json.insert("pointer".into(), d.pointer.as_str().into());
+    if let Some(unit) = &d.unit {
+        json.insert("unit".into(), unit.as_str().into());
+    }
+    json.insert("severity".into(), d.severity.as_str().into());
+    json.insert("code".into(), d.code.as_str().into());
+    json.insert("message".into(), d.message.as_str().into());
+    if let Some(hint) = &d.hint {
+        json.insert("hint".into(), hint.as_str().into());
+    }
+    Value::Object(json)
 }
 
 /// The JSON report, pretty-printed, with a trailing newline.
@@ -35,10 +73,5 @@ pub fn render_json(files: usize, diagnostics: &[Diagnostic]) -> String {
         warnings: diagnostics.len() - errors,
         diagnostics,
     };
-    // Strings (paths written lossily) and numbers: serializing them cannot
-    // fail, and if it did the message would still be JSON.
-    let mut out = serde_json::to_string_pretty(&report)
-        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string());
-    out.push('\n');
-    out
+    format!("{:#}\n", report.to_json())
 }

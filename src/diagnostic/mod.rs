@@ -7,15 +7,12 @@ mod json;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 pub use github::render_github;
 pub use human::{HumanRenderer, SourceText, render_human};
 pub use json::{Report, render_json};
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     /// The data is invalid: the run exits 1.
     Error,
@@ -34,12 +31,9 @@ impl Severity {
 }
 
 /// One problem found in one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The file, as the user named it. Serialized lossily: a name that is
-    /// not UTF-8 shows U+FFFD where its bytes are, and never drops the
-    /// report.
-    #[serde(serialize_with = "lossy_path")]
+    /// The file, as the user named it (written lossily in the JSON report).
     pub file: PathBuf,
     /// 1-based line, if the problem has a place in the text.
     pub line: Option<usize>,
@@ -48,7 +42,6 @@ pub struct Diagnostic {
     /// The JSON Pointer of the value concerned (`""` for the whole file).
     pub pointer: String,
     /// The text unit concerned (`sec_2__para_1`), where there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// `error` or `warning`.
     pub severity: Severity,
@@ -57,15 +50,10 @@ pub struct Diagnostic {
     /// What is wrong, in one line.
     pub message: String,
     /// What to do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
-    /// Byte offset of the position, for drawing the snippet.
-    #[serde(skip)]
+    /// Byte offset of the position, for drawing the snippet (not in the
+    /// JSON report).
     pub offset: Option<usize>,
-}
-
-fn lossy_path<S: serde::Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&path.to_string_lossy())
 }
 
 impl Diagnostic {

@@ -36,7 +36,9 @@ impl Language {
 
     /// The primary language subtag (`zh` for `zh-Hans`).
     pub fn primary(&self) -> &str {
-        self.0.split('-').next().unwrap_or_default()
+        self.0
+            .split_once('-')
+            .map_or(self.as_str(), |(primary, _)| primary)
     }
 
     /// The ISO 639-3 code of the primary language (`zho` for `zh-Hans`,

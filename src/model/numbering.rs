@@ -25,6 +25,7 @@ pub fn section_separator(language: &Language) -> &'static str {
 
 fn chinese(number: u32) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    // Every call below passes one decimal digit, which `DIGITS` holds.
     let digit = |d: u32| DIGITS.get(d as usize).copied().unwrap_or_default();
     match number {
         0..=9 => digit(number).to_owned(),

@@ -206,15 +206,17 @@ fn consts_to_enum(schema: &mut Schema) {
     let Some(Value::Array(variants)) = schema.get("oneOf") else {
         return;
     };
-    let consts: Option<Vec<(Value, String)>> = variants
+    // Only a `oneOf` of string `const`s is an enum's.
+    let consts: Option<Vec<(&str, &str)>> = variants
         .iter()
         .map(|v| {
-            let value = v.get("const")?.clone();
+            let value = v.get("const")?.as_str()?;
+            // A value without a doc comment has no description: none to fold.
             let doc = v
                 .get("description")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            Some((value, doc.to_owned()))
+            Some((value, doc))
         })
         .collect();
     let Some(consts) = consts else {
@@ -222,23 +224,24 @@ fn consts_to_enum(schema: &mut Schema) {
     };
     let lines: Vec<String> = consts
         .iter()
-        .map(|(value, doc)| format!("`{}`: {doc}", value.as_str().unwrap_or_default()))
+        .map(|(value, doc)| format!("`{value}`: {doc}"))
         .collect();
+    let values: Vec<Value> = consts.iter().map(|(value, _)| (*value).into()).collect();
     let description = match schema.get("description").and_then(Value::as_str) {
         Some(d) => format!("{d}\n\n{}", lines.join("\n")),
         None => lines.join("\n"),
     };
     schema.remove("oneOf");
     schema.insert("type".into(), "string".into());
-    schema.insert("enum".into(), consts.into_iter().map(|(v, _)| v).collect());
+    schema.insert("enum".into(), values.into());
     schema.insert("description".into(), description.into());
 }
 
 /// The bytes written for a schema: pretty JSON and a final newline.
+/// Written through `Value`'s `Display`, which cannot fail: a `Value` holds
+/// nothing JSON cannot write.
 pub fn render(schema: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
-    text.push('\n');
-    text
+    format!("{schema:#}\n")
 }
 
 #[cfg(test)]

@@ -46,6 +46,8 @@ pub fn parse_json(text: &str) -> Result<(Value, Vec<DuplicateKey>), SyntaxError>
         Ok(value) => Ok((value, state.duplicates)),
         Err(error) => Err(SyntaxError {
             error,
+            // No value noted the error: it is before or after the value,
+            // and `""` is the whole text's pointer.
             pointer: state.failed_at.unwrap_or_default(),
         }),
     }

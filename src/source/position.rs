@@ -137,7 +137,7 @@ mod tests {
     fn columns_count_characters() {
         let text = "{\n  \"a\": \"人工智能x\"\n}";
         let index = LineIndex::new(text);
-        let x = text.find('x').unwrap_or_default();
+        let x = text.find('x').unwrap_or_else(|| panic!("no x"));
         let p = index.position(text, x);
         assert_eq!((p.line, p.column), (2, 13));
     }
@@ -161,7 +161,7 @@ mod tests {
     fn crlf_lines() {
         let text = "{\r\n\"a\": 1\r\n}";
         let index = LineIndex::new(text);
-        let p = index.position(text, text.find('1').unwrap_or_default());
+        let p = index.position(text, text.find('1').unwrap_or_else(|| panic!("no 1")));
         assert_eq!((p.line, p.column), (2, 6));
     }
 }

@@ -227,7 +227,7 @@ mod tests {
     fn at(pointer: &str, target: Target) -> &'static str {
         let index = SpanIndex::new(TEXT);
         TEXT.get(index.offset(pointer, target)..)
-            .unwrap_or_default()
+            .unwrap_or_else(|| panic!("{pointer}: not at a character"))
     }
 
     #[test]
@@ -249,7 +249,7 @@ mod tests {
         assert_eq!(index.keys.len(), 1);
         let at = |pointer: &str, target| {
             text.get(index.offset(pointer, target)..)
-                .unwrap_or_default()
+                .unwrap_or_else(|| panic!("{pointer}: not at a character"))
         };
         assert!(at("/o/k99", Target::Value).starts_with("99,"));
         assert!(at("/o/k42", Target::Key).starts_with("\"k42\": 42"));

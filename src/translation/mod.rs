@@ -96,9 +96,9 @@ pub fn to_json(translation: &Translation, document: &Document) -> Vec<u8> {
         .map(|id| (id.clone(), json!(translation.units.get(id))))
         .collect();
     map.insert("units".into(), Value::Object(units));
-    let mut bytes = serde_json::to_vec_pretty(&Value::Object(map)).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    // `Value`'s `Display` cannot fail: a `Value` holds nothing JSON cannot
+    // write.
+    format!("{:#}\n", Value::Object(map)).into_bytes()
 }
 
 /// How far one translation has got.

@@ -135,6 +135,8 @@ pub fn import(
             imported.units.insert(
                 id,
                 crate::model::TranslationUnit {
+                    // A unit the pivot lacks (`missing-language` reports
+                    // it) has no source to copy.
                     source: text.get(&translation.pivot).unwrap_or_default().to_owned(),
                     translation: target,
                 },

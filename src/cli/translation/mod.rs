@@ -47,21 +47,20 @@ fn document(id: Option<&str>) -> Result<Document, Error> {
     let reports = corpus::check(&files_of(&[])?, Keep::Everything)?.reports;
     let documents: Vec<Document> = reports.into_iter().filter_map(|r| r.document).collect();
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
-    let found = match id {
-        Some(id) => documents.iter().find(|d| d.id.as_str() == id),
-        None if documents.len() == 1 => documents.first(),
-        None => {
-            return Err(Error::Usage(format!(
+    let Some(id) = id else {
+        return match documents.as_slice() {
+            [only] => Ok(only.clone()),
+            _ => Err(Error::Usage(format!(
                 "there are {} valid documents ({}): choose one with --document",
                 documents.len(),
                 ids.join(", ")
-            )));
-        }
+            ))),
+        };
     };
+    let found = documents.iter().find(|d| d.id.as_str() == id);
     found.cloned().ok_or_else(|| {
         Error::Usage(format!(
-            "no valid document `{}` under data/ (valid documents: {}); run `initiative validate` to see why",
-            id.unwrap_or_default(),
+            "no valid document `{id}` under data/ (valid documents: {}); run `initiative validate` to see why",
             ids.join(", ")
         ))
     })

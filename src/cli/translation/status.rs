@@ -36,6 +36,12 @@ enum StatusFormat {
     Markdown,
 }
 
+/// The JSON status: a row per translation.
+#[derive(Serialize)]
+struct Report<'a> {
+    translations: &'a [Row],
+}
+
 /// One translation's figures.
 #[derive(Debug, Serialize)]
 struct Row {
@@ -91,9 +97,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     }
     print_stdout(&match args.format {
         StatusFormat::Json => {
-            let mut text =
-                serde_json::to_string_pretty(&serde_json::json!({ "translations": rows }))
-                    .unwrap_or_default();
+            let report = Report {
+                translations: &rows,
+            };
+            let mut text = serde_json::to_string_pretty(&report).map_err(Error::Json)?;
             text.push('\n');
             text
         }

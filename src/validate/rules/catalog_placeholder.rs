@@ -12,13 +12,11 @@ pub(super) struct CatalogPlaceholder;
 
 /// Whether `value` (an IRI or an e-mail address) is under a reserved domain.
 fn is_placeholder(value: &str) -> bool {
-    let rest = value
-        .split_once("://")
-        .map_or(value, |(_, rest)| rest)
-        .rsplit('@')
-        .next()
-        .unwrap_or_default();
-    let host = rest.split(['/', ':', '?', '#']).next().unwrap_or_default();
+    let rest = value.split_once("://").map_or(value, |(_, rest)| rest);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    let host = rest
+        .split_once(['/', ':', '?', '#'])
+        .map_or(rest, |(host, _)| host);
     let host = host.to_ascii_lowercase();
     ["example.org", "example.com", "example.net"]
         .iter()

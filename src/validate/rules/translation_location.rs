@@ -39,6 +39,8 @@ impl TranslationRule for TranslationLocation {
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
         let translation = subject.translation;
         let path = subject.path;
+        // A name that is not UTF-8 reads as ``, which is no language tag:
+        // the file is still reported.
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -59,6 +61,8 @@ impl TranslationRule for TranslationLocation {
                 )),
             );
         }
+        // A folder name that is not UTF-8 reads as ``, which is no document
+        // id: the file is still reported.
         let folder = path
             .parent()
             .and_then(Path::parent)

@@ -44,6 +44,7 @@ pub(super) fn excerpt(text: &str, at: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     let start = at.saturating_sub(20);
     let end = (at + 20).min(chars.len());
+    // `at` is at most the text's length, so `start..end` lies in it.
     let mut out: String = chars.get(start..end).unwrap_or_default().iter().collect();
     if start > 0 {
         out.insert(0, '…');
