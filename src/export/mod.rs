@@ -1,7 +1,7 @@
 //! Produces the exports portals ingest: one file per format behind the
 //! [`DocumentFormat`] trait, written atomically into `exports/` or compared with it.
 //!
-//! Registering a format is one line in [`EXPORTERS`].
+//! Registering a format is one line in [`formats::SHIPPED`].
 
 pub mod formats;
 mod path;

@@ -11,7 +11,10 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::document_file;
 use crate::export::{Context, DocumentFormat, Error, FileInfo, FileMeta, Output, Scope};
-use crate::model::{Document, LocalizedText, Paragraph};
+use crate::model::{
+    CommunityLanguage, Document, EditorialNote, LocalizedText, Paragraph, Reference, RelatedItem,
+    Section,
+};
 use crate::schema::{XML_NAMESPACE, XSD_FILE};
 
 /// Writes each document as XML.
@@ -60,108 +63,123 @@ fn render(document: &Document) -> io::Result<Vec<u8>> {
             ("id", document.id.as_str()),
             ("kind", document.kind.as_str()),
         ])
-        .write_inner_content(|w| {
-            w.create_element("languages").write_inner_content(|w| {
-                for language in &document.languages {
-                    text_element(w, "language", language.as_str())?;
-                }
-                Ok(())
-            })?;
-            localized(w, "title", &document.title)?;
-            text_element(w, "adopted", document.adopted.as_str())?;
-            w.create_element("place")
-                .with_attribute(("country", document.place.country.as_str()))
-                .write_inner_content(|w| localized(w, "name", &document.place.name))?;
-            text_element(w, "issuer", document.issuer.as_str())?;
-            let publication = &document.publication;
-            w.create_element("publication").write_inner_content(|w| {
-                text_element(w, "published-at", publication.published_at.as_str())?;
-                localized(w, "channel", &publication.channel)?;
-                localized(w, "headline", &publication.headline)
-            })?;
-            list(w, "preamble", &document.preamble, paragraph)?;
-            list(w, "sections", &document.sections, |w, section| {
-                w.create_element("section")
-                    .with_attributes([
-                        ("id", section.id.as_str()),
-                        ("number", &section.number.to_string()),
-                    ])
-                    .write_inner_content(|w| {
-                        localized(w, "heading", &section.heading)?;
-                        section.paragraphs.iter().try_for_each(|p| paragraph(w, p))
-                    })?;
-                Ok(())
-            })?;
-            list(w, "references", &document.references, |w, reference| {
-                w.create_element("reference")
-                    .with_attributes([
-                        ("id", reference.id.as_str()),
-                        ("kind", reference.kind.as_str()),
-                    ])
-                    .write_inner_content(|w| {
-                        localized(w, "name", &reference.name)?;
-                        for unit in &reference.cited_by {
-                            text_element(w, "cited-by", unit.as_str())?;
-                        }
-                        Ok(())
-                    })?;
-                Ok(())
-            })?;
-            list(w, "related", &document.related, |w, item| {
-                w.create_element("item")
-                    .with_attribute(("id", item.id.as_str()))
-                    .write_inner_content(|w| localized(w, "title", &item.title))?;
-                Ok(())
-            })?;
-            list(
-                w,
-                "editorial-notes",
-                &document.editorial_notes,
-                |w, note| {
-                    w.create_element("note")
-                        .with_attributes([
-                            ("unit", note.unit.as_str()),
-                            ("language", note.language.as_str()),
-                            ("correction", note.correction.as_str()),
-                        ])
-                        .write_inner_content(|w| {
-                            text_element(w, "captured", &note.captured)?;
-                            text_element(w, "corrected", &note.corrected)
-                        })?;
-                    Ok(())
-                },
-            )?;
-            if document.community_languages.is_empty() {
-                return Ok(());
-            }
-            list(
-                w,
-                "community-languages",
-                &document.community_languages,
-                |w, c| {
-                    w.create_element("community-language")
-                        .with_attributes([
-                            ("language", c.language.as_str()),
-                            ("pivot", c.pivot.as_str()),
-                            ("status", c.status.as_str()),
-                        ])
-                        .write_inner_content(|w| {
-                            for translator in &c.translators {
-                                let mut element = w.create_element("translator");
-                                if let Some(role) = &translator.role {
-                                    element = element.with_attribute(("role", role.as_str()));
-                                }
-                                element.write_text_content(BytesText::new(&translator.name))?;
-                            }
-                            Ok(())
-                        })?;
-                    Ok(())
-                },
-            )
-        })?;
+        .write_inner_content(|w| body(w, document))?;
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The children of `<document>`, in the order the XSD gives them.
+fn body(w: &mut XmlWriter, document: &Document) -> io::Result<()> {
+    front(w, document)?;
+    list(w, "preamble", &document.preamble, paragraph)?;
+    list(w, "sections", &document.sections, section)?;
+    list(w, "references", &document.references, reference)?;
+    list(w, "related", &document.related, related_item)?;
+    list(w, "editorial-notes", &document.editorial_notes, note)?;
+    if document.community_languages.is_empty() {
+        return Ok(());
+    }
+    list(
+        w,
+        "community-languages",
+        &document.community_languages,
+        community_language,
+    )
+}
+
+/// What the document is: languages, title, adoption, place, issuer and
+/// publication.
+fn front(w: &mut XmlWriter, document: &Document) -> io::Result<()> {
+    w.create_element("languages").write_inner_content(|w| {
+        for language in &document.languages {
+            text_element(w, "language", language.as_str())?;
+        }
+        Ok(())
+    })?;
+    localized(w, "title", &document.title)?;
+    text_element(w, "adopted", document.adopted.as_str())?;
+    w.create_element("place")
+        .with_attribute(("country", document.place.country.as_str()))
+        .write_inner_content(|w| localized(w, "name", &document.place.name))?;
+    text_element(w, "issuer", document.issuer.as_str())?;
+    let publication = &document.publication;
+    w.create_element("publication").write_inner_content(|w| {
+        text_element(w, "published-at", publication.published_at.as_str())?;
+        localized(w, "channel", &publication.channel)?;
+        localized(w, "headline", &publication.headline)
+    })?;
+    Ok(())
+}
+
+fn section(w: &mut XmlWriter, section: &Section) -> io::Result<()> {
+    w.create_element("section")
+        .with_attributes([
+            ("id", section.id.as_str()),
+            ("number", &section.number.to_string()),
+        ])
+        .write_inner_content(|w| {
+            localized(w, "heading", &section.heading)?;
+            section.paragraphs.iter().try_for_each(|p| paragraph(w, p))
+        })?;
+    Ok(())
+}
+
+fn reference(w: &mut XmlWriter, reference: &Reference) -> io::Result<()> {
+    w.create_element("reference")
+        .with_attributes([
+            ("id", reference.id.as_str()),
+            ("kind", reference.kind.as_str()),
+        ])
+        .write_inner_content(|w| {
+            localized(w, "name", &reference.name)?;
+            for unit in &reference.cited_by {
+                text_element(w, "cited-by", unit.as_str())?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn related_item(w: &mut XmlWriter, item: &RelatedItem) -> io::Result<()> {
+    w.create_element("item")
+        .with_attribute(("id", item.id.as_str()))
+        .write_inner_content(|w| localized(w, "title", &item.title))?;
+    Ok(())
+}
+
+fn note(w: &mut XmlWriter, note: &EditorialNote) -> io::Result<()> {
+    w.create_element("note")
+        .with_attributes([
+            ("unit", note.unit.as_str()),
+            ("language", note.language.as_str()),
+            ("correction", note.correction.as_str()),
+        ])
+        .write_inner_content(|w| {
+            text_element(w, "captured", &note.captured)?;
+            text_element(w, "corrected", &note.corrected)
+        })?;
+    Ok(())
+}
+
+fn community_language(w: &mut XmlWriter, community: &CommunityLanguage) -> io::Result<()> {
+    w.create_element("community-language")
+        .with_attributes([
+            ("language", community.language.as_str()),
+            ("pivot", community.pivot.as_str()),
+            ("status", community.status.as_str()),
+        ])
+        .write_inner_content(|w| {
+            for translator in &community.translators {
+                let mut element = w.create_element("translator");
+                if let Some(role) = &translator.role {
+                    element = element.with_attribute(("role", role.as_str()));
+                }
+                element.write_text_content(BytesText::new(&translator.name))?;
+            }
+            Ok(())
+        })?;
+    Ok(())
 }
 
 /// `<name>text</name>`.
