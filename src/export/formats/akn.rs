@@ -20,7 +20,10 @@ use crate::export::{
     Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Scope,
     file_stem,
 };
-use crate::model::{Document, Language, ReferenceKind, section_label, section_separator};
+use crate::model::{
+    CommunityLanguage, Document, Language, LocalizedText, Reference, ReferenceKind, Section,
+    section_label, section_separator,
+};
 
 /// The Akoma Ntoso 3.0 namespace.
 const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -85,45 +88,93 @@ pub(super) fn work_iri(document: &Document) -> String {
     )
 }
 
+/// One language version of a document as AKN sees it: the Expression of
+/// the Work, with the IRIs and authors its metadata names.
+struct Expression<'a> {
+    document: &'a Document,
+    language: &'a Language,
+    context: &'a Context<'a>,
+    /// The ISO 639-3 code of the language.
+    code: &'a str,
+    /// The community translation this Expression is, if it is one.
+    community: Option<&'a CommunityLanguage>,
+    work: String,
+    iri: String,
+    /// The href of the official Expression a community translation was
+    /// made from, and that Expression's ISO 639-3 code.
+    translation_of: Option<(String, &'static str)>,
+    issuer: String,
+    /// Who made the Expression: the issuer, or the community translator.
+    author: String,
+    /// Who made this file: whoever publishes the exports, or the issuer.
+    publisher: String,
+}
+
+impl<'a> Expression<'a> {
+    fn new(
+        document: &'a Document,
+        language: &'a Language,
+        code: &'a str,
+        context: &'a Context<'a>,
+    ) -> Self {
+        let work = work_iri(document);
+        let iri = format!("{work}/{code}@{}", document.adopted);
+        // A community translation is a non-authoritative Expression that
+        // names the official one it was translated from.
+        let community = document.community(language);
+        let translation_of = community.and_then(|c| {
+            c.pivot
+                .iso639_3()
+                .map(|from| (format!("{work}/{from}@{}", document.adopted), from))
+        });
+        let issuer = format!("#{}", document.issuer);
+        let author = match community {
+            Some(_) => "#_translator_1".to_owned(),
+            None => issuer.clone(),
+        };
+        let publisher = match context.catalog {
+            Some(_) => format!("#{PUBLISHER_EID}"),
+            None => issuer.clone(),
+        };
+        Self {
+            document,
+            language,
+            context,
+            code,
+            community,
+            work,
+            iri,
+            translation_of,
+            issuer,
+            author,
+            publisher,
+        }
+    }
+
+    /// A localized text in this Expression's language. Validation
+    /// (missing-language) guarantees every text in each of the document's
+    /// languages, the only ones this renders.
+    fn text(&self, text: &LocalizedText) -> String {
+        text.get(self.language).unwrap_or_default().to_owned()
+    }
+
+    /// The name of the issuer; dangling-reference guarantees the issuer is
+    /// a reference.
+    fn issuer_name(&self) -> String {
+        self.document
+            .reference(&self.document.issuer)
+            .map(|r| self.text(&r.name))
+            .unwrap_or_default()
+    }
+}
+
 fn render(
     document: &Document,
     language: &Language,
     code: &str,
     context: &Context<'_>,
 ) -> io::Result<Vec<u8>> {
-    // Validation (missing-language) guarantees every text in each of the
-    // document's languages, the only ones this renders.
-    let text = |t: &crate::model::LocalizedText| t.get(language).unwrap_or_default().to_owned();
-    let work = work_iri(document);
-    let expression = format!("{work}/{code}@{}", document.adopted);
-    // A community translation is a non-authoritative Expression that
-    // names the official one it was translated from.
-    let community = document.community(language);
-    let translation_of = community.and_then(|c| {
-        c.pivot
-            .iso639_3()
-            .map(|from| (format!("{work}/{from}@{}", document.adopted), from))
-    });
-    let adopted = document.adopted.as_str();
-    let published = document.publication.published_at.as_str();
-    let published = published.get(..10).unwrap_or(published);
-    let issuer = format!("#{}", document.issuer);
-    let expression_author = if community.is_some() {
-        "#_translator_1"
-    } else {
-        issuer.as_str()
-    };
-    let manifestation_author = if context.catalog.is_some() {
-        format!("#{PUBLISHER_EID}")
-    } else {
-        issuer.clone()
-    };
-    let issuer_name = document
-        .reference(&document.issuer)
-        .map(|r| text(&r.name))
-        // dangling-reference guarantees the issuer is a reference.
-        .unwrap_or_default();
-
+    let x = Expression::new(document, language, code, context);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("akomaNtoso")
@@ -131,207 +182,232 @@ fn render(
         .write_inner_content(|w| {
             w.create_element("statement")
                 .with_attribute(("name", document.kind.as_str()))
-                .write_inner_content(|w| {
-                    w.create_element("meta").write_inner_content(|w| {
-                        w.create_element("identification")
-                            .with_attribute(("source", manifestation_author.as_str()))
-                            .write_inner_content(|w| {
-                                w.create_element("FRBRWork").write_inner_content(|w| {
-                                    value(w, "FRBRthis", &format!("{work}/!main"))?;
-                                    value(w, "FRBRuri", &work)?;
-                                    date(w, adopted, "adoption")?;
-                                    author(w, &issuer)?;
-                                    value(
-                                        w,
-                                        "FRBRcountry",
-                                        &document.place.country.to_ascii_lowercase(),
-                                    )?;
-                                    value(w, "FRBRsubtype", document.kind.as_str())?;
-                                    value(w, "FRBRname", &text(&document.title))?;
-                                    value(w, "FRBRprescriptive", "false")
-                                })?;
-                                w.create_element("FRBRExpression")
-                                    .write_inner_content(|w| {
-                                        value(w, "FRBRthis", &format!("{expression}/!main"))?;
-                                        value(w, "FRBRuri", &expression)?;
-                                        date(w, adopted, "adoption")?;
-                                        author(w, expression_author)?;
-                                        let authoritative =
-                                            if community.is_some() { "false" } else { "true" };
-                                        value(w, "FRBRauthoritative", authoritative)?;
-                                        w.create_element("FRBRlanguage")
-                                            .with_attribute(("language", code))
-                                            .write_empty()?;
-                                        if let Some((original, from)) = &translation_of {
-                                            w.create_element("FRBRtranslation")
-                                                .with_attributes([
-                                                    ("href", original.as_str()),
-                                                    ("fromLanguage", *from),
-                                                    ("by", "#_translator_1"),
-                                                    ("authoritative", "false"),
-                                                ])
-                                                .write_empty()?;
-                                        }
-                                        Ok(())
-                                    })?;
-                                w.create_element("FRBRManifestation")
-                                    .write_inner_content(|w| {
-                                        value(w, "FRBRthis", &format!("{expression}/!main.xml"))?;
-                                        value(w, "FRBRuri", &format!("{expression}.akn"))?;
-                                        date(w, published, "publication")?;
-                                        author(w, &manifestation_author)?;
-                                        value(w, "FRBRformat", "application/akn+xml")
-                                    })?;
-                                Ok(())
-                            })?;
-                        w.create_element("references")
-                            .with_attribute(("source", manifestation_author.as_str()))
-                            .write_inner_content(|w| {
-                                for (i, translator) in community
-                                    .iter()
-                                    .flat_map(|c| c.translators.iter())
-                                    .enumerate()
-                                {
-                                    let eid = format!("_translator_{}", i + 1);
-                                    let href = format!(
-                                        "/akn/ontology/person/{}",
-                                        eid.trim_start_matches('_')
-                                    );
-                                    w.create_element("TLCPerson")
-                                        .with_attributes([
-                                            ("eId", eid.as_str()),
-                                            ("href", href.as_str()),
-                                            ("showAs", translator.name.as_str()),
-                                        ])
-                                        .write_empty()?;
-                                }
-                                if let Some(catalog) = context.catalog {
-                                    let name = catalog
-                                        .publisher
-                                        .name
-                                        .get(language)
-                                        .or_else(|| {
-                                            catalog.publisher.name.iter().next().map(|(_, n)| n)
-                                        })
-                                        // The catalog schema requires a name.
-                                        .unwrap_or_default();
-                                    w.create_element("TLCOrganization")
-                                        .with_attributes([
-                                            ("eId", PUBLISHER_EID),
-                                            ("href", catalog.publisher.iri.as_str()),
-                                            ("showAs", name),
-                                        ])
-                                        .write_empty()?;
-                                }
-                                for reference in &document.references {
-                                    let (element, class) = match reference.kind {
-                                        ReferenceKind::Organization => {
-                                            ("TLCOrganization", "organization")
-                                        }
-                                        ReferenceKind::Event => ("TLCEvent", "event"),
-                                        ReferenceKind::Document => ("TLCReference", "reference"),
-                                        ReferenceKind::Goal => ("TLCConcept", "concept"),
-                                    };
-                                    let href = format!("/akn/ontology/{class}/{}", reference.id);
-                                    let name = reference
-                                        .name
-                                        .get(language)
-                                        .or_else(|| reference.name.iter().next().map(|(_, n)| n))
-                                        // The schema requires a name.
-                                        .unwrap_or_default();
-                                    let mut element = w.create_element(element).with_attributes([
-                                        ("eId", reference.id.as_str()),
-                                        ("href", href.as_str()),
-                                        ("showAs", name),
-                                    ]);
-                                    if reference.kind == ReferenceKind::Document {
-                                        element = element.with_attribute(("name", "document"));
-                                    }
-                                    element.write_empty()?;
-                                }
-                                Ok(())
-                            })?;
-                        Ok(())
-                    })?;
-                    // The preface's inline elements are written on one line
-                    // each: whitespace inside a `p` would be part of its text.
-                    w.create_element("preface").write_inner_content(|w| {
-                        let lines = [
-                            (
-                                Some("title"),
-                                format!(
-                                    "<docTitle>{}</docTitle>",
-                                    quick_xml::escape::escape(text(&document.title))
-                                ),
-                            ),
-                            (
-                                None,
-                                format!(
-                                    "<docProponent refersTo=\"{}\">{}</docProponent>",
-                                    quick_xml::escape::escape(&issuer),
-                                    quick_xml::escape::escape(&issuer_name)
-                                ),
-                            ),
-                            (
-                                None,
-                                format!("<docDate date=\"{adopted}\">{adopted}</docDate>"),
-                            ),
-                        ];
-                        for (class, inline) in lines {
-                            let mut p = w.create_element("p");
-                            if let Some(class) = class {
-                                p = p.with_attribute(("class", class));
-                            }
-                            p.write_text_content(BytesText::from_escaped(inline))?;
-                        }
-                        Ok(())
-                    })?;
-                    if !document.preamble.is_empty() {
-                        w.create_element("preamble").write_inner_content(|w| {
-                            for paragraph in &document.preamble {
-                                w.create_element("p")
-                                    .with_attribute(("eId", paragraph.id.as_str()))
-                                    .write_text_content(BytesText::new(&text(&paragraph.text)))?;
-                            }
-                            Ok(())
-                        })?;
-                    }
-                    w.create_element("mainBody").write_inner_content(|w| {
-                        for section in &document.sections {
-                            let num = format!(
-                                "{}{}",
-                                section_label(language, section.number),
-                                section_separator(language).trim_end()
-                            );
-                            w.create_element("section")
-                                .with_attribute(("eId", section.id.as_str()))
-                                .write_inner_content(|w| {
-                                    text_element(w, "num", &num)?;
-                                    text_element(w, "heading", &text(&section.heading))?;
-                                    for paragraph in &section.paragraphs {
-                                        w.create_element("paragraph")
-                                            .with_attribute(("eId", paragraph.id.as_str()))
-                                            .write_inner_content(|w| {
-                                                w.create_element("content").write_inner_content(
-                                                    |w| {
-                                                        text_element(w, "p", &text(&paragraph.text))
-                                                    },
-                                                )?;
-                                                Ok(())
-                                            })?;
-                                    }
-                                    Ok(())
-                                })?;
-                        }
-                        Ok(())
-                    })?;
-                    Ok(())
-                })?;
+                .write_inner_content(|w| statement(w, &x))?;
             Ok(())
         })?;
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The content of `<statement>`: metadata, preface, preamble and body.
+fn statement(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
+    w.create_element("meta").write_inner_content(|w| {
+        w.create_element("identification")
+            .with_attribute(("source", x.publisher.as_str()))
+            .write_inner_content(|w| identification(w, x))?;
+        w.create_element("references")
+            .with_attribute(("source", x.publisher.as_str()))
+            .write_inner_content(|w| references(w, x))?;
+        Ok(())
+    })?;
+    w.create_element("preface")
+        .write_inner_content(|w| preface(w, x))?;
+    if !x.document.preamble.is_empty() {
+        w.create_element("preamble").write_inner_content(|w| {
+            for paragraph in &x.document.preamble {
+                w.create_element("p")
+                    .with_attribute(("eId", paragraph.id.as_str()))
+                    .write_text_content(BytesText::new(&x.text(&paragraph.text)))?;
+            }
+            Ok(())
+        })?;
+    }
+    w.create_element("mainBody").write_inner_content(|w| {
+        for section in &x.document.sections {
+            main_section(w, x, section)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// The FRBR Work, Expression and Manifestation of one language version.
+fn identification(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
+    let document = x.document;
+    let adopted = document.adopted.as_str();
+    let country = document.place.country.to_ascii_lowercase();
+    w.create_element("FRBRWork").write_inner_content(|w| {
+        value(w, "FRBRthis", &format!("{}/!main", x.work))?;
+        value(w, "FRBRuri", &x.work)?;
+        date(w, adopted, "adoption")?;
+        author(w, &x.issuer)?;
+        value(w, "FRBRcountry", &country)?;
+        value(w, "FRBRsubtype", document.kind.as_str())?;
+        value(w, "FRBRname", &x.text(&document.title))?;
+        value(w, "FRBRprescriptive", "false")
+    })?;
+    w.create_element("FRBRExpression")
+        .write_inner_content(|w| expression(w, x))?;
+    let published = document.publication.published_at.as_str();
+    let published = published.get(..10).unwrap_or(published);
+    w.create_element("FRBRManifestation")
+        .write_inner_content(|w| {
+            value(w, "FRBRthis", &format!("{}/!main.xml", x.iri))?;
+            value(w, "FRBRuri", &format!("{}.akn", x.iri))?;
+            date(w, published, "publication")?;
+            author(w, &x.publisher)?;
+            value(w, "FRBRformat", "application/akn+xml")
+        })?;
+    Ok(())
+}
+
+/// The `FRBRExpression`: the language version, and for a community
+/// translation the official version it was made from.
+fn expression(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
+    value(w, "FRBRthis", &format!("{}/!main", x.iri))?;
+    value(w, "FRBRuri", &x.iri)?;
+    date(w, x.document.adopted.as_str(), "adoption")?;
+    author(w, &x.author)?;
+    let authoritative = if x.community.is_some() {
+        "false"
+    } else {
+        "true"
+    };
+    value(w, "FRBRauthoritative", authoritative)?;
+    w.create_element("FRBRlanguage")
+        .with_attribute(("language", x.code))
+        .write_empty()?;
+    if let Some((original, from)) = &x.translation_of {
+        w.create_element("FRBRtranslation")
+            .with_attributes([
+                ("href", original.as_str()),
+                ("fromLanguage", *from),
+                ("by", "#_translator_1"),
+                ("authoritative", "false"),
+            ])
+            .write_empty()?;
+    }
+    Ok(())
+}
+
+/// The TLC entries: community translators, the publisher of the exports,
+/// and the document's references.
+fn references(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
+    for (i, translator) in x
+        .community
+        .iter()
+        .flat_map(|c| c.translators.iter())
+        .enumerate()
+    {
+        let eid = format!("_translator_{}", i + 1);
+        let href = format!("/akn/ontology/person/{}", eid.trim_start_matches('_'));
+        w.create_element("TLCPerson")
+            .with_attributes([
+                ("eId", eid.as_str()),
+                ("href", href.as_str()),
+                ("showAs", translator.name.as_str()),
+            ])
+            .write_empty()?;
+    }
+    if let Some(catalog) = x.context.catalog {
+        let name = catalog
+            .publisher
+            .name
+            .get(x.language)
+            .or_else(|| catalog.publisher.name.iter().next().map(|(_, n)| n))
+            // The catalog schema requires a name.
+            .unwrap_or_default();
+        w.create_element("TLCOrganization")
+            .with_attributes([
+                ("eId", PUBLISHER_EID),
+                ("href", catalog.publisher.iri.as_str()),
+                ("showAs", name),
+            ])
+            .write_empty()?;
+    }
+    for reference in &x.document.references {
+        tlc_reference(w, x.language, reference)?;
+    }
+    Ok(())
+}
+
+/// The TLC entry of one of the document's references.
+fn tlc_reference(w: &mut XmlWriter, language: &Language, reference: &Reference) -> io::Result<()> {
+    let (element, class) = match reference.kind {
+        ReferenceKind::Organization => ("TLCOrganization", "organization"),
+        ReferenceKind::Event => ("TLCEvent", "event"),
+        ReferenceKind::Document => ("TLCReference", "reference"),
+        ReferenceKind::Goal => ("TLCConcept", "concept"),
+    };
+    let href = format!("/akn/ontology/{class}/{}", reference.id);
+    let name = reference
+        .name
+        .get(language)
+        .or_else(|| reference.name.iter().next().map(|(_, n)| n))
+        // The schema requires a name.
+        .unwrap_or_default();
+    let mut element = w.create_element(element).with_attributes([
+        ("eId", reference.id.as_str()),
+        ("href", href.as_str()),
+        ("showAs", name),
+    ]);
+    if reference.kind == ReferenceKind::Document {
+        element = element.with_attribute(("name", "document"));
+    }
+    element.write_empty()?;
+    Ok(())
+}
+
+/// The preface: title, proponent and date. Its inline elements are written
+/// on one line each: whitespace inside a `p` would be part of its text.
+fn preface(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
+    use quick_xml::escape::escape;
+    let adopted = x.document.adopted.as_str();
+    let title = x.text(&x.document.title);
+    let lines = [
+        (
+            Some("title"),
+            format!("<docTitle>{}</docTitle>", escape(&title)),
+        ),
+        (
+            None,
+            format!(
+                "<docProponent refersTo=\"{}\">{}</docProponent>",
+                escape(&x.issuer),
+                escape(x.issuer_name())
+            ),
+        ),
+        (
+            None,
+            format!("<docDate date=\"{adopted}\">{adopted}</docDate>"),
+        ),
+    ];
+    for (class, inline) in lines {
+        let mut p = w.create_element("p");
+        if let Some(class) = class {
+            p = p.with_attribute(("class", class));
+        }
+        p.write_text_content(BytesText::from_escaped(inline))?;
+    }
+    Ok(())
+}
+
+/// One numbered section of the main body, with its paragraphs.
+fn main_section(w: &mut XmlWriter, x: &Expression<'_>, section: &Section) -> io::Result<()> {
+    let num = format!(
+        "{}{}",
+        section_label(x.language, section.number),
+        section_separator(x.language).trim_end()
+    );
+    w.create_element("section")
+        .with_attribute(("eId", section.id.as_str()))
+        .write_inner_content(|w| {
+            text_element(w, "num", &num)?;
+            text_element(w, "heading", &x.text(&section.heading))?;
+            for paragraph in &section.paragraphs {
+                w.create_element("paragraph")
+                    .with_attribute(("eId", paragraph.id.as_str()))
+                    .write_inner_content(|w| {
+                        w.create_element("content").write_inner_content(|w| {
+                            text_element(w, "p", &x.text(&paragraph.text))
+                        })?;
+                        Ok(())
+                    })?;
+            }
+            Ok(())
+        })?;
+    Ok(())
 }
 
 /// `<name value="…"/>`.
