@@ -132,129 +132,11 @@ const PART_TYPES: [&str; 2] = ["CreativeWork", "LegalResourceSubdivision"];
 
 /// The document as one JSON-LD node with its parts nested.
 pub(super) fn graph(document: &Document, iri: &str) -> Value {
-    let unit_iri = |unit: &str| format!("{iri}#{unit}");
-    let reference_iri = |id: &str| format!("{iri}#ref-{id}");
-    let citing = citing(document);
-    let cited = |unit: &UnitId, kinds: &[ReferenceKind]| -> Vec<String> {
-        let references = citing.get(unit.as_str()).map_or(&[][..], Vec::as_slice);
-        work::add(Work::CitationProbes, references.len() + 1);
-        references
-            .iter()
-            .filter(|r| kinds.is_empty() || kinds.contains(&r.kind))
-            .map(|r| reference_iri(r.id.as_str()))
-            .collect()
+    let g = Graph {
+        document,
+        iri,
+        citing: citing(document),
     };
-    let paragraph = |position: usize, paragraph: &Paragraph| -> Value {
-        let mut node = json!({
-            "@id": unit_iri(paragraph.id.as_str()),
-            "@type": PART_TYPES,
-            "identifier": paragraph.id.as_str(),
-            "position": position + 1,
-            "text": text_map(&paragraph.text),
-        });
-        let mentions = cited(&paragraph.id, &[]);
-        if !mentions.is_empty() {
-            set(&mut node, "mentions", json!(mentions));
-        }
-        let citations = cited(&paragraph.id, &[ReferenceKind::Document]);
-        if !citations.is_empty() {
-            set(&mut node, "citation", json!(citations));
-        }
-        node
-    };
-    let paragraphs = |list: &[Paragraph]| -> Vec<Value> {
-        list.iter()
-            .enumerate()
-            .map(|(i, p)| paragraph(i, p))
-            .collect()
-    };
-    let ids = |list: &[Paragraph]| -> Vec<String> {
-        list.iter().map(|p| unit_iri(p.id.as_str())).collect()
-    };
-
-    let mut parts = Vec::new();
-    if !document.preamble.is_empty() {
-        parts.push(json!({
-            "@id": unit_iri("preamble"),
-            "@type": PART_TYPES,
-            "identifier": "preamble",
-            "hasPart": paragraphs(&document.preamble),
-            "has_part": ids(&document.preamble),
-        }));
-    }
-    for section in &document.sections {
-        parts.push(json!({
-            "@id": unit_iri(section.id.as_str()),
-            "@type": PART_TYPES,
-            "identifier": section.id.as_str(),
-            "position": section.number,
-            "name": text_map(&section.heading),
-            "hasPart": paragraphs(&section.paragraphs),
-            "has_part": ids(&section.paragraphs),
-        }));
-    }
-    let part_ids: Vec<&Value> = parts.iter().map(|p| &p["@id"]).collect();
-    let expressions: Vec<Value> = document
-        .all_languages()
-        .map(|language| {
-            let mut expression = json!({
-                "@id": format!("{iri}/{language}"),
-                "@type": "LegalExpression",
-                "inLanguage": language.as_str(),
-            });
-            if let Some(title) = document.title.get(language) {
-                set(
-                    &mut expression,
-                    "title",
-                    json!({ language.as_str(): title }),
-                );
-            }
-            if let Some(community) = document.community(language) {
-                let original = format!("{iri}/{}", community.pivot);
-                set(&mut expression, "is_translation_of", json!(original));
-                set(&mut expression, "translationOfWork", json!(original));
-                set(
-                    &mut expression,
-                    "creativeWorkStatus",
-                    json!(format!(
-                        "community translation, {}",
-                        community.status.as_str()
-                    )),
-                );
-                set(
-                    &mut expression,
-                    "translator",
-                    json!(
-                        community
-                            .translators
-                            .iter()
-                            .map(|t| json!({ "@type": "Person", "schema:name": t.name }))
-                            .collect::<Vec<_>>()
-                    ),
-                );
-            }
-            expression
-        })
-        .collect();
-    let references: Vec<Value> = document
-        .references
-        .iter()
-        .map(|reference| {
-            json!({
-                "@id": reference_iri(reference.id.as_str()),
-                "@type": reference_type(reference.kind),
-                "identifier": reference.id.as_str(),
-                "name": text_map(&reference.name),
-            })
-        })
-        .collect();
-    let citations: Vec<String> = document
-        .references
-        .iter()
-        .filter(|r| r.kind == ReferenceKind::Document)
-        .map(|r| reference_iri(r.id.as_str()))
-        .collect();
-
     json!({
         "@context": context(),
         "@id": iri,
@@ -271,13 +153,168 @@ pub(super) fn graph(document: &Document, iri: &str) -> Value {
             "name": text_map(&document.place.name),
             "address": { "@type": "PostalAddress", "addressCountry": document.place.country },
         },
-        "legislationPassedBy": reference_iri(document.issuer.as_str()),
-        "is_realized_by": expressions,
-        "hasPart": parts,
-        "has_part": part_ids,
-        "mentions": references,
-        "citation": citations,
+        "legislationPassedBy": g.reference_iri(document.issuer.as_str()),
+        "is_realized_by": document.all_languages().map(|l| g.expression(l)).collect::<Vec<_>>(),
+        "hasPart": g.parts(),
+        "has_part": g.part_ids(),
+        "mentions": document.references.iter().map(|r| g.reference(r)).collect::<Vec<_>>(),
+        "citation": g.citations(),
     })
+}
+
+/// The graph of one document under construction: its IRI, and which
+/// references each unit cites.
+struct Graph<'a> {
+    document: &'a Document,
+    iri: &'a str,
+    citing: HashMap<&'a str, Vec<&'a Reference>>,
+}
+
+impl Graph<'_> {
+    fn unit_iri(&self, unit: &str) -> String {
+        format!("{}#{unit}", self.iri)
+    }
+
+    fn reference_iri(&self, id: &str) -> String {
+        format!("{}#ref-{id}", self.iri)
+    }
+
+    /// The IRIs of the references a unit cites, of the given kinds (any
+    /// kind when `kinds` is empty).
+    fn cited(&self, unit: &UnitId, kinds: &[ReferenceKind]) -> Vec<String> {
+        let references = self
+            .citing
+            .get(unit.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        work::add(Work::CitationProbes, references.len() + 1);
+        references
+            .iter()
+            .filter(|r| kinds.is_empty() || kinds.contains(&r.kind))
+            .map(|r| self.reference_iri(r.id.as_str()))
+            .collect()
+    }
+
+    fn paragraph(&self, position: usize, paragraph: &Paragraph) -> Value {
+        let mut node = json!({
+            "@id": self.unit_iri(paragraph.id.as_str()),
+            "@type": PART_TYPES,
+            "identifier": paragraph.id.as_str(),
+            "position": position + 1,
+            "text": text_map(&paragraph.text),
+        });
+        let mentions = self.cited(&paragraph.id, &[]);
+        if !mentions.is_empty() {
+            set(&mut node, "mentions", json!(mentions));
+        }
+        let citations = self.cited(&paragraph.id, &[ReferenceKind::Document]);
+        if !citations.is_empty() {
+            set(&mut node, "citation", json!(citations));
+        }
+        node
+    }
+
+    fn paragraphs(&self, list: &[Paragraph]) -> Vec<Value> {
+        list.iter()
+            .enumerate()
+            .map(|(i, p)| self.paragraph(i, p))
+            .collect()
+    }
+
+    fn ids(&self, list: &[Paragraph]) -> Vec<String> {
+        list.iter().map(|p| self.unit_iri(p.id.as_str())).collect()
+    }
+
+    /// The preamble, if any, and the sections, each with its paragraphs.
+    fn parts(&self) -> Vec<Value> {
+        let document = self.document;
+        let mut parts = Vec::new();
+        if !document.preamble.is_empty() {
+            parts.push(json!({
+                "@id": self.unit_iri("preamble"),
+                "@type": PART_TYPES,
+                "identifier": "preamble",
+                "hasPart": self.paragraphs(&document.preamble),
+                "has_part": self.ids(&document.preamble),
+            }));
+        }
+        for section in &document.sections {
+            parts.push(json!({
+                "@id": self.unit_iri(section.id.as_str()),
+                "@type": PART_TYPES,
+                "identifier": section.id.as_str(),
+                "position": section.number,
+                "name": text_map(&section.heading),
+                "hasPart": self.paragraphs(&section.paragraphs),
+                "has_part": self.ids(&section.paragraphs),
+            }));
+        }
+        parts
+    }
+
+    /// The IRIs of the parts, in the order of [`Graph::parts`].
+    fn part_ids(&self) -> Vec<String> {
+        let document = self.document;
+        let preamble = (!document.preamble.is_empty()).then(|| self.unit_iri("preamble"));
+        preamble
+            .into_iter()
+            .chain(
+                document
+                    .sections
+                    .iter()
+                    .map(|s| self.unit_iri(s.id.as_str())),
+            )
+            .collect()
+    }
+
+    /// One language version as an ELI `LegalExpression`; a community
+    /// translation names the official version it was made from.
+    fn expression(&self, language: &Language) -> Value {
+        let mut expression = json!({
+            "@id": format!("{}/{language}", self.iri),
+            "@type": "LegalExpression",
+            "inLanguage": language.as_str(),
+        });
+        if let Some(title) = self.document.title.get(language) {
+            set(
+                &mut expression,
+                "title",
+                json!({ language.as_str(): title }),
+            );
+        }
+        if let Some(community) = self.document.community(language) {
+            let original = format!("{}/{}", self.iri, community.pivot);
+            let status = format!("community translation, {}", community.status.as_str());
+            let translators: Vec<Value> = community
+                .translators
+                .iter()
+                .map(|t| json!({ "@type": "Person", "schema:name": t.name }))
+                .collect();
+            set(&mut expression, "is_translation_of", json!(original));
+            set(&mut expression, "translationOfWork", json!(original));
+            set(&mut expression, "creativeWorkStatus", json!(status));
+            set(&mut expression, "translator", json!(translators));
+        }
+        expression
+    }
+
+    fn reference(&self, reference: &Reference) -> Value {
+        json!({
+            "@id": self.reference_iri(reference.id.as_str()),
+            "@type": reference_type(reference.kind),
+            "identifier": reference.id.as_str(),
+            "name": text_map(&reference.name),
+        })
+    }
+
+    /// The IRIs of the documents the document cites.
+    fn citations(&self) -> Vec<String> {
+        self.document
+            .references
+            .iter()
+            .filter(|r| r.kind == ReferenceKind::Document)
+            .map(|r| self.reference_iri(r.id.as_str()))
+            .collect()
+    }
 }
 
 /// A language map.
