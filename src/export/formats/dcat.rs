@@ -278,11 +278,51 @@ fn record(
     files: &[FileMeta],
 ) -> Result<Vec<Node>, Error> {
     let base = context.base_iri;
-    let publisher_iri = &catalog.publisher.iri;
+    let languages = catalog_languages(documents);
+    let distributions: Vec<&FileMeta> = files.iter().filter(|f| is_distribution(f)).collect();
+    let mut all = vec![catalog_node(context, catalog, documents, &languages)?];
+    for file in distributions
+        .iter()
+        .filter(|f| f.info.scope == Scope::Corpus)
+    {
+        let iri = format!("{base}distributions/{}", file.path.as_str());
+        all.push(distribution(&iri, file, base, catalog)?);
+    }
+    all.extend(described_things(catalog, &languages)?);
+    if !distributions.is_empty() {
+        all.push(typed("spdx:ChecksumAlgorithm", SHA256.to_owned()));
+    }
+    all.extend(
+        vocabulary(&distributions)
+            .into_iter()
+            .map(|(class, iri)| typed(class, iri)),
+    );
+    Ok(all)
+}
+
+/// Every language of every document, sorted, once each.
+fn catalog_languages(documents: &[DocumentSummary]) -> Vec<&Language> {
+    let mut languages: Vec<&Language> = documents
+        .iter()
+        .flat_map(DocumentSummary::all_languages)
+        .collect();
+    languages.sort();
+    languages.dedup();
+    languages
+}
+
+/// The `dcat:Catalog` node itself.
+fn catalog_node(
+    context: &Context<'_>,
+    catalog: &Catalog,
+    documents: &[DocumentSummary],
+    languages: &[&Language],
+) -> Result<Node, Error> {
+    let base = context.base_iri;
     let mut record = Node::new(format!("{base}catalog"), "dcat:Catalog");
     texts(&mut record, "dct:title", &catalog.title);
     texts(&mut record, "dct:description", &catalog.description);
-    record.iri("dct:publisher", publisher_iri);
+    record.iri("dct:publisher", &catalog.publisher.iri);
     record.iri("foaf:homepage", &catalog.landing_page);
     record.iri("dcat:themeTaxonomy", format!("{AUTHORITY}/data-theme"));
     if let Some(license) = &catalog.license {
@@ -291,54 +331,23 @@ fn record(
     // The catalog was first issued with its earliest document, and last
     // changed at `SOURCE_DATE_EPOCH` or, without it, with its latest.
     if let Some((first, last)) = publication_span(documents)? {
-        dates(
-            &mut record,
-            first,
-            context.created.as_deref().unwrap_or(last),
-        );
+        let modified = context.created.as_deref().unwrap_or(last);
+        dates(&mut record, first, modified);
     }
-    let mut languages: Vec<&Language> = documents
-        .iter()
-        .flat_map(DocumentSummary::all_languages)
-        .collect();
-    languages.sort();
-    languages.dedup();
-    for language in &languages {
+    for language in languages {
         record.iri("dct:language", language_iri(language)?);
     }
     for document in documents {
         record.iri("dcat:dataset", format!("{base}datasets/{}", document.id));
     }
+    Ok(record)
+}
 
-    let mut shared = Vec::new();
-    let mut described = false;
-    let mut classes: Vec<(&'static str, String)> = Vec::new();
-    for file in files.iter().filter(|f| is_distribution(f)) {
-        let kind = &file.info;
-        described = true;
-        let mut class = |class: &'static str, iri: String| {
-            if !classes.iter().any(|(_, seen)| *seen == iri) {
-                classes.push((class, iri));
-            }
-        };
-        class(
-            "dct:MediaType",
-            format!("{MEDIA_TYPES}/{}", kind.media_type),
-        );
-        class(
-            "dct:MediaTypeOrExtent",
-            format!("{AUTHORITY}/file-type/{}", kind.file_type),
-        );
-        for standard in &kind.conforms_to {
-            class("dct:Standard", standard.clone());
-        }
-        if kind.scope == Scope::Corpus {
-            let iri = format!("{base}distributions/{}", file.path.as_str());
-            shared.push(distribution(&iri, file, base, catalog)?);
-        }
-    }
-
-    let mut agent = typed("foaf:Agent", publisher_iri.clone());
+/// The nodes that describe what the catalog names: the publisher, the
+/// landing page, the theme scheme and its themes, the languages and the
+/// licence.
+fn described_things(catalog: &Catalog, languages: &[&Language]) -> Result<Vec<Node>, Error> {
+    let mut agent = typed("foaf:Agent", catalog.publisher.iri.clone());
     agent.types.push("foaf:Organization");
     texts(&mut agent, "foaf:name", &catalog.publisher.name);
     let mut things = vec![agent, typed("foaf:Document", catalog.landing_page.clone())];
@@ -346,32 +355,46 @@ fn record(
     scheme.add("dct:title", Object::Lang("Data theme".into(), "en".into()));
     things.push(scheme);
     for theme in &catalog.themes {
-        let mut concept = typed(
-            "skos:Concept",
-            format!("{AUTHORITY}/data-theme/{}", theme.code()),
-        );
-        concept.add(
-            "skos:prefLabel",
-            Object::Lang(theme.label().into(), "en".into()),
-        );
+        let iri = format!("{AUTHORITY}/data-theme/{}", theme.code());
+        let mut concept = typed("skos:Concept", iri);
+        let label = Object::Lang(theme.label().into(), "en".into());
+        concept.add("skos:prefLabel", label);
         concept.iri("skos:inScheme", format!("{AUTHORITY}/data-theme"));
         things.push(concept);
     }
-    for language in &languages {
+    for language in languages {
         things.push(typed("dct:LinguisticSystem", language_iri(language)?));
     }
     if let Some(license) = &catalog.license {
         things.push(typed("dct:LicenseDocument", license.clone()));
     }
-    if described {
-        things.push(typed("spdx:ChecksumAlgorithm", SHA256.to_owned()));
-    }
-    things.extend(classes.into_iter().map(|(class, iri)| typed(class, iri)));
+    Ok(things)
+}
 
-    let mut all = vec![record];
-    all.extend(shared);
-    all.extend(things);
-    Ok(all)
+/// The media types, file types and standards the distributions name, each
+/// once, in the order first named, with the class each is typed as.
+fn vocabulary(distributions: &[&FileMeta]) -> Vec<(&'static str, String)> {
+    let mut classes: Vec<(&'static str, String)> = Vec::new();
+    for file in distributions {
+        let kind = &file.info;
+        let named = [
+            (
+                "dct:MediaType",
+                format!("{MEDIA_TYPES}/{}", kind.media_type),
+            ),
+            (
+                "dct:MediaTypeOrExtent",
+                format!("{AUTHORITY}/file-type/{}", kind.file_type),
+            ),
+        ];
+        let standards = kind.conforms_to.iter().map(|s| ("dct:Standard", s.clone()));
+        for (class, iri) in named.into_iter().chain(standards) {
+            if !classes.iter().any(|(_, seen)| *seen == iri) {
+                classes.push((class, iri));
+            }
+        }
+    }
+    classes
 }
 
 /// The `dcat:Distribution` of one exported file.
