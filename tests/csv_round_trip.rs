@@ -85,75 +85,13 @@ fn number(value: &str) -> u64 {
 
 fn rebuild(document: &Row, t: &BTreeMap<&str, Vec<Row>>) -> Document {
     let id = cell(document, "document_id");
+    let d = Tables { t, id };
     let texts = &t["document_texts"];
-    let text_of = |unit: &str| localized(matching(&t["text_units"], id, "unit_id", unit), "text");
-    let paragraphs = |section: &str| -> Vec<Value> {
-        let mut units: Vec<&Row> = matching(&t["units"], id, "section_number", section)
-            .filter(|u| cell(u, "kind") == "paragraph")
-            .collect();
-        units.sort_by_key(|u| number(cell(u, "position")));
-        units
-            .iter()
-            .map(|u| json!({ "id": cell(u, "unit_id"), "text": text_of(cell(u, "unit_id")) }))
-            .collect()
-    };
-    let sections: Vec<Value> = matching(&t["sections"], id, "document_id", id)
-        .map(|s| {
-            let number_text = cell(s, "number");
-            let heading = matching(&t["units"], id, "section_number", number_text)
-                .find(|u| cell(u, "kind") == "heading")
-                .map_or("", |u| cell(u, "unit_id"));
-            json!({
-                "id": cell(s, "section_id"),
-                "number": number(number_text),
-                "heading": text_of(heading),
-                "paragraphs": paragraphs(number_text),
-            })
-        })
-        .collect();
-    let mut references: Vec<&Row> = matching(&t["references"], id, "document_id", id).collect();
-    references.sort_by_key(|r| number(cell(r, "position")));
-    let references: Vec<Value> = references
-        .iter()
-        .map(|r| {
-            let rid = cell(r, "reference_id");
-            json!({
-                "id": rid,
-                "kind": cell(r, "kind"),
-                "name": localized(matching(&t["reference_names"], id, "reference_id", rid), "name"),
-                "cited_by": matching(&t["citations"], id, "reference_id", rid)
-                    .map(|c| cell(c, "unit_id"))
-                    .collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let mut related_ids: Vec<(u64, &str)> = matching(&t["related"], id, "document_id", id)
-        .map(|r| (number(cell(r, "position")), cell(r, "related_id")))
-        .collect();
-    related_ids.dedup();
-    let related: Vec<Value> = related_ids
-        .iter()
-        .map(|(_, rid)| json!({ "id": rid, "title": localized(matching(&t["related"], id, "related_id", rid), "title") }))
-        .collect();
-    let mut notes: Vec<&Row> = matching(&t["editorial_notes"], id, "document_id", id).collect();
-    notes.sort_by_key(|n| number(cell(n, "position")));
-    let notes: Vec<Value> = notes
-        .iter()
-        .map(|n| {
-            json!({
-                "unit": cell(n, "unit_id"),
-                "language": cell(n, "language"),
-                "correction": cell(n, "correction"),
-                "captured": cell(n, "captured"),
-                "corrected": cell(n, "corrected"),
-            })
-        })
-        .collect();
     let value = json!({
         "id": id,
         "kind": cell(document, "kind"),
         "languages": cell(document, "languages").split(' ').collect::<Vec<_>>(),
-        "title": text_of("title"),
+        "title": d.text_of("title"),
         "adopted": cell(document, "adopted"),
         "place": {
             "name": localized(matching(texts, id, "field", "place_name"), "text"),
@@ -165,19 +103,122 @@ fn rebuild(document: &Row, t: &BTreeMap<&str, Vec<Row>>) -> Document {
             "channel": localized(matching(texts, id, "field", "publication_channel"), "text"),
             "headline": localized(matching(texts, id, "field", "publication_headline"), "text"),
         },
-        "preamble": paragraphs(""),
-        "sections": sections,
-        "references": references,
-        "related": related,
-        "editorial_notes": notes,
-        "community_languages": matching(&t["community_languages"], id, "document_id", id)
+        "preamble": d.paragraphs(""),
+        "sections": d.sections(),
+        "references": d.references(),
+        "related": d.related(),
+        "editorial_notes": d.notes(),
+        "community_languages": d.community_languages(),
+    });
+    serde_json::from_value(value).unwrap_or_else(|e| panic!("{id}: {e}"))
+}
+
+/// The tables, read for one document.
+struct Tables<'a> {
+    t: &'a BTreeMap<&'a str, Vec<Row>>,
+    id: &'a str,
+}
+
+impl<'a> Tables<'a> {
+    /// The rows of `table` belonging to the document whose `column` is `value`.
+    fn rows(&self, table: &str, column: &'a str, value: &'a str) -> impl Iterator<Item = &'a Row> {
+        matching(&self.t[table], self.id, column, value)
+    }
+
+    /// The rows of `table` belonging to the document, sorted by `position`.
+    fn ordered(&self, table: &str) -> Vec<&'a Row> {
+        let mut rows: Vec<&Row> = self.rows(table, "document_id", self.id).collect();
+        rows.sort_by_key(|r| number(cell(r, "position")));
+        rows
+    }
+
+    fn text_of(&self, unit: &'a str) -> Value {
+        localized(self.rows("text_units", "unit_id", unit), "text")
+    }
+
+    fn paragraphs(&self, section: &'a str) -> Vec<Value> {
+        let mut units: Vec<&Row> = self
+            .rows("units", "section_number", section)
+            .filter(|u| cell(u, "kind") == "paragraph")
+            .collect();
+        units.sort_by_key(|u| number(cell(u, "position")));
+        units
+            .iter()
+            .map(|u| json!({ "id": cell(u, "unit_id"), "text": self.text_of(cell(u, "unit_id")) }))
+            .collect()
+    }
+
+    fn sections(&self) -> Vec<Value> {
+        self.rows("sections", "document_id", self.id)
+            .map(|s| {
+                let number_text = cell(s, "number");
+                let heading = self
+                    .rows("units", "section_number", number_text)
+                    .find(|u| cell(u, "kind") == "heading")
+                    .map_or("", |u| cell(u, "unit_id"));
+                json!({
+                    "id": cell(s, "section_id"),
+                    "number": number(number_text),
+                    "heading": self.text_of(heading),
+                    "paragraphs": self.paragraphs(number_text),
+                })
+            })
+            .collect()
+    }
+
+    fn references(&self) -> Vec<Value> {
+        self.ordered("references")
+            .iter()
+            .map(|r| {
+                let rid = cell(r, "reference_id");
+                json!({
+                    "id": rid,
+                    "kind": cell(r, "kind"),
+                    "name": localized(self.rows("reference_names", "reference_id", rid), "name"),
+                    "cited_by": self.rows("citations", "reference_id", rid)
+                        .map(|c| cell(c, "unit_id"))
+                        .collect::<Vec<_>>(),
+                })
+            })
+            .collect()
+    }
+
+    fn related(&self) -> Vec<Value> {
+        let mut related_ids: Vec<(u64, &str)> = self
+            .rows("related", "document_id", self.id)
+            .map(|r| (number(cell(r, "position")), cell(r, "related_id")))
+            .collect();
+        related_ids.dedup();
+        related_ids
+            .iter()
+            .map(|(_, rid)| json!({ "id": rid, "title": localized(self.rows("related", "related_id", rid), "title") }))
+            .collect()
+    }
+
+    fn notes(&self) -> Vec<Value> {
+        self.ordered("editorial_notes")
+            .iter()
+            .map(|n| {
+                json!({
+                    "unit": cell(n, "unit_id"),
+                    "language": cell(n, "language"),
+                    "correction": cell(n, "correction"),
+                    "captured": cell(n, "captured"),
+                    "corrected": cell(n, "corrected"),
+                })
+            })
+            .collect()
+    }
+
+    fn community_languages(&self) -> Vec<Value> {
+        self.rows("community_languages", "document_id", self.id)
             .map(|c| {
                 let language = cell(c, "language");
                 json!({
                     "language": language,
                     "pivot": cell(c, "pivot"),
                     "status": cell(c, "status"),
-                    "translators": matching(&t["translators"], id, "language", language)
+                    "translators": self.rows("translators", "language", language)
                         .map(|p| {
                             let role = cell(p, "role");
                             if role.is_empty() {
@@ -189,9 +230,8 @@ fn rebuild(document: &Row, t: &BTreeMap<&str, Vec<Row>>) -> Document {
                         .collect::<Vec<_>>(),
                 })
             })
-            .collect::<Vec<_>>(),
-    });
-    serde_json::from_value(value).unwrap_or_else(|e| panic!("{id}: {e}"))
+            .collect()
+    }
 }
 
 #[test]

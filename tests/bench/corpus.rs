@@ -35,9 +35,12 @@ impl Rng {
 
 const LANGUAGES: [&str; 6] = ["zh-Hans", "en", "fr", "es", "ar", "ru"];
 
-fn words(language: &str) -> &'static [&'static str] {
-    match language {
-        "en" => &[
+/// The words each language's text is made of, by language; any other
+/// language reads as Chinese.
+const WORDS: [(&str, [&str; 20]); 7] = [
+    (
+        "en",
+        [
             "education",
             "digital",
             "learning",
@@ -59,7 +62,10 @@ fn words(language: &str) -> &'static [&'static str] {
             "society",
             "future",
         ],
-        "fr" => &[
+    ),
+    (
+        "fr",
+        [
             "éducation",
             "numérique",
             "apprentissage",
@@ -81,7 +87,10 @@ fn words(language: &str) -> &'static [&'static str] {
             "société",
             "avenir",
         ],
-        "de" => &[
+    ),
+    (
+        "de",
+        [
             "Bildung",
             "digital",
             "Lernen",
@@ -103,7 +112,10 @@ fn words(language: &str) -> &'static [&'static str] {
             "Gesellschaft",
             "Zukunft",
         ],
-        "es" => &[
+    ),
+    (
+        "es",
+        [
             "educación",
             "digital",
             "aprendizaje",
@@ -125,7 +137,10 @@ fn words(language: &str) -> &'static [&'static str] {
             "sociedad",
             "futuro",
         ],
-        "ar" => &[
+    ),
+    (
+        "ar",
+        [
             "التعليم",
             "الرقمي",
             "التعلم",
@@ -147,7 +162,10 @@ fn words(language: &str) -> &'static [&'static str] {
             "المجتمع",
             "المستقبل",
         ],
-        "ru" => &[
+    ),
+    (
+        "ru",
+        [
             "образование",
             "цифровой",
             "обучение",
@@ -169,11 +187,22 @@ fn words(language: &str) -> &'static [&'static str] {
             "общество",
             "будущее",
         ],
-        _ => &[
+    ),
+    (
+        "zh-Hans",
+        [
             "教育", "数字", "学习", "教师", "学生", "全球", "合作", "人工", "智能", "创新", "平台",
             "资源", "公平", "质量", "发展", "治理", "研究", "能力", "社会", "未来",
         ],
-    }
+    ),
+];
+
+fn words(language: &str) -> &'static [&'static str] {
+    WORDS
+        .iter()
+        .find(|(code, _)| *code == language)
+        .or(WORDS.last())
+        .map_or(&[], |(_, list)| list)
 }
 
 /// A paragraph: the same sentence plan (word picks, lengths, numbers) in
@@ -239,38 +268,53 @@ fn heading(rng: &mut Rng) -> Vec<(Vec<usize>, Option<u32>)> {
     )]
 }
 
-fn document(id: &str, rng: &mut Rng) -> (Value, Value) {
-    let mut translation_units = Map::new();
-    let mut unit = |id: &str, plan: &[(Vec<usize>, Option<u32>)]| {
-        translation_units.insert(
+type Plan = Vec<(Vec<usize>, Option<u32>)>;
+
+/// The German translation units, filled as the document's texts are made.
+#[derive(Default)]
+struct Units(Map<String, Value>);
+
+impl Units {
+    /// The texts of unit `id` in every official language, its German
+    /// translation recorded.
+    fn unit(&mut self, id: &str, plan: &[(Vec<usize>, Option<u32>)]) -> Value {
+        self.0.insert(
             id.to_owned(),
             json!({ "source": paragraph(plan, "en"), "translation": paragraph(plan, "de") }),
         );
         texts(plan, &LANGUAGES)
-    };
+    }
+
+    fn paragraphs(&mut self, rng: &mut Rng, prefix: &str, count: usize) -> Vec<Value> {
+        (1..=count)
+            .map(|n| {
+                let id = format!("{prefix}__para_{n}");
+                let p: Plan = plan(rng);
+                json!({ "id": id, "text": self.unit(&id, &p) })
+            })
+            .collect()
+    }
+
+    fn sections(&mut self, rng: &mut Rng) -> Vec<Value> {
+        (1..=rng.between(20, 40))
+            .map(|s| {
+                let h = heading(rng);
+                let heading = self.unit(&format!("sec_{s}__heading"), &h);
+                let count = rng.between(1, 6);
+                let paragraphs = self.paragraphs(rng, &format!("sec_{s}"), count);
+                json!({ "id": format!("sec_{s}"), "number": s, "heading": heading, "paragraphs": paragraphs })
+            })
+            .collect()
+    }
+}
+
+fn document(id: &str, rng: &mut Rng) -> (Value, Value) {
+    let mut units = Units::default();
     let title_plan = heading(rng);
-    let title = unit("title", &title_plan);
-    let preamble: Vec<Value> = (1..=rng.between(1, 3))
-        .map(|n| {
-            let id = format!("preamble__para_{n}");
-            let p = plan(rng);
-            json!({ "id": id, "text": unit(&id, &p) })
-        })
-        .collect();
-    let sections: Vec<Value> = (1..=rng.between(20, 40))
-        .map(|s| {
-            let h = heading(rng);
-            let heading = unit(&format!("sec_{s}__heading"), &h);
-            let paragraphs: Vec<Value> = (1..=rng.between(1, 6))
-                .map(|n| {
-                    let id = format!("sec_{s}__para_{n}");
-                    let p = plan(rng);
-                    json!({ "id": id, "text": unit(&id, &p) })
-                })
-                .collect();
-            json!({ "id": format!("sec_{s}"), "number": s, "heading": heading, "paragraphs": paragraphs })
-        })
-        .collect();
+    let title = units.unit("title", &title_plan);
+    let count = rng.between(1, 3);
+    let preamble = units.paragraphs(rng, "preamble", count);
+    let sections = units.sections(rng);
     let name = texts(&heading(rng), &LANGUAGES);
     let document = json!({
         "$schema": "../../schema/initiative.schema.json",
@@ -302,7 +346,7 @@ fn document(id: &str, rng: &mut Rng) -> (Value, Value) {
         "pivot": "en",
         "status": "reviewed",
         "translators": [{ "name": "Benchmark", "role": "translation" }],
-        "units": translation_units,
+        "units": units.0,
     });
     (document, translation)
 }
