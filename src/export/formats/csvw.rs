@@ -5,7 +5,9 @@
 
 use serde_json::{Value, json};
 
-use super::tables::{CSV_DIR, Datatype, SCHEMAS, TableSchema};
+use super::tables::{
+    CSV_DIR, Column, Datatype, ForeignKey, SCHEMAS, TableSchema, TableVocabulary, file_name,
+};
 use super::{set, to_json_bytes};
 use crate::export::{Error, ExportPath, FileInfo, Scope};
 use crate::model::DocumentSummary;
@@ -45,43 +47,43 @@ pub(super) fn metadata(documents: &[DocumentSummary]) -> Result<Vec<u8>, Error> 
 }
 
 fn table(schema: &TableSchema) -> Value {
-    let columns: Vec<Value> = schema
-        .columns
-        .iter()
-        .map(|column| {
-            let mut value = json!({
-                "name": column.name,
-                "titles": column.name,
-                "dc:description": column.description,
-                "datatype": column.datatype.names().0,
-                "required": column.required,
-            });
-            if column.datatype == Datatype::LanguageList {
-                set(&mut value, "separator", json!(" "));
-            }
-            value
-        })
-        .collect();
-    let foreign_keys: Vec<Value> = schema
-        .foreign_keys
-        .iter()
-        .map(|fk| {
-            json!({
-                "columnReference": fk.columns,
-                "reference": {
-                    "resource": format!("{}.csv", fk.table),
-                    "columnReference": fk.references,
-                },
-            })
-        })
-        .collect();
+    let described = schema.describe(&Csvw);
     json!({
         "url": schema.file_name(),
         "dc:description": schema.description,
         "tableSchema": {
-            "columns": columns,
+            "columns": described.columns,
             "primaryKey": schema.primary_key,
-            "foreignKeys": foreign_keys,
+            "foreignKeys": described.foreign_keys,
         },
     })
+}
+
+/// The CSV on the Web vocabulary.
+struct Csvw;
+
+impl TableVocabulary for Csvw {
+    fn column(&self, column: &Column) -> Value {
+        let mut value = json!({
+            "name": column.name,
+            "titles": column.name,
+            "dc:description": column.description,
+            "datatype": column.datatype.csvw_name(),
+            "required": column.required,
+        });
+        if column.datatype == Datatype::LanguageList {
+            set(&mut value, "separator", json!(" "));
+        }
+        value
+    }
+
+    fn foreign_key(&self, key: &ForeignKey) -> Value {
+        json!({
+            "columnReference": key.columns,
+            "reference": {
+                "resource": file_name(key.table),
+                "columnReference": key.references,
+            },
+        })
+    }
 }

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::tables::{Datatype, TableSchema};
+use super::tables::{Column, Datatype, ForeignKey, TableSchema, TableVocabulary};
 use super::{set, to_json_bytes};
 use crate::export::{Context, Error, FileInfo, FileMeta, Scope};
 use crate::model::DocumentSummary;
@@ -54,38 +54,7 @@ pub(super) fn descriptor(
 }
 
 fn resource(schema: &TableSchema, file: &FileMeta) -> Value {
-    let fields: Vec<Value> = schema
-        .columns
-        .iter()
-        .map(|column| {
-            let mut field = json!({
-                "name": column.name,
-                "type": column.datatype.names().1,
-                "description": column.description,
-            });
-            let mut constraints = serde_json::Map::new();
-            if column.datatype == Datatype::PositiveInteger {
-                constraints.insert("minimum".into(), json!(1));
-            }
-            if column.required {
-                constraints.insert("required".into(), json!(true));
-            }
-            if !constraints.is_empty() {
-                set(&mut field, "constraints", Value::Object(constraints));
-            }
-            field
-        })
-        .collect();
-    let foreign_keys: Vec<Value> = schema
-        .foreign_keys
-        .iter()
-        .map(|fk| {
-            json!({
-                "fields": fk.columns,
-                "reference": { "resource": fk.table, "fields": fk.references },
-            })
-        })
-        .collect();
+    let described = schema.describe(&TableSchemaV2);
     json!({
         "name": schema.name,
         "type": "table",
@@ -107,10 +76,41 @@ fn resource(schema: &TableSchema, file: &FileMeta) -> Value {
         },
         "schema": {
             "$schema": format!("{PROFILE}/tableschema.json"),
-            "fields": fields,
+            "fields": described.columns,
             "missingValues": [""],
             "primaryKey": schema.primary_key,
-            "foreignKeys": foreign_keys,
+            "foreignKeys": described.foreign_keys,
         },
     })
+}
+
+/// The Table Schema v2 vocabulary.
+struct TableSchemaV2;
+
+impl TableVocabulary for TableSchemaV2 {
+    fn column(&self, column: &Column) -> Value {
+        let mut field = json!({
+            "name": column.name,
+            "type": column.datatype.table_schema_name(),
+            "description": column.description,
+        });
+        let mut constraints = serde_json::Map::new();
+        if column.datatype == Datatype::PositiveInteger {
+            constraints.insert("minimum".into(), json!(1));
+        }
+        if column.required {
+            constraints.insert("required".into(), json!(true));
+        }
+        if !constraints.is_empty() {
+            set(&mut field, "constraints", Value::Object(constraints));
+        }
+        field
+    }
+
+    fn foreign_key(&self, key: &ForeignKey) -> Value {
+        json!({
+            "fields": key.columns,
+            "reference": { "resource": key.table, "fields": key.references },
+        })
+    }
 }

@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use serde_json::Value;
+
 use crate::export::{Error, ExportPath};
 use crate::model::{Document, Language, LocalizedText, TranslationStatus, UnitId};
 use crate::work::{self, Work};
@@ -26,18 +28,44 @@ pub(super) enum Datatype {
 }
 
 impl Datatype {
-    /// The datatype's name in CSV on the Web and in Table Schema. Neither
-    /// the CSVW `string` with a `separator` nor the Table Schema v2 profile
-    /// has a list type here, so a list is a space-separated string, as its
-    /// column's description says.
-    pub(super) fn names(self) -> (&'static str, &'static str) {
+    /// The datatype's name in CSV on the Web.
+    pub(super) fn csvw_name(self) -> &'static str {
         match self {
-            Self::String | Self::LanguageList => ("string", "string"),
-            Self::PositiveInteger => ("positiveInteger", "integer"),
-            Self::Date => ("date", "date"),
-            Self::DateTime => ("dateTime", "datetime"),
+            Self::String | Self::LanguageList => "string",
+            Self::PositiveInteger => "positiveInteger",
+            Self::Date => "date",
+            Self::DateTime => "dateTime",
         }
     }
+
+    /// The datatype's name in Table Schema. Neither the CSVW `string` with
+    /// a `separator` nor the Table Schema v2 profile has a list type here,
+    /// so a list is a space-separated string, as its column's description
+    /// says.
+    pub(super) fn table_schema_name(self) -> &'static str {
+        match self {
+            Self::String | Self::LanguageList => "string",
+            Self::PositiveInteger => "integer",
+            Self::Date => "date",
+            Self::DateTime => "datetime",
+        }
+    }
+}
+
+/// How one metadata vocabulary (CSV on the Web, Table Schema) describes
+/// the parts of a table; [`TableSchema::describe`] walks the table once
+/// for either.
+pub(super) trait TableVocabulary {
+    /// The description of one column.
+    fn column(&self, column: &Column) -> Value;
+    /// The description of one foreign key.
+    fn foreign_key(&self, key: &ForeignKey) -> Value;
+}
+
+/// A table's columns and foreign keys as one vocabulary describes them.
+pub(super) struct Described {
+    pub columns: Vec<Value>,
+    pub foreign_keys: Vec<Value>,
 }
 
 /// One column of a table.
@@ -61,6 +89,11 @@ pub(super) struct ForeignKey {
 /// The folder the tables go to, under the export folder.
 pub(super) const CSV_DIR: &str = "csv";
 
+/// The file name of the table named `table`, `<table>.csv`.
+pub(super) fn file_name(table: &str) -> String {
+    format!("{table}.csv")
+}
+
 /// The fixed description of one table.
 #[derive(Debug)]
 pub(super) struct TableSchema {
@@ -75,12 +108,24 @@ pub(super) struct TableSchema {
 impl TableSchema {
     /// The table's file name, `<name>.csv`.
     pub(super) fn file_name(&self) -> String {
-        format!("{}.csv", self.name)
+        file_name(self.name)
     }
 
     /// The table's path under the export folder.
     pub(super) fn path(&self) -> Result<ExportPath, Error> {
         ExportPath::new(CSV_DIR)?.join(&self.file_name())
+    }
+
+    /// The table's columns and foreign keys in `vocabulary`, in order.
+    pub(super) fn describe(&self, vocabulary: &impl TableVocabulary) -> Described {
+        Described {
+            columns: self.columns.iter().map(|c| vocabulary.column(c)).collect(),
+            foreign_keys: self
+                .foreign_keys
+                .iter()
+                .map(|k| vocabulary.foreign_key(k))
+                .collect(),
+        }
     }
 }
 
