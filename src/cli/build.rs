@@ -34,7 +34,8 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         Vec::new()
     };
     let out = project.exports();
-    let exported = export::export_data(&[], &out, args.check, &args.publish, args.lock.wait()?)?;
+    let action = export::action(args.check);
+    let exported = export::check_and_export(&[], &out, action, &args.publish, args.lock.wait()?)?;
     let drifted = Drifted {
         schema,
         exports: Some((out, exported.drift)),

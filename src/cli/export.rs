@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::output::{Drifted, print_report};
 use super::{Color, Format};
 use super::{Error, Outcome, files_of};
-use crate::corpus::{Checked, Checking, Keep};
+use crate::corpus::{Checked, Checking, Drafts, Keep};
 use crate::export::formats::SHIPPED;
 use crate::export::{self, Context, DEFAULT_BASE_IRI};
 
@@ -82,6 +82,17 @@ pub(super) struct Publish {
     pub include_drafts: bool,
 }
 
+impl Publish {
+    /// Which translations the run merges: drafts only with `--include-drafts`.
+    fn drafts(&self) -> Drafts {
+        if self.include_drafts {
+            Drafts::Include
+        } else {
+            Drafts::Exclude
+        }
+    }
+}
+
 fn format_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(SHIPPED.iter().map(|e| e.name()))
 }
@@ -102,10 +113,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         None => super::project()?.exports(),
     };
     refuse_mixed_tree(&args.format, &out, &args.publish)?;
-    let exported = export_data(
+    let exported = check_and_export(
         &args.format,
         &out,
-        args.check,
+        action(args.check),
         &args.publish,
         args.lock.wait()?,
     )?;
@@ -196,18 +207,18 @@ pub(super) struct Exported {
     pub drift: export::Drift,
 }
 
-/// Validates every file under `data/` and writes (or, with `check`,
-/// compares) the exports of the documents, streamed: a batch of documents
+/// Validates every file under `data/` and writes (or, with
+/// [`export::Action::Check`], compares) the exports of the documents, streamed: a batch of documents
 /// is checked and exported at a time, so memory does not grow with the
 /// corpus. If the data is invalid, nothing is written.
-pub(super) fn export_data(
+pub(super) fn check_and_export(
     formats: &[String],
     out: &Path,
-    check: bool,
+    action: export::Action,
     publish: &Publish,
     lock: export::LockWait,
 ) -> Result<Exported, Error> {
-    let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.include_drafts)?;
+    let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.drafts())?;
     if let Some(iri) = &publish.base_iri
         && let Some(lasting) = checking.override_base_iri(iri)
     {
@@ -236,7 +247,7 @@ pub(super) fn export_data(
             path.display()
         ));
     };
-    let disk = export::Disk::open(out, action(check), lock, &waiting)?;
+    let disk = export::Disk::open(out, action, lock, &waiting)?;
     // A run into a tree writes the formats asked for and the ones that
     // describe them.
     let written: Vec<String> = if formats.is_empty() {
@@ -267,16 +278,15 @@ pub(super) fn export_data(
     Ok(Exported {
         checked,
         // A writing run has put right what differed.
-        drift: if check {
-            drift
-        } else {
-            export::Drift::default()
+        drift: match action {
+            export::Action::Check => drift,
+            export::Action::Write => export::Drift::default(),
         },
     })
 }
 
 /// What a run does with the export tree: `--check` only compares.
-fn action(check: bool) -> export::Action {
+pub(super) fn action(check: bool) -> export::Action {
     if check {
         export::Action::Check
     } else {

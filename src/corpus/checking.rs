@@ -27,6 +27,15 @@ pub enum Keep {
     Everything,
 }
 
+/// Which community translations a run merges into the documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drafts {
+    /// Only reviewed translations, as the exports publish by default.
+    Exclude,
+    /// Drafts as well (`--include-drafts`).
+    Include,
+}
+
 /// A validation run streamed a batch of documents at a time: each document
 /// is checked with its translations, in parallel (on the current rayon
 /// pool), and then only its diagnostics and its metadata stay in memory.
@@ -35,7 +44,7 @@ pub enum Keep {
 pub struct Checking {
     validator: Validator,
     keep: Keep,
-    include_drafts: bool,
+    drafts: Drafts,
     groups: std::vec::IntoIter<Group>,
     catalogs: Vec<FileReport>,
     reports: Vec<FileReport>,
@@ -65,7 +74,7 @@ pub struct Checked {
 /// Checks `files` (see [`Checking`]) from start to finish, drafts left out,
 /// and returns what the run found.
 pub fn check(files: &[PathBuf], keep: Keep) -> Result<Checked, Error> {
-    let mut checking = Checking::new(files, keep, false)?;
+    let mut checking = Checking::new(files, keep, Drafts::Exclude)?;
     while checking.next_batch()?.is_some() {}
     checking.finish()
 }
@@ -73,9 +82,9 @@ pub fn check(files: &[PathBuf], keep: Keep) -> Result<Checked, Error> {
 impl Checking {
     /// Starts a run over `files`: documents, translations and catalogs, in
     /// any order. Translations that pass and are reviewed (or drafts, with
-    /// `include_drafts`) are merged into the documents the batches return.
+    /// [`Drafts::Include`]) are merged into the documents the batches return.
     /// The catalogs are checked against their schema here.
-    pub fn new(files: &[PathBuf], keep: Keep, include_drafts: bool) -> Result<Self, Error> {
+    pub fn new(files: &[PathBuf], keep: Keep, drafts: Drafts) -> Result<Self, Error> {
         let validator = Validator::new()?;
         let sorted = sort(files);
         let mut catalogs = Vec::with_capacity(sorted.catalogs.len());
@@ -90,7 +99,7 @@ impl Checking {
         Ok(Self {
             validator,
             keep,
-            include_drafts,
+            drafts,
             groups: sorted.groups.into_iter(),
             catalogs,
             reports: Vec::new(),
@@ -207,13 +216,13 @@ impl Checking {
     }
 
     /// `document` with the translations that passed and are reviewed (or
-    /// drafts, with `include_drafts`), in language order.
+    /// drafts, with [`Drafts::Include`]), in language order.
     fn merge(&self, document: Document, translations: &[FileReport]) -> Document {
         let mut own: Vec<&Translation> = translations
             .iter()
             .filter(|r| r.is_valid())
             .filter_map(|r| r.translation.as_ref())
-            .filter(|t| self.include_drafts || t.status == TranslationStatus::Reviewed)
+            .filter(|t| self.drafts == Drafts::Include || t.status == TranslationStatus::Reviewed)
             .collect();
         own.sort_by(|a, b| a.language.cmp(&b.language));
         crate::translation::merge(document, &own)

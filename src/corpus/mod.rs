@@ -14,10 +14,10 @@
 //! ```
 //! use std::path::Path;
 //!
-//! use initiative::corpus::{Checking, Keep, discover_project};
+//! use initiative::corpus::{Checking, Drafts, Keep, discover_project};
 //!
 //! let files = discover_project(Path::new("data"))?;
-//! let mut checking = Checking::new(&files, Keep::Findings, false)?;
+//! let mut checking = Checking::new(&files, Keep::Findings, Drafts::Exclude)?;
 //! assert!(checking.catalog().is_some(), "data/catalog.json passed its schema");
 //! let mut ids = Vec::new();
 //! while let Some(documents) = checking.next_batch()? {
@@ -49,11 +49,11 @@
 //! ```
 //! use std::path::Path;
 //!
-//! use initiative::corpus::{Checking, Keep, discover_project};
+//! use initiative::corpus::{Checking, Drafts, Keep, discover_project};
 //! use initiative::export::{Context, DEFAULT_BASE_IRI, render};
 //!
 //! let files = discover_project(Path::new("data"))?;
-//! let mut checking = Checking::new(&files, Keep::Findings, true)?;
+//! let mut checking = Checking::new(&files, Keep::Findings, Drafts::Include)?;
 //! let catalog = checking.catalog().cloned();
 //! let mut exported = Vec::new();
 //! while let Some(documents) = checking.next_batch()? {
@@ -80,7 +80,7 @@ mod group;
 
 use std::path::{Path, PathBuf};
 
-pub use checking::{Checked, Checking, Keep, check};
+pub use checking::{Checked, Checking, Drafts, Keep, check};
 pub use discover::{discover, discover_project, files_of, select};
 
 /// The errors that stop a run (not problems in the data, which are

@@ -201,9 +201,18 @@ pub(crate) fn json_ld_start(prefixes: &Prefixes) -> String {
     )
 }
 
-/// One subject of the `@graph`, indented as inside it; `last` leaves out
+/// Where a subject stands in its JSON-LD `@graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InGraph {
+    /// Another subject follows it, after a comma.
+    Followed,
+    /// It is the graph's last subject.
+    Last,
+}
+
+/// One subject of the `@graph`, indented as inside it; the last leaves out
 /// the comma that separates it from the next.
-pub(crate) fn json_ld_subject(node: &Node, last: bool) -> String {
+pub(crate) fn json_ld_subject(node: &Node, place: InGraph) -> String {
     let json = serde_json::to_string_pretty(&node_json(node)).unwrap_or_default();
     let mut out = String::with_capacity(json.len() + json.len() / 8);
     for line in json.lines() {
@@ -212,7 +221,10 @@ pub(crate) fn json_ld_subject(node: &Node, last: bool) -> String {
         out.push('\n');
     }
     out.pop();
-    out.push_str(if last { "\n" } else { ",\n" });
+    out.push_str(match place {
+        InGraph::Last => "\n",
+        InGraph::Followed => ",\n",
+    });
     out
 }
 
@@ -280,8 +292,8 @@ mod tests {
             serde_json::to_string_pretty(&json_ld(prefixes, &nodes)).unwrap_or_default();
         whole.push('\n');
         let streamed = json_ld_start(prefixes)
-            + &json_ld_subject(&nodes[0], false)
-            + &json_ld_subject(&nodes[1], true)
+            + &json_ld_subject(&nodes[0], InGraph::Followed)
+            + &json_ld_subject(&nodes[1], InGraph::Last)
             + JSON_LD_END;
         assert_eq!(streamed, whole);
     }

@@ -11,7 +11,7 @@ use crate::export::{
 };
 use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText};
 use crate::rdf::{
-    JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
+    InGraph, JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
     turtle_subject,
 };
 
@@ -131,10 +131,12 @@ fn subjects(nodes: &[Node], graph: Graph) -> Result<Vec<Output>, Error> {
     let mut json = String::new();
     for (i, node) in nodes.iter().enumerate() {
         turtle.push_str(&turtle_subject(node));
-        json.push_str(&json_ld_subject(
-            node,
-            graph == Graph::Ends && i + 1 == nodes.len(),
-        ));
+        let place = if graph == Graph::Ends && i + 1 == nodes.len() {
+            InGraph::Last
+        } else {
+            InGraph::Followed
+        };
+        json.push_str(&json_ld_subject(node, place));
     }
     Ok(vec![
         append(TURTLE_FILE, turtle)?,
