@@ -194,7 +194,8 @@ fn json_ld_context(prefixes: &Prefixes) -> Value {
 /// `@graph`. With [`json_ld_subject`] and [`JSON_LD_END`] a file is written
 /// a subject at a time, byte for byte as if printed whole.
 pub(crate) fn json_ld_start(prefixes: &Prefixes) -> String {
-    let context = serde_json::to_string_pretty(&json_ld_context(prefixes)).unwrap_or_default();
+    // A `Value` prints pretty through its `{:#}` Display, which cannot fail.
+    let context = format!("{:#}", json_ld_context(prefixes));
     format!(
         "{{\n  \"@context\": {},\n  \"@graph\": [\n",
         context.replace('\n', "\n  ")
@@ -213,7 +214,7 @@ pub(crate) enum InGraph {
 /// One subject of the `@graph`, indented as inside it; the last leaves out
 /// the comma that separates it from the next.
 pub(crate) fn json_ld_subject(node: &Node, place: InGraph) -> String {
-    let json = serde_json::to_string_pretty(&node_json(node)).unwrap_or_default();
+    let json = format!("{:#}", node_json(node));
     let mut out = String::with_capacity(json.len() + json.len() / 8);
     for line in json.lines() {
         out.push_str("    ");
@@ -288,8 +289,7 @@ mod tests {
         let mut b = Node::blank("dcat:Distribution");
         b.add("dct:title", Object::Text("b".into()));
         let nodes = [a, b];
-        let mut whole =
-            serde_json::to_string_pretty(&json_ld(prefixes, &nodes)).unwrap_or_default();
+        let mut whole = format!("{:#}", json_ld(prefixes, &nodes));
         whole.push('\n');
         let streamed = json_ld_start(prefixes)
             + &json_ld_subject(&nodes[0], InGraph::Followed)

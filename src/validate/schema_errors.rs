@@ -109,6 +109,8 @@ fn wrong_type(at: String, kind: &TypeKind, instance: &Value) -> Finding {
 fn not_allowed(at: String, options: &Value, instance: &Value) -> Finding {
     // `enum` is an array in every schema; a value in it that is not a
     // string is not offered.
+    // An `enum` keyword always holds an array; any other value names no
+    // allowed value, and the finding still says which is wrong.
     let allowed: Vec<String> = options
         .as_array()
         .map(|a| {
