@@ -406,9 +406,187 @@ fn document_keys() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::document_schema;
+    use quick_xml::Reader;
+    use quick_xml::events::{BytesStart, Event};
+    use serde_json::Value;
 
     #[test]
     fn patterns_lose_their_anchors_only() {
         assert_eq!(xsd_pattern("^[a-z]+(-[a-z]+)*$"), "[a-z]+(-[a-z]+)*");
+    }
+
+    /// One `<xs:simpleType>` of the rendered XSD.
+    #[derive(Debug, Default)]
+    struct SimpleType {
+        /// Its name, or `@` and the name of the attribute it types.
+        label: String,
+        /// The base of its restriction.
+        base: String,
+        /// Its facets in order: the facet's name and its value.
+        facets: Vec<(String, String)>,
+    }
+
+    fn attribute(start: &BytesStart<'_>, name: &str) -> Option<String> {
+        start
+            .attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+            .map(std::borrow::Cow::into_owned)
+    }
+
+    /// Every simple type of `xsd`, in order, read back with an XML parser.
+    fn simple_types(xsd: &str) -> Vec<SimpleType> {
+        let mut reader = Reader::from_str(xsd);
+        let mut types: Vec<SimpleType> = Vec::new();
+        let mut in_type = false;
+        let mut attribute_name = String::new();
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) | Event::Empty(e) => {
+                    let value = |name| attribute(&e, name).unwrap_or_default();
+                    match (e.name().as_ref(), types.last_mut()) {
+                        ("xs:attribute", _) => attribute_name = value("name"),
+                        ("xs:simpleType", _) => {
+                            in_type = true;
+                            let label = attribute(&e, "name")
+                                .unwrap_or_else(|| format!("@{attribute_name}"));
+                            types.push(SimpleType {
+                                label,
+                                ..SimpleType::default()
+                            });
+                        }
+                        ("xs:restriction", Some(last)) if in_type => last.base = value("base"),
+                        (facet, Some(last)) if in_type => {
+                            last.facets.push((facet.into(), value("value")));
+                        }
+                        _ => {}
+                    }
+                }
+                Event::End(e) if e.name().as_ref() == "xs:simpleType" => in_type = false,
+                Event::Eof => return types,
+                _ => {}
+            }
+        }
+    }
+
+    /// The value at `pointer` in the document's JSON Schema.
+    fn json(pointer: &str) -> Value {
+        document_schema()
+            .pointer(pointer)
+            .cloned()
+            .unwrap_or_else(|| panic!("the document schema has no {pointer}"))
+    }
+
+    /// The strings of the JSON array at `pointer`.
+    fn json_strings(pointer: &str) -> Vec<String> {
+        let values = json(pointer);
+        let values = values.as_array().unwrap_or_else(|| panic!("{pointer}"));
+        values
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// The string at `pointer`, or the number as written.
+    fn json_text(pointer: &str) -> String {
+        match json(pointer) {
+            Value::String(text) => text,
+            other => other.to_string(),
+        }
+    }
+
+    /// Every enumeration in the XSD lists exactly the values of the JSON
+    /// Schema's `enum` it stands for, in the same order, and none is empty;
+    /// an enumeration added to the XSD fails until it is listed here.
+    #[test]
+    fn enumerations_are_the_json_schemas() {
+        assert_eq!(
+            json_text("/$defs/CommunityLanguage/properties/status/$ref"),
+            "#/$defs/TranslationStatus",
+            "the anonymous `status` type stands for TranslationStatus"
+        );
+        let expected: Vec<(String, Vec<String>)> = [
+            ("DocumentKind", "DocumentKind"),
+            ("ReferenceKind", "ReferenceKind"),
+            ("Correction", "Correction"),
+            ("@status", "TranslationStatus"),
+        ]
+        .into_iter()
+        .map(|(label, def)| (label.into(), json_strings(&format!("/$defs/{def}/enum"))))
+        .collect();
+        let found: Vec<(String, Vec<String>)> = simple_types(&render())
+            .into_iter()
+            .filter(|t| t.facets.iter().any(|(facet, _)| facet == "xs:enumeration"))
+            .map(|t| {
+                assert_eq!(t.base, "xs:string", "{}", t.label);
+                let values = t.facets.into_iter().map(|(_, value)| value).collect();
+                (t.label, values)
+            })
+            .collect();
+        assert!(expected.iter().all(|(_, values)| !values.is_empty()));
+        assert_eq!(found, expected);
+    }
+
+    /// Each facet of the XSD other than an enumeration: the simple type
+    /// (as [`SimpleType::label`]), its base, the facet, and the JSON Schema
+    /// keyword whose value it states.
+    #[rustfmt::skip]
+    const FACETS: &[(&str, &str, &str, &str)] = &[
+        ("Slug", "xs:string", "xs:pattern", "/$defs/DocumentId/pattern"),
+        ("Slug", "xs:string", "xs:maxLength", "/$defs/DocumentId/maxLength"),
+        ("UnitId", "xs:string", "xs:pattern", "/$defs/UnitId/pattern"),
+        ("Language", "xs:language", "xs:pattern", "/$defs/Language/pattern"),
+        ("NonEmptyString", "xs:string", "xs:minLength", "/$defs/EditorialNote/properties/captured/minLength"),
+        ("@country", "xs:string", "xs:pattern", "/$defs/Place/properties/country/pattern"),
+        ("@number", "xs:positiveInteger", "xs:maxInclusive", "/$defs/Section/properties/number/maximum"),
+    ];
+
+    /// Every other facet of the XSD (patterns, lengths, bounds) states the
+    /// JSON Schema's value; a facet added to the XSD fails until it is
+    /// listed in [`FACETS`].
+    #[test]
+    fn limits_are_the_json_schemas() {
+        let expected: Vec<[String; 4]> = FACETS
+            .iter()
+            .map(|&(label, base, facet, pointer)| {
+                let value = json_text(pointer);
+                let value = match facet {
+                    "xs:pattern" => xsd_pattern(&value).to_owned(),
+                    _ => value,
+                };
+                [label.into(), base.into(), facet.into(), value]
+            })
+            .collect();
+        let found: Vec<[String; 4]> = simple_types(&render())
+            .into_iter()
+            .flat_map(|t| {
+                t.facets
+                    .into_iter()
+                    .filter(|(facet, _)| facet != "xs:enumeration")
+                    .map(move |(facet, value)| [t.label.clone(), t.base.clone(), facet, value])
+            })
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    /// The limits the XSD states once stand for more in the JSON Schema:
+    /// the section-number bound is the model's constant and the most
+    /// sections (`xs:positiveInteger` is its minimum of 1), and a reference
+    /// id is a slug as a document id is.
+    #[test]
+    fn one_xsd_limit_is_every_json_schema_limit_it_stands_for() {
+        let number = "/$defs/Section/properties/number";
+        let max = SECTION_NUMBER_MAX.to_string();
+        assert_eq!(json_text(&format!("{number}/maximum")), max);
+        assert_eq!(json_text("/properties/sections/maxItems"), max);
+        assert_eq!(json_text(&format!("{number}/minimum")), "1");
+        for keyword in ["pattern", "maxLength"] {
+            assert_eq!(
+                json_text(&format!("/$defs/ReferenceId/{keyword}")),
+                json_text(&format!("/$defs/DocumentId/{keyword}"))
+            );
+        }
     }
 }
