@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     CommunityLanguage, Date, DocumentId, EditorialNote, Language, LocalizedText, Paragraph, Place,
-    Publication, Reference, ReferenceId, RelatedItem, Section, UnitId,
+    Publication, Reference, ReferenceId, RelatedItem, SECTION_NUMBER_MAX, Section, UnitId,
 };
 
 /// A policy text: an initiative, declaration or framework, in every official
@@ -41,7 +41,7 @@ pub struct Document {
     #[schemars(length(max = 999))]
     pub preamble: Vec<Paragraph>,
     /// The numbered sections, in order.
-    #[schemars(length(min = 1, max = 999))]
+    #[schemars(length(min = 1, max = SECTION_NUMBER_MAX))]
     pub sections: Vec<Section>,
     /// The documents, bodies and events the text names, with the units that
     /// cite each.

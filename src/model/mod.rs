@@ -34,11 +34,11 @@ pub use language::{LANGUAGE_FORMAT, LANGUAGE_PATTERN, Language, conventional_cas
 pub use localized_text::LocalizedText;
 pub use numbering::{section_label, section_separator};
 pub use paragraph::Paragraph;
-pub use place::Place;
+pub use place::{COUNTRY_PATTERN, Place};
 pub use publication::Publication;
 pub use reference::{Reference, ReferenceKind};
 pub use related::RelatedItem;
-pub use section::Section;
+pub use section::{SECTION_NUMBER_MAX, Section};
 pub use translation::{
     TEXT_UNIT_PATTERN, Translation, TranslationStatus, TranslationUnit, Translator,
 };

@@ -148,13 +148,7 @@ pub fn catalog_schema() -> Value {
 /// integer formats (`uint32`, …) removed: strict validators reject them, and
 /// `minimum`/`maximum` already say what they mean.
 fn generate<T: JsonSchema>(id: &str) -> Value {
-    let mut settings = SchemaSettings::draft2020_12();
-    settings.meta_schema = Some("https://json-schema.org/draft/2020-12/schema".into());
-    let mut schema: Schema = settings.into_generator().into_root_schema_for::<T>();
-    RecursiveTransform(drop_nonstandard_formats).transform(&mut schema);
-    RecursiveTransform(unwrap_descriptions).transform(&mut schema);
-    RecursiveTransform(consts_to_enum).transform(&mut schema);
-    let mut value = schema.to_value();
+    let mut value = model_schema::<T>();
     if let Value::Object(map) = &mut value {
         let mut ordered = serde_json::Map::new();
         if let Some(meta) = map.remove("$schema") {
@@ -165,6 +159,19 @@ fn generate<T: JsonSchema>(id: &str) -> Value {
         *map = ordered;
     }
     value
+}
+
+/// The draft 2020-12 schema of `T` as every schema file states it, without
+/// `$id`: the XSD reads its enumerations from here, so both schemas list the
+/// values serde writes.
+fn model_schema<T: JsonSchema>() -> Value {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.meta_schema = Some("https://json-schema.org/draft/2020-12/schema".into());
+    let mut schema: Schema = settings.into_generator().into_root_schema_for::<T>();
+    RecursiveTransform(drop_nonstandard_formats).transform(&mut schema);
+    RecursiveTransform(unwrap_descriptions).transform(&mut schema);
+    RecursiveTransform(consts_to_enum).transform(&mut schema);
+    schema.to_value()
 }
 
 fn drop_nonstandard_formats(schema: &mut Schema) {
