@@ -428,3 +428,93 @@ fn a_translation_with_errors_never_reaches_the_exports() {
     test.run().code(1);
     assert!(!test.dir().join("exports").exists());
 }
+
+/// The reviewed French translation, after the English text of
+/// `sec_1__para_1` was corrected (a word added).
+fn with_corrected_english() -> Test {
+    let test = with_reviewed_french();
+    let path = test.dir().join("data/hangzhou-initiative/document.json");
+    let corrected = std::fs::read_to_string(&path).unwrap().replacen(
+        "concept adhere to the nature",
+        "concept and adhere to the nature",
+        1,
+    );
+    test.write("data/hangzhou-initiative/document.json", corrected)
+}
+
+/// A correction of the official text is published at once: `build` passes
+/// with one warning per stale unit and leaves the stale translation out of
+/// every export, while the translator's check fails on it. See: #16
+#[test]
+fn a_corrected_official_text_is_published_and_its_stale_translation_waits() {
+    let test = with_corrected_english().args(&["validate", "--format", "json"]);
+    let report = test.run().code(0).report();
+    let stale: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "stale-source")
+        .map(|d| (d.file.as_str(), d.line, d.column, d.severity.as_str()))
+        .collect();
+    assert_eq!(
+        stale,
+        [(
+            "data/hangzhou-initiative/translations/fr.json",
+            Some(32),
+            Some(94),
+            "warning"
+        )]
+    );
+    let test = test.args(&["build"]);
+    let run = test.run().code(0);
+    assert_eq!(run.stdout.matches("warning[stale-source]").count(), 1);
+    assert!(
+        run.stdout
+            .contains("help: the exports leave this translation out until it is updated")
+    );
+    let files = read_tree(&test.dir().join("exports"));
+    let json =
+        String::from_utf8_lossy(&files[Path::new("json/hangzhou-initiative.json")]).into_owned();
+    assert!(json.contains("concept and adhere to the nature"));
+    assert!(!json.contains("\"fr\""));
+    assert!(!files.contains_key(Path::new("akn/hangzhou-initiative/fr.xml")));
+    let run = test
+        .args(&["translation", "check", "--format", "json"])
+        .run()
+        .code(1);
+    let codes: Vec<_> = run
+        .report()
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.clone(), d.severity.clone(), d.line, d.column))
+        .collect();
+    assert_eq!(
+        codes,
+        [(
+            "stale-source".to_owned(),
+            "error".to_owned(),
+            Some(32),
+            Some(94)
+        )]
+    );
+}
+
+/// `translation status` names the stale units and says the translation is
+/// not exported. See: #16
+#[test]
+fn status_names_the_stale_units_of_a_withheld_translation() {
+    let test = with_corrected_english().args(&["translation", "status"]);
+    test.run().code(0).stdout(concat!(
+        "document             language  status    translated    stale  errors  warnings  exported\n",
+        "hangzhou-initiative  fr        reviewed  13/13 (100%)  1      1       0         no\n",
+    ));
+    let run = test
+        .args(&["translation", "status", "--format", "json"])
+        .run()
+        .code(0);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        value["translations"][0]["stale_units"],
+        serde_json::json!(["sec_1__para_1"])
+    );
+    assert_eq!(value["translations"][0]["exported"], false);
+}

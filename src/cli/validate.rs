@@ -31,7 +31,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     } else {
         corpus::select(&super::project()?.data(), &args.documents)?
     };
-    let checked = corpus::check(&files, Keep::Findings)?;
+    let checked = corpus::check(&files, Keep::Findings, corpus::Purpose::Publish)?;
     let invalid = print_reports(
         &checked.reports,
         &checked.clean,

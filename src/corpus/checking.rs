@@ -16,6 +16,8 @@ use crate::validate::{
     missing_catalog, missing_document,
 };
 
+pub use crate::validate::Purpose;
+
 /// What a run keeps of each report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keep {
@@ -45,6 +47,7 @@ pub struct Checking {
     validator: Validator,
     keep: Keep,
     drafts: Drafts,
+    purpose: Purpose,
     groups: std::vec::IntoIter<Group>,
     catalogs: Vec<FileReport>,
     reports: Vec<FileReport>,
@@ -72,9 +75,10 @@ pub struct Checked {
 }
 
 /// Checks `files` (see [`Checking`]) from start to finish, drafts left out,
-/// and returns what the run found.
-pub fn check(files: &[PathBuf], keep: Keep) -> Result<Checked, Error> {
+/// for `purpose`, and returns what the run found.
+pub fn check(files: &[PathBuf], keep: Keep, purpose: Purpose) -> Result<Checked, Error> {
     let mut checking = Checking::new(files, keep, Drafts::Exclude)?;
+    checking.purpose = purpose;
     while checking.next_batch()?.is_some() {}
     checking.finish()
 }
@@ -100,6 +104,7 @@ impl Checking {
             validator,
             keep,
             drafts,
+            purpose: Purpose::Publish,
             groups: sorted.groups.into_iter(),
             catalogs,
             reports: Vec::new(),
@@ -204,7 +209,7 @@ impl Checking {
         for path in &group.translations {
             let mut report = self.validator.validate_path(path)?;
             match (document, reference) {
-                (_, Some(reference)) => check_translation(&mut report, reference),
+                (_, Some(reference)) => check_translation(&mut report, reference, self.purpose),
                 // The document has errors: the translation is reported on
                 // its own and waits.
                 (Some(_), None) => report.translation = None,
@@ -216,13 +221,18 @@ impl Checking {
     }
 
     /// `document` with the translations that passed and are reviewed (or
-    /// drafts, with [`Drafts::Include`]), in language order.
+    /// drafts, with [`Drafts::Include`]), in language order. A translation
+    /// with stale units (its original was corrected since) is left out
+    /// whole: every export presents a language version as complete, and
+    /// one that mixes old and new would say something the official text no
+    /// longer does.
     fn merge(&self, document: Document, translations: &[FileReport]) -> Document {
         let mut own: Vec<&Translation> = translations
             .iter()
             .filter(|r| r.is_valid())
             .filter_map(|r| r.translation.as_ref())
             .filter(|t| self.drafts == Drafts::Include || t.status == TranslationStatus::Reviewed)
+            .filter(|t| t.stale_units(&document).is_empty())
             .collect();
         own.sort_by(|a, b| a.language.cmp(&b.language));
         crate::translation::merge(document, &own)
@@ -298,7 +308,8 @@ mod tests {
         let source = Path::new("data/hangzhou-initiative/translations/fr.json");
         std::fs::copy(source, folder.join("fr.json")).unwrap_or_else(|e| panic!("{e}"));
         let files = discover(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-        let checked = check(&files, Keep::Findings).unwrap_or_else(|e| panic!("{e}"));
+        let checked =
+            check(&files, Keep::Findings, Purpose::Publish).unwrap_or_else(|e| panic!("{e}"));
         let [report] = checked.reports.as_slice() else {
             panic!("{:?}", checked.reports);
         };

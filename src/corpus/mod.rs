@@ -80,7 +80,7 @@ mod group;
 
 use std::path::{Path, PathBuf};
 
-pub use checking::{Checked, Checking, Drafts, Keep, check};
+pub use checking::{Checked, Checking, Drafts, Keep, Purpose, check};
 pub use discover::{discover, discover_project, files_of, select};
 
 /// The errors that stop a run (not problems in the data, which are

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{DocumentId, Language};
+use super::{Document, DocumentId, Language, UnitId};
 
 /// The pattern of a translatable unit id: the title, preamble paragraphs,
 /// section headings and section paragraphs.
@@ -99,5 +99,22 @@ impl Translation {
     /// The units that have a translation.
     pub fn translated(&self) -> impl Iterator<Item = (&String, &TranslationUnit)> {
         self.units.iter().filter(|(_, u)| !u.translation.is_empty())
+    }
+
+    /// The ids of the translated units whose `source` is no longer the
+    /// document's current text in the pivot language, in document order:
+    /// the official text was corrected after they were translated.
+    pub fn stale_units(&self, document: &Document) -> Vec<UnitId> {
+        document
+            .text_units()
+            .into_iter()
+            .filter(|(id, text)| {
+                let current = text.get(&self.pivot);
+                self.units.get(id.as_str()).is_some_and(|unit| {
+                    !unit.translation.trim().is_empty() && current.is_some_and(|c| c != unit.source)
+                })
+            })
+            .map(|(id, _)| id)
+            .collect()
     }
 }

@@ -192,11 +192,13 @@ fn char_offset(text: &str, start: usize, n: usize) -> usize {
     let mut chars = raw.char_indices().peekable();
     let mut count = 0;
     while let Some((i, c)) = chars.next() {
-        if c == '"' {
-            break;
-        }
+        // The character just past the last is the closing quote: where a
+        // text that goes on elsewhere (an added sentence) differs.
         if count == n {
             return start + 1 + i;
+        }
+        if c == '"' {
+            break;
         }
         if c == '\\'
             && let Some((_, 'u')) = chars.next()
@@ -266,5 +268,7 @@ mod tests {
         assert!(at("/a/1/b", Target::Char(1)).starts_with("\\u00e9"));
         assert!(at("/a/1/b", Target::Char(2)).starts_with("\\ud83d\\ude00"));
         assert!(at("/a/1/b", Target::Char(3)).starts_with("y\""));
+        assert!(at("/a/1/b", Target::Char(4)).starts_with("\""));
+        assert!(at("/a/1/b", Target::Char(5)).starts_with("\"x\\u00e9"));
     }
 }

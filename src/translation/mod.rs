@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 
 use crate::model::{
     CommunityLanguage, Document, Language, LocalizedText, Translation, TranslationStatus,
-    TranslationUnit,
+    TranslationUnit, UnitId,
 };
 use crate::schema::TRANSLATION_SCHEMA_FILE;
 
@@ -114,30 +114,25 @@ pub struct Progress {
 
 /// The progress of `translation` against `document`.
 pub fn progress(translation: &Translation, document: &Document) -> Progress {
-    let pivots: Vec<(String, &str)> = document
+    let pivots: Vec<(UnitId, &LocalizedText)> = document
         .text_units()
         .into_iter()
-        .filter_map(|(id, text)| {
-            text.get(&translation.pivot)
-                .map(|t| (id.as_str().to_owned(), t))
-        })
+        .filter(|(_, text)| text.get(&translation.pivot).is_some())
         .collect();
-    let mut progress = Progress {
-        translated: 0,
+    let translated = pivots
+        .iter()
+        .filter(|(id, _)| {
+            translation
+                .units
+                .get(id.as_str())
+                .is_some_and(|unit| !unit.translation.trim().is_empty())
+        })
+        .count();
+    Progress {
+        translated,
         total: pivots.len(),
-        stale: 0,
-    };
-    for (id, pivot) in &pivots {
-        if let Some(unit) = translation.units.get(id)
-            && !unit.translation.trim().is_empty()
-        {
-            progress.translated += 1;
-            if unit.source != *pivot {
-                progress.stale += 1;
-            }
-        }
+        stale: translation.stale_units(document).len(),
     }
-    progress
 }
 
 /// `document` with the texts of `translations` (each for this document)

@@ -12,8 +12,8 @@ use serde_json::Value;
 
 pub use finding::Finding;
 pub use rules::{
-    CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, NUMBER_RULES, NumberRule, TEXT_RULES,
-    TRANSLATION_RULES, TextRule, TranslationRule,
+    CATALOG_RULES, CatalogRule, DOCUMENT_RULES, DocumentRule, NUMBER_RULES, NumberRule, Purpose,
+    TEXT_RULES, TRANSLATION_RULES, TextRule, TranslationRule,
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -331,11 +331,13 @@ fn drop_schema_repeats(findings: &mut Vec<Finding>) {
 /// Runs the translation rules on a translation report against the document
 /// it translates, and adds their diagnostics to the report. A translation
 /// with errors is dropped from the report, so it never reaches an export.
-pub fn check_translation(report: &mut FileReport, document: &Document) {
+/// Rules may judge by the run's `purpose`.
+pub fn check_translation(report: &mut FileReport, document: &Document, purpose: Purpose) {
     let Some(translation) = &report.translation else {
         return;
     };
-    let subject = rules::TranslationSubject::new(translation, document, &report.source.path);
+    let mut subject = rules::TranslationSubject::new(translation, document, &report.source.path);
+    subject.purpose = purpose;
     let mut findings = Vec::new();
     for rule in TRANSLATION_RULES {
         rule.check(&subject, &mut findings);

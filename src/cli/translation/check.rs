@@ -29,7 +29,12 @@ pub(super) struct Args {
 
 /// Runs `translation check`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let reports = corpus::check(&files_of(&args.files)?, Keep::Everything)?.reports;
+    let reports = corpus::check(
+        &files_of(&args.files)?,
+        Keep::Everything,
+        corpus::Purpose::Translate,
+    )?
+    .reports;
     let reports: Vec<_> = reports
         .into_iter()
         .filter(|r| crate::validate::is_translation(&r.source.path))

@@ -44,7 +44,12 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
 
 /// The valid document `id`, or the only document when `id` is `None`.
 fn document(id: Option<&str>) -> Result<Document, Error> {
-    let reports = corpus::check(&files_of(&[])?, Keep::Everything)?.reports;
+    let reports = corpus::check(
+        &files_of(&[])?,
+        Keep::Everything,
+        corpus::Purpose::Translate,
+    )?
+    .reports;
     let documents: Vec<Document> = reports.into_iter().filter_map(|r| r.document).collect();
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     let Some(id) = id else {

@@ -51,6 +51,8 @@ struct Row {
     translated: usize,
     total: usize,
     stale: usize,
+    /// The ids of the stale units, in document order.
+    stale_units: Vec<String>,
     errors: usize,
     warnings: usize,
     /// Whether `build` puts it in the exports.
@@ -59,7 +61,12 @@ struct Row {
 
 /// Runs `translation status`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let reports = corpus::check(&files_of(&[])?, Keep::Everything)?.reports;
+    let reports = corpus::check(
+        &files_of(&[])?,
+        Keep::Everything,
+        corpus::Purpose::Translate,
+    )?
+    .reports;
     let documents: Vec<&Document> = reports.iter().filter_map(|r| r.document.as_ref()).collect();
     let mut rows = Vec::new();
     for report in reports
@@ -76,12 +83,16 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
                 .filter(|d| d.severity == s)
                 .count()
         };
-        let figures = documents
-            .iter()
-            .find(|d| d.id == translation.document)
-            .map(|d| progress(&translation, d));
+        let document = documents.iter().find(|d| d.id == translation.document);
+        let figures = document.map(|d| progress(&translation, d));
         let (translated, total, stale) =
             figures.map_or((0, 0, 0), |p| (p.translated, p.total, p.stale));
+        let stale_units: Vec<String> = document
+            .map(|d| translation.stale_units(d))
+            .into_iter()
+            .flatten()
+            .map(|id| id.to_string())
+            .collect();
         rows.push(Row {
             document: translation.document.to_string(),
             language: translation.language.to_string(),
@@ -89,10 +100,13 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
             translated,
             total,
             stale,
+            stale_units,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
+            // The exports leave out a translation with stale units.
             exported: report.is_valid()
-                && translation.status == crate::model::TranslationStatus::Reviewed,
+                && translation.status == crate::model::TranslationStatus::Reviewed
+                && stale == 0,
         });
     }
     print_stdout(&match args.format {

@@ -90,6 +90,20 @@ pub struct TranslationSubject<'a> {
     pub path: &'a Path,
     /// The pivot-language text of every text unit, by unit id.
     pub pivots: std::collections::BTreeMap<String, &'a str>,
+    /// What the run is for: a rule may judge by it (see [`Purpose`]).
+    pub purpose: Purpose,
+}
+
+/// What a validation run is for. A translation whose original has changed
+/// blocks a translator's check, but never the publication of the official
+/// text: the exports leave that translation out instead.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Purpose {
+    /// `validate`, `build` and `export`: publishing the official texts.
+    #[default]
+    Publish,
+    /// `translation check` and the other commands a translator runs.
+    Translate,
 }
 
 impl<'a> TranslationSubject<'a> {
@@ -100,6 +114,7 @@ impl<'a> TranslationSubject<'a> {
             document,
             path,
             pivots: translation_support::pivot_texts(document, translation),
+            purpose: Purpose::Publish,
         }
     }
 }

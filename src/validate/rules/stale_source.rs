@@ -1,10 +1,16 @@
 //! Rule `stale-source`: the `source` a unit was translated from is still
 //! the document's current pivot text. When the original changes, the
-//! translation must be revisited (gettext's "fuzzy"). An error once
-//! reviewed, a warning in a draft.
+//! translation must be revisited (gettext's "fuzzy").
+//!
+//! The rule judges by the run's purpose. For a translator
+//! (`translation check`) a stale unit of a reviewed translation is an
+//! error, of a draft a warning. For publishing (`validate`, `build`,
+//! `export`) it is always a warning: a corrected official text is never
+//! held back by its translations, and the exports leave a translation with
+//! stale units out until it is updated.
 
 use super::translation_support::{excerpt, unit_pointer};
-use super::{TranslationRule, TranslationSubject};
+use super::{Purpose, TranslationRule, TranslationSubject};
 use crate::diagnostic::Severity;
 use crate::model::TranslationStatus;
 use crate::validate::Finding;
@@ -37,14 +43,8 @@ impl TranslationRule for StaleSource {
                 .zip(current.chars())
                 .position(|(a, b)| a != b)
                 .unwrap_or_else(|| unit.source.chars().count().min(current.chars().count()));
-            // A reviewed translation is exported: its stale units are errors.
-            let severity = if translation.status == TranslationStatus::Reviewed {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
             out.push(Finding::new(
-                severity,
+                severity(subject),
                 self.code(),
                 unit_pointer(id, "source"),
                 format!(
@@ -54,7 +54,29 @@ impl TranslationRule for StaleSource {
                 ),
             )
             .at(crate::source::Target::Char(at))
-            .hint("update the translation to the new original, then copy the new text into \"source\""));
+            .hint(hint(subject.purpose)));
+        }
+    }
+}
+
+/// An error only where a translator fixes it: a reviewed translation,
+/// checked with `translation check`.
+fn severity(subject: &TranslationSubject<'_>) -> Severity {
+    let reviewed = subject.translation.status == TranslationStatus::Reviewed;
+    if reviewed && subject.purpose == Purpose::Translate {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+fn hint(purpose: Purpose) -> &'static str {
+    match purpose {
+        Purpose::Translate => {
+            "update the translation to the new original, then copy the new text into \"source\""
+        }
+        Purpose::Publish => {
+            "the exports leave this translation out until it is updated: update the translation to the new original and copy the new text into \"source\" (`initiative translation check` lists every stale unit)"
         }
     }
 }
