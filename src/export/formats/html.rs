@@ -4,8 +4,15 @@
 //! elsewhere. Every text is escaped; the document's JSON-LD is embedded for
 //! search engines; each unit's id is an anchor, so a citation can link to
 //! a paragraph. A language switcher works with CSS alone.
+//!
+//! The index is an askama template in `src/export/formats/html/`
+//! (`index.html`, with the `head.html` and `style.css` it includes); its
+//! `askama.toml` points askama at that folder and at [`Markup`], the
+//! escaper, which escapes every value.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+
+use askama::Template;
 
 use super::jsonld;
 use crate::export::{
@@ -70,9 +77,50 @@ impl DocumentFormat for Html {
         );
         Ok(vec![Output::File(OutputFile::new(
             ExportPath::new(HTML_DIR)?.join("index.html")?,
-            index(documents).into_bytes(),
+            render(&Index { documents })?,
             info,
         ))])
+    }
+}
+
+/// A template's bytes. Writing into a `String` cannot fail, nor can the
+/// values' `Display`s: an error here is a bug in a template.
+fn render(template: &impl Template) -> Result<Vec<u8>, Error> {
+    template
+        .render()
+        .map(String::into_bytes)
+        .map_err(|e| Error::Contract {
+            format: "html",
+            message: format!("cannot render its page: {e}"),
+        })
+}
+
+/// The page's escaper: `&`, `<`, `>`, `"` and `'` as named or decimal
+/// references, as the pages have always had them (askama's own HTML
+/// escaper writes `&#60;` for `<`). `html/askama.toml` names it.
+#[derive(Clone, Copy)]
+struct Markup;
+
+impl askama::filters::Escaper for Markup {
+    fn write_escaped_str<W: fmt::Write>(&self, mut dest: W, text: &str) -> fmt::Result {
+        let mut rest = text;
+        // Runs of plain text are copied whole.
+        while let Some((plain, tail)) = rest
+            .find(['&', '<', '>', '"', '\''])
+            .and_then(|i| rest.split_at_checked(i))
+        {
+            dest.write_str(plain)?;
+            let mut chars = tail.chars();
+            dest.write_str(match chars.next() {
+                Some('&') => "&amp;",
+                Some('<') => "&lt;",
+                Some('>') => "&gt;",
+                Some('"') => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = chars.as_str();
+        }
+        dest.write_str(rest)
     }
 }
 
@@ -412,36 +460,32 @@ fn downloads(html: &mut String, document: &Document, files: &[FileMeta]) {
     html.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn index(documents: &[DocumentSummary]) -> String {
-    let mut html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Documents</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Documents</h1>\n<ul>\n"
-    );
-    for document in documents {
-        let titles: Vec<String> = document
-            .all_languages()
-            .filter_map(|l| {
-                document.title.get(l).map(|t| {
-                    let dir = if rtl(l) { " dir=\"rtl\"" } else { "" };
-                    format!(
-                        "<span lang=\"{}\"{dir}>{}</span>",
-                        escape_html(l.as_str()),
-                        escape_html(t)
-                    )
-                })
+/// The list of every document (`html/index.html`).
+#[derive(Template)]
+#[template(path = "index.html", config = "src/export/formats/html/askama.toml")]
+struct Index<'a> {
+    documents: &'a [DocumentSummary],
+}
+
+/// A document's title in one language, on the index.
+struct Title<'a> {
+    language: &'a Language,
+    rtl: bool,
+    text: &'a str,
+}
+
+/// A document's titles in each of its languages that has one.
+fn titles(document: &DocumentSummary) -> Vec<Title<'_>> {
+    document
+        .all_languages()
+        .filter_map(|language| {
+            document.title.get(language).map(|text| Title {
+                language,
+                rtl: rtl(language),
+                text,
             })
-            .collect();
-        let _ = writeln!(
-            html,
-            "<li><a href=\"{}.html\">{}</a> ({}, adopted <time datetime=\"{2}\">{2}</time>)</li>",
-            escape_html(document.id.as_str()),
-            titles.join(" · "),
-            escape_html(document.adopted.as_str())
-        );
-    }
-    html.push_str("</ul>\n</main>\n</body>\n</html>\n");
-    html
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -451,6 +495,8 @@ mod tests {
     #[test]
     fn escapes_markup_and_script_breakers() {
         assert_eq!(escape_html("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        let escaped = askama::filters::escape("a<b>&\"c'", Markup).unwrap();
+        assert_eq!(escaped.to_string(), "a&lt;b&gt;&amp;&quot;c&#39;");
         assert_eq!(
             script_json("\"</script><!--\""),
             "\"\\u003c/script\\u003e\\u003c!--\""
