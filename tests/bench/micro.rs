@@ -15,7 +15,7 @@ use std::path::Path;
 use initiative::export::{Context, DEFAULT_BASE_IRI, render_with, shipped_formats};
 use initiative::model::{Catalog, Document};
 use initiative::source::load_bytes;
-use initiative::validate::{Validator, check_translation};
+use initiative::validate::{Purpose, Validator, check_translation};
 
 fn main() {
     divan::main();
@@ -73,7 +73,7 @@ fn check_translation_against_document(bencher: divan::Bencher) {
         .with_inputs(|| load_bytes(Path::new(TRANSLATION), &bytes))
         .bench_values(|loaded| {
             let mut report = validator.validate_loaded(loaded);
-            check_translation(&mut report, &document);
+            check_translation(&mut report, &document, Purpose::Publish);
             report
         });
 }

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use initiative::model::Document;
 use initiative::source::load_bytes;
-use initiative::validate::{Validator, check_translation};
+use initiative::validate::{Purpose, Validator, check_translation};
 use libfuzzer_sys::fuzz_target;
 
 const DOCUMENT: &str = include_str!("../../../data/hangzhou-initiative/document.json");
@@ -23,5 +23,5 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let path = Path::new("data/hangzhou-initiative/translations/fr.json");
     let mut report = validator.validate_loaded(load_bytes(path, bytes));
-    check_translation(&mut report, document);
+    check_translation(&mut report, document, Purpose::Translate);
 });
