@@ -45,7 +45,8 @@ fn recorded_sizes_and_hashes_match_the_files() {
     let files = read_tree(&repo().join("exports"));
     let record = json(&files, "dcat/catalog.jsonld");
     let described = distributions(&record, "https://example.org/initiative/");
-    assert_eq!(described.len(), 20);
+    // One distribution per data file, the translation memory (#16) included.
+    assert_eq!(described.len(), 21);
     for (path, size, checksum) in &described {
         let bytes = &files[Path::new(path)];
         assert_eq!(*size, bytes.len() as u64, "{path}");
@@ -133,7 +134,7 @@ fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
     assert!(turtle.contains("<http://publications.europa.eu/resource/authority/language/FRA>"));
     let record = json(&files, "dcat/catalog.jsonld");
     let described = distributions(&record, "https://example.org/initiative/");
-    assert_eq!(described.len(), 21);
+    assert_eq!(described.len(), 22);
     assert!(
         described
             .iter()

@@ -24,5 +24,6 @@ mod linear;
 mod schema;
 mod snapshots;
 mod source_text;
+mod tmx;
 mod translation;
 mod xml_round_trip;

@@ -11,25 +11,25 @@ use crate::harness::repo;
 /// An element: its local name, attributes, text and children.
 #[derive(Debug, Default)]
 pub(crate) struct Element {
-    name: String,
-    attributes: Vec<(String, String)>,
-    text: String,
-    children: Vec<Element>,
+    pub name: String,
+    pub attributes: Vec<(String, String)>,
+    pub text: String,
+    pub children: Vec<Element>,
 }
 
 impl Element {
-    fn attribute(&self, name: &str) -> &str {
+    pub(crate) fn attribute(&self, name: &str) -> &str {
         self.attributes
             .iter()
             .find(|(n, _)| n == name)
             .map_or_else(|| panic!("<{}> has no {name}", self.name), |(_, v)| v)
     }
 
-    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
+    pub(crate) fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
         self.children.iter().filter(move |c| c.name == name)
     }
 
-    fn one<'a>(&'a self, name: &'a str) -> &'a Element {
+    pub(crate) fn one<'a>(&'a self, name: &'a str) -> &'a Element {
         self.all(name)
             .next()
             .unwrap_or_else(|| panic!("<{}> has no <{name}>", self.name))

@@ -159,6 +159,22 @@ expect reject:"Expected is ( {http://docs.oasis-open.org/legaldocml/ns/akn/3.0}m
   "lxml rejects an Akoma Ntoso file without mainBody" \
   "$bin/python" tests/conformance/xsd_validate.py "$akn_xsd" "$broken/akn-body.xml"
 
+# The translation memory: lxml against the official TMX 1.4 DTD, and the
+# Translate Toolkit's TMX reader, which must find every text unit.
+tmx_dtd=tests/conformance/standards/tmx/tmx14.dtd
+for export in exports/tmx/*.tmx; do
+  id=$(basename "$export" .tmx)
+  expect ok "lxml + translate-toolkit: $export is TMX 1.4 with every text unit" \
+    "$bin/python" tests/conformance/tmx_check.py "$export" "data/$id/document.json" "$tmx_dtd"
+done
+tmx=exports/tmx/hangzhou-initiative.tmx
+sed '0,/<seg>/{/<seg>/d}' "$tmx" >"$broken/no-seg.tmx"
+expect reject:"Element tuv content does not follow the DTD" "lxml rejects a TMX variant without its segment" \
+  "$bin/python" tests/conformance/tmx_check.py "$broken/no-seg.tmx" "$data" "$tmx_dtd"
+sed 's|<seg>Hangzhou Initiative on AI and Education</seg>|<seg>Hangzhou Initiative</seg>|' "$tmx" >"$broken/text.tmx"
+expect reject:"unit title in en is not the document's text" "translate-toolkit finds a changed text in the memory" \
+  "$bin/python" tests/conformance/tmx_check.py "$broken/text.tmx" "$data" "$tmx_dtd"
+
 # The DCAT-AP 3.0.1 record: pyshacl against the official shapes (both
 # serializations), and the sizes and checksums against the files.
 shapes=tests/conformance/standards/dcat-ap/3.0.1

@@ -12,6 +12,7 @@ mod json;
 mod jsonld;
 mod sums;
 mod tables;
+mod tmx;
 mod xml;
 
 use crate::export::{Error, ExportPath, FileInfo, Format, Output, OutputFile, file_stem};
@@ -26,6 +27,7 @@ pub const SHIPPED: &[&dyn Format] = &[
     &xml::Xml,
     &jsonld::JsonLd,
     &akn::AkomaNtoso,
+    &tmx::Tmx,
     &html::Html,
     &dcat::Dcat,
     &sums::Sums,
