@@ -10,6 +10,7 @@
 mod harness;
 mod hostile;
 mod partial;
+mod po;
 mod proptest_round_trip;
 mod reader;
 mod safety;

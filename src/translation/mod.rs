@@ -3,6 +3,7 @@
 //! in, progress figures for `translation status`, XLIFF 2.0 for CAT
 //! tools, and merging reviewed translations into documents for export.
 
+pub mod po;
 pub mod xliff;
 
 use serde_json::{Map, Value, json};

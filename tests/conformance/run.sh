@@ -246,6 +246,37 @@ expect ok "lxml: the French XLIFF 2.0 is well-formed with 13 translated units" x
 sed 's|</target>||' "$broken/fr.xlf" >"$broken/bad.xlf"
 expect reject:"XMLSyntaxError" "lxml rejects an XLIFF with an unclosed element" xliff_check "$broken/bad.xlf"
 
+# gettext PO for translation platforms: GNU msgfmt checks the export, polib
+# and the Translate Toolkit read it alike, and a copy edited and saved by
+# polib (rewrapped as gettext does) imports and passes the translator's
+# check, in a scratch copy of the project.
+if ! command -v msgfmt >/dev/null; then
+  sudo=""
+  [[ $(id -u) == 0 ]] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends gettext=0.21-12 >/dev/null ||
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends gettext >/dev/null
+fi
+cargo run --quiet --release --locked -- translation po export --lang fr --out "$broken/fr.po" 2>/dev/null
+expect ok "msgfmt --check --statistics: the French PO export" msgfmt --check --statistics -o /dev/null "$broken/fr.po"
+sed 's/^msgstr "Initiative de Hangzhou/msgstr Initiative de Hangzhou/' "$broken/fr.po" >"$broken/bad.po"
+expect reject:"syntax error" "msgfmt rejects a PO file with an unquoted msgstr" msgfmt --check -o /dev/null "$broken/bad.po"
+expect ok "polib + translate-toolkit read the French PO export alike" \
+  "$bin/python" tests/conformance/po_check.py "$broken/fr.po" fr 13
+expect reject:"PoParseError" "translate-toolkit rejects a PO file with an unquoted msgstr" \
+  "$bin/python" tests/conformance/po_check.py "$broken/bad.po" fr 13
+project="$broken/project"
+mkdir -p "$project" && cp -r data schema "$project/"
+initiative="$PWD/target/release/initiative"
+"$bin/python" tests/conformance/po_check.py "$broken/fr.po" fr 13 --edit preamble__para_2 \
+  "À cette fin, la Conférence avance les initiatives suivantes :" "$project/fr.po" >/dev/null
+expect ok "a PO file saved by polib imports and passes translation check --strict" \
+  bash -c "cd '$project' && '$initiative' translation po import fr.po && '$initiative' translation check --strict"
+sed 's/^msgctxt "sec_5__para_1"/msgctxt "sec_6__para_1"/' "$project/fr.po" >"$project/unknown.po"
+cp "$project/unknown.po" "$project/fr.po"
+expect reject:"unit \`sec_6__para_1\` does not exist" "the import refuses a PO file naming a unit the document lacks" \
+  bash -c "cd '$project' && '$initiative' translation po import fr.po"
+
 # The CI kits: the example workflow against GitHub's workflow schema, and
 # the pre-commit hook definitions with pre-commit itself.
 expect ok "check-jsonschema: tests/ci/github-actions.yml is a valid GitHub workflow" \

@@ -2,6 +2,7 @@
 //! use on contributed translations. One file per subcommand.
 
 mod check;
+mod po;
 mod status;
 mod template;
 mod xliff;
@@ -13,7 +14,7 @@ use crate::corpus::{self, Keep};
 use crate::model::{Document, Language, Translation, conventional_case};
 use crate::validate::rules::{NO_ISO639_3_HINT, no_iso639_3_message};
 
-/// Work with contributed translations: template, check, status, XLIFF.
+/// Work with contributed translations: template, check, status, XLIFF, PO.
 ///
 /// A translation lives in data/<document>/translations/<language>.json.
 ///
@@ -30,6 +31,7 @@ enum Command {
     Check(check::Args),
     Status(status::Args),
     Xliff(xliff::Args),
+    Po(po::Args),
 }
 
 /// Runs `translation`.
@@ -39,6 +41,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         Command::Check(args) => check::run(args),
         Command::Status(args) => status::run(args),
         Command::Xliff(args) => xliff::run(args),
+        Command::Po(args) => po::run(args),
     }
 }
 

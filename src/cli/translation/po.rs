@@ -1,0 +1,195 @@
+//! `initiative translation po export|import`: gettext PO files for
+//! translation platforms (Weblate, Crowdin, Pontoon, Transifex) and Poedit.
+
+use std::path::{Path, PathBuf};
+
+use super::{Error, Outcome, document, language, read_translation, translation_path};
+use crate::cli::output::{note, print_stdout};
+use crate::translation::po::{self, Catalog, DOCUMENT_HEADER, PoError, language_from_header};
+use crate::translation::{default_pivot, template, to_json};
+
+/// Exchange translations with Weblate, Crowdin, Pontoon or Poedit as gettext PO.
+///
+/// Example: initiative translation po export --lang es --out es.po
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    Export(ExportArgs),
+    Import(ImportArgs),
+}
+
+/// Write a translation as a PO file.
+///
+/// One entry per unit, in reading order: `msgctxt` the unit id, `msgid`
+/// the original, `msgstr` the translation. A unit whose original changed
+/// since it was translated is `#, fuzzy`. A language without a
+/// translation file yet gets a PO file with empty translations.
+///
+/// Example: initiative translation po export --lang es --out es.po
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The translation's language
+    #[arg(long)]
+    lang: String,
+    /// The document [default: the only document]
+    #[arg(long)]
+    document: Option<String>,
+    /// Where to write the PO file [default: standard output]
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// Read a translated PO file back into its translation file.
+///
+/// The language and the document come from the PO header. Each entry's
+/// `msgstr` becomes its unit's translation; a fuzzy entry keeps the unit
+/// stale; an empty `msgstr` changes nothing. A file naming a unit the
+/// document does not have is refused whole, with its line.
+///
+/// Example: initiative translation po import es.po
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// The PO file
+    file: PathBuf,
+    /// The document [default: the one the PO header names]
+    #[arg(long)]
+    document: Option<String>,
+}
+
+/// Runs `translation po`.
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    match &args.command {
+        Command::Export(args) => export(args),
+        Command::Import(args) => import(args),
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<Outcome, Error> {
+    let document = document(args.document.as_deref())?;
+    let target = language(&args.lang)?;
+    let path = translation_path(&document, &target)?;
+    let translation = if path.exists() {
+        read_translation(&path)?
+    } else {
+        let pivot = default_pivot(&document)
+            .ok_or_else(|| Error::Usage("the document has no official language".into()))?;
+        template(&document, &target, &pivot)
+    };
+    let text = po::export(&translation, &document);
+    match &args.out {
+        Some(out) => {
+            crate::fsx::write_atomic(out, text.as_bytes())
+                .map_err(Error::io("cannot write", out))?;
+            note(&format!("wrote {}", out.display()));
+        }
+        None => print_stdout(&text),
+    }
+    Ok(Outcome::Ok)
+}
+
+fn import(args: &ImportArgs) -> Result<Outcome, Error> {
+    let file = &args.file;
+    let text = std::fs::read_to_string(file).map_err(Error::io("cannot read", file))?;
+    let catalog = match po::parse(&text) {
+        Ok(catalog) => catalog,
+        Err(e) => return Ok(refused(file, &e)),
+    };
+    let (tag, id) = match header_target(&catalog, file, args.document.as_deref()) {
+        Ok(found) => found,
+        Err(e) => return Ok(refused(file, &e)),
+    };
+    let document = document(id.as_deref())?;
+    let target = language(&tag)?;
+    let path = translation_path(&document, &target)?;
+    if !path.exists() {
+        return Err(Error::Usage(format!(
+            "{} does not exist: run `initiative translation template --lang {target}` first",
+            path.display()
+        )));
+    }
+    let translation = read_translation(&path)?;
+    let imported = match po::import(&catalog, &translation, &document) {
+        Ok(imported) => imported,
+        Err(e) => return Ok(refused(file, &e)),
+    };
+    crate::fsx::write_atomic(&path, &to_json(&imported.translation, &document))
+        .map_err(Error::io("cannot write", &path))?;
+    let kept = match imported.kept {
+        0 => String::new(),
+        n => format!(" ({n} translated units left empty in the PO file were kept)"),
+    };
+    note(&format!(
+        "imported {} into {}: {} units changed{kept}; run `initiative translation check {}`",
+        file.display(),
+        path.display(),
+        imported.changed,
+        path.display()
+    ));
+    Ok(Outcome::Ok)
+}
+
+/// The language (from the `Language` header, checked against the file's
+/// name when that is a language) and the document (from `--document` or
+/// the header) a PO file is for.
+fn header_target(
+    catalog: &Catalog,
+    file: &Path,
+    document: Option<&str>,
+) -> Result<(String, Option<String>), PoError> {
+    let at = |message: String| PoError {
+        line: catalog.header_line.max(1),
+        column: 1,
+        message,
+    };
+    let tag = catalog
+        .header("Language")
+        .filter(|l| !l.is_empty())
+        .map(language_from_header)
+        .ok_or_else(|| at("the header has no `Language`: set the language the file is translated into (e.g. `Language: es`)".into()))?;
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if looks_like_language(stem) && !language_from_header(stem).eq_ignore_ascii_case(&tag) {
+        return Err(at(format!(
+            "the header says `Language: {tag}`, but the file is named for `{stem}`: rename the file or fix the header"
+        )));
+    }
+    let named = catalog.header(DOCUMENT_HEADER).map(str::to_owned);
+    if let (Some(given), Some(named)) = (document, &named)
+        && given != named
+    {
+        return Err(at(format!(
+            "the header says the file translates `{named}`, not `{given}`"
+        )));
+    }
+    Ok((tag, document.map(str::to_owned).or(named)))
+}
+
+/// Whether a file name is a language tag (`es`, `pt_BR`, `zh-Hans`), as
+/// translation platforms name their files.
+fn looks_like_language(stem: &str) -> bool {
+    let mut parts = stem.split(['-', '_']);
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Prints why `file` was refused, at its line and column, and says the
+/// data is invalid (exit 1): nothing was written.
+fn refused(file: &Path, e: &PoError) -> Outcome {
+    eprintln!(
+        "error[po-import]: {}\n  --> {}:{}:{}\n  = note: nothing was imported; the translation file is unchanged",
+        e.message,
+        file.display(),
+        e.line,
+        e.column
+    );
+    Outcome::Invalid
+}

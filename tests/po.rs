@@ -1,0 +1,242 @@
+//! gettext PO for translation platforms: `translation po export|import`.
+//! An export read back changes nothing; an edited `msgstr` changes exactly
+//! its unit; a stale unit travels as `#, fuzzy` and stays stale; every
+//! refusal names its line and leaves the translation file as it was.
+//! See: #16
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::harness::{Test, repo};
+
+const FRENCH: &str = "data/hangzhou-initiative/translations/fr.json";
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A scratch project with the French translation exported to `fr.po`.
+fn exported() -> (Test, PathBuf) {
+    let test = Test::scratch_repo().args(&[
+        "translation",
+        "po",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        "fr.po",
+    ]);
+    test.run().code(0).stderr("wrote fr.po\n");
+    let po = test.dir().join("fr.po");
+    (test, po)
+}
+
+fn units(test: &Test) -> Value {
+    serde_json::from_str::<Value>(&read(&test.dir().join(FRENCH))).unwrap()["units"].clone()
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_file() {
+    let (test, po) = exported();
+    let po_text = read(&po);
+    assert!(po_text.contains("\n\"Language: fr\\n\"\n\"MIME-Version: 1.0\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"));
+    assert!(po_text.contains("#. zh-Hans: 人工智能教育杭州倡议\n#. Title\nmsgctxt \"title\"\nmsgid \"Hangzhou Initiative on AI and Education\"\nmsgstr \"Initiative de Hangzhou sur l’IA et l’éducation\"\n"));
+    assert_eq!(po_text.matches("\nmsgctxt ").count(), 13);
+    let before = read(&test.dir().join(FRENCH));
+    let test = test.args(&["translation", "po", "import", "fr.po"]);
+    test.run().code(0).stderr(
+        "imported fr.po into data/hangzhou-initiative/translations/fr.json: 0 units changed; run `initiative translation check data/hangzhou-initiative/translations/fr.json`\n",
+    );
+    assert_eq!(read(&test.dir().join(FRENCH)), before);
+}
+
+#[test]
+fn an_edited_msgstr_changes_exactly_its_unit() {
+    let (test, po) = exported();
+    let before = units(&test);
+    let edited = read(&po).replace(
+        "msgstr \"Initiative de Hangzhou sur l’IA et l’éducation\"",
+        "msgstr \"\"\n\"Initiative de Hangzhou \\\"IA\\\" \"\n\"et éducation\"",
+    );
+    let test = test
+        .write("fr.po", edited)
+        .args(&["translation", "po", "import", "fr.po"]);
+    test.run().code(0);
+    let after = units(&test);
+    let mut expected = before.clone();
+    expected["title"]["translation"] = "Initiative de Hangzhou \"IA\" et éducation".into();
+    assert_eq!(after, expected);
+}
+
+#[test]
+fn an_empty_msgstr_never_erases_a_translation() {
+    let (test, po) = exported();
+    let before = read(&test.dir().join(FRENCH));
+    let emptied = read(&po).replace(
+        "msgstr \"Initiative de Hangzhou sur l’IA et l’éducation\"",
+        "msgstr \"\"",
+    );
+    let test = test
+        .write("fr.po", emptied)
+        .args(&["translation", "po", "import", "fr.po"]);
+    let run = test.run().code(0);
+    assert!(
+        run.stderr
+            .contains("0 units changed (1 translated units left empty in the PO file were kept)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&test.dir().join(FRENCH)), before);
+}
+
+/// Each refused file: exit 1, the line and column, and the translation
+/// file byte for byte as before.
+#[test]
+fn refused_files_name_the_line_and_change_nothing() {
+    let (test, po) = exported();
+    let po_text = read(&po);
+    let line_of = |needle: &str| po_text.lines().position(|l| l == needle).unwrap() + 1;
+    let unknown = line_of("msgctxt \"sec_5__para_1\"");
+    let header = line_of("msgid \"\"");
+    let cases = [
+        (
+            po_text.replace("msgctxt \"sec_5__para_1\"", "msgctxt \"sec_6__para_1\""),
+            format!("error[po-import]: unit `sec_6__para_1` does not exist in the document\n  --> fr.po:{unknown}:1\n"),
+        ),
+        (
+            po_text.replace("msgctxt \"title\"\n", ""),
+            format!("error[po-import]: an entry without `msgctxt` (msgid \"Hangzhou Initiative on AI and Education\"): each entry names its unit in `msgctxt`\n  --> fr.po:{}:1\n", line_of("msgctxt \"title\"")),
+        ),
+        (
+            po_text.replace("msgctxt \"preamble__para_2\"", "msgctxt \"title\""),
+            format!("error[po-import]: unit `title` appears twice\n  --> fr.po:{}:1\n", line_of("msgctxt \"preamble__para_2\"")),
+        ),
+        (
+            po_text.replace("msgid \"To this end", "msgid \"To this \\q end"),
+            format!("error[po-import]: unknown escape `\\q`\n  --> fr.po:{}:16\n", line_of("msgctxt \"preamble__para_2\"") + 1),
+        ),
+        (
+            po_text.replace("\"Language: fr\\n\"\n", ""),
+            format!("error[po-import]: the header has no `Language`: set the language the file is translated into (e.g. `Language: es`)\n  --> fr.po:{header}:1\n"),
+        ),
+        (
+            po_text.replace("\"Language: fr\\n\"", "\"Language: es\\n\""),
+            format!("error[po-import]: the header says `Language: es`, but the file is named for `fr`: rename the file or fix the header\n  --> fr.po:{header}:1\n"),
+        ),
+        (
+            po_text.replace("charset=UTF-8", "charset=ISO-8859-1"),
+            format!("error[po-import]: the file is in `ISO-8859-1`; save it as UTF-8 (`msgconv --to-code=UTF-8`)\n  --> fr.po:{header}:1\n"),
+        ),
+        (
+            po_text.replace("msgctxt \"title\"\nmsgid \"Hangzhou Initiative on AI and Education\"\n", "msgctxt \"title\"\nmsgid \"Hangzhou Initiative on AI and Education\"\nmsgid_plural \"Initiatives\"\n"),
+            format!("error[po-import]: `msgid_plural`: plural forms are not used in a translation of a text; translate each unit as one string\n  --> fr.po:{}:1\n", line_of("msgctxt \"title\"") + 2),
+        ),
+    ];
+    let before = read(&test.dir().join(FRENCH));
+    let mut test = test;
+    for (broken, expected) in cases {
+        test = test
+            .write("fr.po", &broken)
+            .args(&["translation", "po", "import", "fr.po"]);
+        let run = test.run().code(1);
+        let head: Vec<&str> = run.stderr.lines().take(2).collect();
+        assert_eq!(format!("{}\n", head.join("\n")), expected);
+        assert_eq!(read(&test.dir().join(FRENCH)), before);
+    }
+}
+
+/// A corrected original: the stale unit is fuzzy in the PO file, with the
+/// original it was translated from as the previous msgid; imported as it
+/// is, the unit stays stale; once the translator clears `fuzzy`, it takes
+/// the new original.
+#[test]
+fn a_stale_unit_travels_as_fuzzy_and_stays_stale() {
+    let test = Test::scratch_repo();
+    let path = test.dir().join("data/hangzhou-initiative/document.json");
+    let corrected = read(&path).replacen(
+        "concept adhere to the nature",
+        "concept and adhere to the nature",
+        1,
+    );
+    let test = test
+        .write("data/hangzhou-initiative/document.json", corrected)
+        .args(&[
+            "translation",
+            "po",
+            "export",
+            "--lang",
+            "fr",
+            "--out",
+            "fr.po",
+        ]);
+    test.run().code(0);
+    let po_text = read(&test.dir().join("fr.po"));
+    let fuzzy = po_text.find("#, fuzzy\n#| msgid \"We advocate").unwrap();
+    assert!(po_text[fuzzy..].starts_with("#, fuzzy\n#| msgid \"We advocate the people-oriented education and “Health comes First” concept adhere"));
+    assert_eq!(po_text.matches("#, fuzzy").count(), 1);
+    let before = read(&test.dir().join(FRENCH));
+    let test = test.args(&["translation", "po", "import", "fr.po"]);
+    test.run().code(0);
+    assert_eq!(read(&test.dir().join(FRENCH)), before);
+    let test = test.write("fr.po", po_text.replace("#, fuzzy\n", ""));
+    test.run().code(0);
+    let after = units(&test);
+    assert!(
+        after["sec_1__para_1"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("concept and adhere")
+    );
+    test.args(&["translation", "check", "--strict"])
+        .run()
+        .code(0);
+}
+
+#[test]
+fn a_new_language_goes_from_po_to_a_passing_check() {
+    let test = Test::scratch_repo().args(&["translation", "template", "--lang", "es"]);
+    test.run().code(0);
+    let test = test.args(&[
+        "translation",
+        "po",
+        "export",
+        "--lang",
+        "es",
+        "--out",
+        "es.po",
+    ]);
+    test.run().code(0);
+    // Filled in as on a platform (the French texts stand in for Spanish).
+    let french: Value = serde_json::from_str(&read(&repo().join(FRENCH))).unwrap();
+    let mut po = read(&test.dir().join("es.po"));
+    for (id, unit) in french["units"].as_object().unwrap() {
+        let entry = format!("msgctxt \"{id}\"\n");
+        let at = po.find(&entry).unwrap();
+        let empty = po[at..].find("msgstr \"\"\n").unwrap() + at;
+        let translation = unit["translation"].as_str().unwrap().replace('"', "\\\"");
+        po.replace_range(
+            empty..empty + "msgstr \"\"\n".len(),
+            &format!("msgstr \"{translation}\"\n"),
+        );
+    }
+    let path = test
+        .dir()
+        .join("data/hangzhou-initiative/translations/es.json");
+    let named = read(&path).replace("\"name\": \"\"", "\"name\": \"Ana\"");
+    let test = test
+        .write("es.po", po)
+        .write("data/hangzhou-initiative/translations/es.json", named)
+        .args(&["translation", "po", "import", "es.po"]);
+    let run = test.run().code(0);
+    assert!(run.stderr.contains(": 13 units changed;"), "{}", run.stderr);
+    test.args(&[
+        "translation",
+        "check",
+        "--strict",
+        "data/hangzhou-initiative/translations/es.json",
+    ])
+    .run()
+    .code(0)
+    .stdout("1 file checked: 0 errors, 0 warnings\n");
+}
