@@ -104,6 +104,30 @@ fn translation_path(document: &Document, language: &Language) -> Result<PathBuf,
         .join(format!("{language}.json")))
 }
 
+/// The translation of `document` into `target` as its file holds it, or,
+/// for a language without a file yet, an empty one from the default pivot.
+fn translation_or_template(document: &Document, target: &Language) -> Result<Translation, Error> {
+    let path = translation_path(document, target)?;
+    if path.exists() {
+        return read_translation(&path);
+    }
+    let pivot = crate::translation::default_pivot(document)
+        .ok_or_else(|| Error::Usage("the document has no official language".into()))?;
+    Ok(crate::translation::template(document, target, &pivot))
+}
+
+/// Writes an exported file to `out`, atomically, or to standard output.
+fn write_or_print(out: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
+    match out {
+        Some(out) => {
+            crate::fsx::write_atomic(out, bytes).map_err(Error::io("cannot write", out))?;
+            crate::cli::output::note(&format!("wrote {}", out.display()));
+        }
+        None => crate::cli::output::print_stdout(&String::from_utf8_lossy(bytes)),
+    }
+    Ok(())
+}
+
 /// Reads a translation file that may not yet pass every check.
 fn read_translation(path: &Path) -> Result<Translation, Error> {
     let text = std::fs::read_to_string(path).map_err(Error::io("cannot read", path))?;

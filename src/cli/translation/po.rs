@@ -3,10 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Error, Outcome, document, language, read_translation, translation_path};
-use crate::cli::output::{note, print_stdout};
+use super::{
+    Error, Outcome, document, language, read_translation, translation_or_template,
+    translation_path, write_or_print,
+};
+use crate::cli::output::note;
 use crate::translation::po::{self, Catalog, DOCUMENT_HEADER, PoError, language_from_header};
-use crate::translation::{default_pivot, template, to_json};
+use crate::translation::to_json;
 
 /// Exchange translations with Weblate, Crowdin, Pontoon or Poedit as gettext PO.
 ///
@@ -71,24 +74,9 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
 
 fn export(args: &ExportArgs) -> Result<Outcome, Error> {
     let document = document(args.document.as_deref())?;
-    let target = language(&args.lang)?;
-    let path = translation_path(&document, &target)?;
-    let translation = if path.exists() {
-        read_translation(&path)?
-    } else {
-        let pivot = default_pivot(&document)
-            .ok_or_else(|| Error::Usage("the document has no official language".into()))?;
-        template(&document, &target, &pivot)
-    };
+    let translation = translation_or_template(&document, &language(&args.lang)?)?;
     let text = po::export(&translation, &document);
-    match &args.out {
-        Some(out) => {
-            crate::fsx::write_atomic(out, text.as_bytes())
-                .map_err(Error::io("cannot write", out))?;
-            note(&format!("wrote {}", out.display()));
-        }
-        None => print_stdout(&text),
-    }
+    write_or_print(args.out.as_deref(), text.as_bytes())?;
     Ok(Outcome::Ok)
 }
 
