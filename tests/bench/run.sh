@@ -90,6 +90,28 @@ for n in $sizes; do
   done
 done
 
+# A corrected official text at corpus scale: one English paragraph edited
+# under a reviewed translation, and `build` still passes, with exactly one
+# stale-source warning, printed once.
+n=${sizes%% *}
+stale=$work/stale-$n
+rm -rf "$stale" && cp -r "$work/corpus-$n" "$stale" && rm -rf "$stale/exports"
+python3 - "$stale/data/doc-00000/document.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+document = json.load(open(path, encoding="utf-8"))
+document["sections"][0]["paragraphs"][0]["text"]["en"] += " Corrected."
+json.dump(document, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+if ! (cd "$stale" && "$initiative" build >"$work/stale.out" 2>&1); then
+  echo "bench: build failed on a corrected official text ($n documents)"; cat "$work/stale.out"; exit 1
+fi
+warnings=$(grep -c '^warning\[stale-source\]' "$work/stale.out" || true)
+if [[ $warnings != 1 ]]; then
+  echo "bench: $warnings stale-source warnings for one corrected paragraph (expected 1)"; exit 1
+fi
+echo "bench: $n documents, one corrected paragraph: build exit 0, one stale-source warning"
+
 # The shipped document, as CI meets it: `build --check` on the repository
 # next to check-jsonschema validating the one document against its schema.
 hyperfine --style none -N --runs $((runs * 2)) --warmup 1 \
