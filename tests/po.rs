@@ -193,50 +193,54 @@ fn a_stale_unit_travels_as_fuzzy_and_stays_stale() {
         .code(0);
 }
 
+/// A careful Spanish translation, filled in on a translation platform
+/// (`tests/fixtures/po/es.po`), imported into a new translation: it passes
+/// the strict check, and once reviewed reaches every export.
 #[test]
-fn a_new_language_goes_from_po_to_a_passing_check() {
+fn a_spanish_translation_goes_from_po_to_every_export() {
     let test = Test::scratch_repo().args(&["translation", "template", "--lang", "es"]);
     test.run().code(0);
-    let test = test.args(&[
-        "translation",
-        "po",
-        "export",
-        "--lang",
-        "es",
-        "--out",
-        "es.po",
-    ]);
-    test.run().code(0);
-    // Filled in as on a platform (the French texts stand in for Spanish).
-    let french: Value = serde_json::from_str(&read(&repo().join(FRENCH))).unwrap();
-    let mut po = read(&test.dir().join("es.po"));
-    for (id, unit) in french["units"].as_object().unwrap() {
-        let entry = format!("msgctxt \"{id}\"\n");
-        let at = po.find(&entry).unwrap();
-        let empty = po[at..].find("msgstr \"\"\n").unwrap() + at;
-        let translation = unit["translation"].as_str().unwrap().replace('"', "\\\"");
-        po.replace_range(
-            empty..empty + "msgstr \"\"\n".len(),
-            &format!("msgstr \"{translation}\"\n"),
-        );
-    }
     let path = test
         .dir()
         .join("data/hangzhou-initiative/translations/es.json");
     let named = read(&path).replace("\"name\": \"\"", "\"name\": \"Ana\"");
     let test = test
-        .write("es.po", po)
+        .write("es.po", read(&repo().join("tests/fixtures/po/es.po")))
         .write("data/hangzhou-initiative/translations/es.json", named)
         .args(&["translation", "po", "import", "es.po"]);
     let run = test.run().code(0);
     assert!(run.stderr.contains(": 13 units changed;"), "{}", run.stderr);
-    test.args(&[
+    let test = test.args(&[
         "translation",
         "check",
         "--strict",
         "data/hangzhou-initiative/translations/es.json",
-    ])
-    .run()
-    .code(0)
-    .stdout("1 file checked: 0 errors, 0 warnings\n");
+    ]);
+    test.run()
+        .code(0)
+        .stdout("1 file checked: 0 errors, 0 warnings\n");
+    let reviewed = read(&path).replace("\"status\": \"draft\"", "\"status\": \"reviewed\"");
+    let test = test
+        .write("data/hangzhou-initiative/translations/es.json", reviewed)
+        .args(&["build"]);
+    test.run().code(0);
+    let files = crate::harness::read_tree(&test.dir().join("exports"));
+    let file = |p: &str| String::from_utf8_lossy(&files[Path::new(p)]).into_owned();
+    let title = "Iniciativa de Hangzhou sobre IA y Educación";
+    assert!(file("json/hangzhou-initiative.json").contains(&format!("\"es\": \"{title}\"")));
+    assert!(file("csv/text_units.csv").contains(&format!(",es,{title},community-reviewed\r\n")));
+    assert!(
+        file("xml/hangzhou-initiative.xml")
+            .contains(&format!("<title xml:lang=\"es\">{title}</title>"))
+    );
+    assert!(file("jsonld/hangzhou-initiative.jsonld").contains(&format!("\"es\": \"{title}\"")));
+    assert!(
+        file("akn/hangzhou-initiative/es.xml").contains(&format!("<docTitle>{title}</docTitle>"))
+    );
+    assert!(file("tmx/hangzhou-initiative.tmx").contains(&format!("<tuv xml:lang=\"es\">\n        <prop type=\"x-origin\">community translation from en, reviewed</prop>\n        <seg>{title}</seg>")));
+    assert!(file("html/hangzhou-initiative.html").contains(title));
+    assert!(
+        file("dcat/catalog.ttl")
+            .contains("<http://publications.europa.eu/resource/authority/language/SPA>")
+    );
 }
