@@ -1,6 +1,7 @@
 """Reads a PO export with two independent PO libraries: polib (what many
 scripts and Poedit-side tools use) and the Translate Toolkit's PO store
-(what Pootle and Weblate's checks are built on). Each must find the
+(what Pootle and Weblate's checks are built on), and runs the Toolkit's
+pofilter over it. Each must find the
 header's language and one entry per unit, named by its msgctxt, with the
 same msgid and msgstr. Exits 1 listing what differs.
 
@@ -8,7 +9,10 @@ With --edit CONTEXT TEXT OUT it also writes a copy with that entry's
 msgstr replaced, saved by polib (which rewraps long lines as gettext
 does), for the import round trip."""
 
+import os
+import subprocess
 import sys
+import tempfile
 
 import polib
 from translate.storage import po as ttk_po
@@ -33,14 +37,31 @@ def toolkit_entries(path):
     return language, units
 
 
+def pofilter_errors(path):
+    """Runs the Translate Toolkit's pofilter (its quality checks) over the
+    file: it must read it. pofilter exits 0 even on a file it cannot
+    parse, so its report is read instead."""
+    pofilter = os.path.join(os.path.dirname(sys.executable), "pofilter")
+    with tempfile.TemporaryDirectory() as scratch:
+        result = subprocess.run(
+            [pofilter, "--progress=none", "-i", path, "-o", os.path.join(scratch, "out.po")],
+            capture_output=True, text=True, check=False,
+        )
+    report = result.stdout + result.stderr
+    if result.returncode != 0 or "Error processing" in report:
+        return [f"pofilter: {report.strip()}"]
+    return []
+
+
 def main():
     path, expected_language, expected_units = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    errors = []
+    errors = pofilter_errors(path)
     try:
         polib_language, by_polib = polib_entries(path)
         toolkit_language, by_toolkit = toolkit_entries(path)
     except Exception as error:  # each reader's own parse error
         print(f"{path}: {type(error).__name__}: {error}")
+        print("\n".join(errors))
         return 1
     for reader, language, units in (("polib", polib_language, by_polib), ("translate-toolkit", toolkit_language, by_toolkit)):
         if language != expected_language:
@@ -59,7 +80,7 @@ def main():
     for error in errors:
         print(error)
     if not errors:
-        print(f"{path}: {expected_units} entries, Language {expected_language}, read alike by polib and translate-toolkit")
+        print(f"{path}: {expected_units} entries, Language {expected_language}, read alike by polib and translate-toolkit; pofilter reads it")
     return 1 if errors else 0
 
 

@@ -261,7 +261,7 @@ cargo run --quiet --release --locked -- translation po export --lang fr --out "$
 expect ok "msgfmt --check --statistics: the French PO export" msgfmt --check --statistics -o /dev/null "$broken/fr.po"
 sed 's/^msgstr "Initiative de Hangzhou/msgstr Initiative de Hangzhou/' "$broken/fr.po" >"$broken/bad.po"
 expect reject:"syntax error" "msgfmt rejects a PO file with an unquoted msgstr" msgfmt --check -o /dev/null "$broken/bad.po"
-expect ok "polib + translate-toolkit read the French PO export alike" \
+expect ok "polib, translate-toolkit and pofilter read the French PO export alike" \
   "$bin/python" tests/conformance/po_check.py "$broken/fr.po" fr 13
 expect reject:"PoParseError" "translate-toolkit rejects a PO file with an unquoted msgstr" \
   "$bin/python" tests/conformance/po_check.py "$broken/bad.po" fr 13
