@@ -277,6 +277,22 @@ cp "$project/unknown.po" "$project/fr.po"
 expect reject:"unit \`sec_6__para_1\` does not exist" "the import refuses a PO file naming a unit the document lacks" \
   bash -c "cd '$project' && '$initiative' translation po import fr.po"
 
+# XLIFF written by another tool: the npm `xliff` package (js2xliff, pinned
+# in tests/conformance/xliff/package-lock.json) writes the French units,
+# and importing its file into a fresh template gives back every text.
+(cd tests/conformance/xliff && npm ci --no-audit --no-fund --silent)
+interop="$broken/interop"
+mkdir -p "$interop" && cp -r data schema "$interop/"
+french=data/hangzhou-initiative/translations/fr.json
+node tests/conformance/xliff/js2xliff.js "$french" hangzhou-initiative "$interop/fr.xlf"
+rm "$interop/$french"
+(cd "$interop" && "$initiative" translation template --lang fr >/dev/null 2>&1)
+expect ok "an XLIFF 2.0 file written by js2xliff imports with every text intact" \
+  bash -c "cd '$interop' && '$initiative' translation xliff import fr.xlf && '$bin/python' '$PWD/tests/conformance/xliff/same_units.py' '$PWD/$french' '$french'"
+sed -i 's|<target>Initiative de Hangzhou sur l’IA et l’éducation</target>|<target>Initiative de Hangzhou</target>|' "$interop/fr.xlf"
+expect reject:"unit title differs" "the comparison finds a text changed on the way" \
+  bash -c "cd '$interop' && '$initiative' translation xliff import fr.xlf && '$bin/python' '$PWD/tests/conformance/xliff/same_units.py' '$PWD/$french' '$french'"
+
 # The CI kits: the example workflow against GitHub's workflow schema, and
 # the pre-commit hook definitions with pre-commit itself.
 expect ok "check-jsonschema: tests/ci/github-actions.yml is a valid GitHub workflow" \

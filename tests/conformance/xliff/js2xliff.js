@@ -1,0 +1,24 @@
+// Writes a translation file's units as XLIFF 2.0 with the npm `xliff`
+// package (js2xliff), an XLIFF writer nobody on this project wrote:
+//   node js2xliff.js TRANSLATION.json DOCUMENT-ID OUT.xlf
+const fs = require("fs");
+const { js2xliff } = require("xliff");
+
+const [translationPath, documentId, out] = process.argv.slice(2);
+const translation = JSON.parse(fs.readFileSync(translationPath, "utf8"));
+const units = {};
+for (const [id, unit] of Object.entries(translation.units)) {
+  units[id] = { source: unit.source, target: unit.translation };
+}
+const js = {
+  sourceLanguage: translation.pivot,
+  targetLanguage: translation.language,
+  resources: { [documentId]: units },
+};
+js2xliff(js, (error, xliff) => {
+  if (error) {
+    console.error(error);
+    process.exit(1);
+  }
+  fs.writeFileSync(out, xliff);
+});
