@@ -25,4 +25,5 @@ mod schema;
 mod snapshots;
 mod source_text;
 mod translation;
+mod xliff;
 mod xml_round_trip;
