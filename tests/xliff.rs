@@ -4,6 +4,8 @@
 //! not moved; a 10⁵-unit import bounded by the work counted; an export
 //! that refuses what XML cannot carry. See: #16
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -70,8 +72,10 @@ fn sha256(path: &std::path::Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     Sha256::digest(&bytes)
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
 }
 
 fn title_of(path: &std::path::Path) -> String {
@@ -173,12 +177,12 @@ fn an_unreadable_file_is_a_usage_error() {
 fn xliff_export_refuses_what_xml_cannot_carry() {
     let test = Test::scratch_repo();
     let french = test.dir().join(FRENCH);
-    let text = std::fs::read_to_string(&french).unwrap().replacen(
+    let broken = std::fs::read_to_string(&french).unwrap().replacen(
         "Initiative de Hangzhou sur l’IA et l’éducation",
         "Initiative de Hangzhou\\u0000 sur l’IA\\ufffe",
         1,
     );
-    let test = test.write(FRENCH, text).args(&[
+    let test = test.write(FRENCH, broken).args(&[
         "translation",
         "xliff",
         "export",
@@ -255,9 +259,10 @@ fn big_xliff() -> String {
     );
     for s in 1..=SECTIONS {
         for p in 1..=PARAGRAPHS {
-            xliff.push_str(&format!(
-                "<unit id=\"sec_{s}__para_{p}\"><segment><source>Paragraph {s}.{p}.</source><target>Paragraphe {s}.{p}.</target></segment></unit>\n"
-            ));
+            let _ = writeln!(
+                xliff,
+                "<unit id=\"sec_{s}__para_{p}\"><segment><source>Paragraph {s}.{p}.</source><target>Paragraphe {s}.{p}.</target></segment></unit>"
+            );
         }
     }
     xliff.push_str("</file>\n</xliff>\n");

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::io;
 
-use quick_xml::escape::{escape, resolve_xml_entity};
+use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesDecl, BytesRef, BytesStart, BytesText, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::{NsReader, Writer};
@@ -319,10 +319,10 @@ fn write_unit(
     Ok(())
 }
 
-/// `content` as XML text. A carriage return is written as a reference:
-/// a parser would read a raw one as a line feed.
-fn text(content: &str) -> BytesText<'static> {
-    BytesText::from_escaped(escape(content).replace('\r', "&#xD;"))
+/// `content` as XML text. quick-xml writes a carriage return as `&#13;`,
+/// which a parser reads back as one (a raw one would become a line feed).
+fn text(content: &str) -> BytesText<'_> {
+    BytesText::new(content)
 }
 
 /// `translation` with the targets of the XLIFF file `text` imported (see
@@ -1140,4 +1140,170 @@ fn attribute(start: &BytesStart<'_>, name: &str) -> Result<Option<String>, ReadE
         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .map_err(|e| syntax(&e))?;
     Ok(Some(value.into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An XLIFF 2.0 file whose one unit `title` holds `body`.
+    fn file(body: &str) -> String {
+        format!(
+            "<xliff xmlns=\"{XLIFF_NAMESPACE}\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\"><file id=\"f\"><unit id=\"title\">{body}</unit></file></xliff>"
+        )
+    }
+
+    fn target(body: &str) -> Option<String> {
+        let read = read(&file(body)).unwrap();
+        read.units.into_iter().next().unwrap().target
+    }
+
+    fn refused(text: &str) -> (&'static str, usize, usize) {
+        let e = read(text).unwrap_err();
+        (e.code(), e.position.line, e.position.column)
+    }
+
+    #[test]
+    fn segments_and_ignorables_join_in_order() {
+        let body = "<segment><source>A.</source><target>Un.</target></segment>\
+                    <ignorable><source> </source></ignorable>\
+                    <segment><source>B.</source><target>Deux.</target></segment>";
+        assert_eq!(target(body).as_deref(), Some("Un. Deux."));
+        // `order` places a target among the unit's parts.
+        let body = "<segment><source>A</source><target order=\"2\">a</target></segment>\
+                    <segment><source>B</source><target order=\"1\">b</target></segment>";
+        assert_eq!(target(body).as_deref(), Some("ba"));
+        let body = "<segment><source>A</source><target order=\"1\">a</target></segment>\
+                    <segment><source>B</source><target order=\"1\">b</target></segment>";
+        assert_eq!(refused(&file(body)).0, "xliff-structure");
+        // No target anywhere: the unit is not translated.
+        assert_eq!(target("<segment><source>A</source></segment>"), None);
+    }
+
+    #[test]
+    fn a_unit_translated_in_part_is_refused_at_its_untranslated_segment() {
+        let text = file(
+            "<segment><source>A</source><target>a</target></segment>\n<segment><source>B</source></segment>",
+        );
+        let e = read(&text).unwrap_err();
+        assert_eq!(
+            (e.code(), e.position.line, e.position.column),
+            ("xliff-partial-unit", 2, 1)
+        );
+        assert!(e.to_string().contains("segment 2 has no <target>"));
+    }
+
+    #[test]
+    fn white_space_is_kept_unless_xml_space_says_default() {
+        let kept = "<segment><source>A</source><target>  a\n b  </target></segment>";
+        assert_eq!(target(kept).as_deref(), Some("  a\n b  "));
+        let collapsed = "<segment><source>A</source><target xml:space=\"default\">  a\n <mrk id=\"m\"> b </mrk>  </target></segment>";
+        assert_eq!(target(collapsed).as_deref(), Some("a b"));
+        let inner = "<segment xml:space=\"default\"><source>A</source><target xml:space=\"preserve\"> a  b </target></segment>";
+        assert_eq!(target(inner).as_deref(), Some(" a  b "));
+    }
+
+    #[test]
+    fn inline_elements_keep_their_text_or_are_refused() {
+        let body = |t: &str| format!("<segment><source>A</source><target>{t}</target></segment>");
+        let kept = body(
+            "<pc id=\"1\" equivStart=\"[\" equivEnd=\"]\">x</pc><sc id=\"2\"/>y<ec startRef=\"2\"/><ph id=\"3\" equiv=\"{0}\"/><cp hex=\"9\"/><sm id=\"4\"/>z<em startRef=\"4\"/>",
+        );
+        assert_eq!(target(&kept).as_deref(), Some("[x]y{0}\tz"));
+        assert_eq!(refused(&file(&body("<ph id=\"1\"/>"))).0, "xliff-inline");
+        assert_eq!(refused(&file(&body("<b>x</b>"))).0, "xliff-inline");
+        assert_eq!(
+            refused(&file(&body("<ph id=\"1\" equiv=\"x\">y</ph>"))).0,
+            "xliff-inline"
+        );
+        assert_eq!(
+            refused(&file(&body("<cp hex=\"D800\"/>"))).0,
+            "xliff-inline"
+        );
+    }
+
+    #[test]
+    fn references_are_resolved_by_the_parser_and_checked() {
+        let body = |t: &str| format!("<segment><source>A</source><target>{t}</target></segment>");
+        let text = body("&lt;&#x2019;&#233;&amp;<![CDATA[<&>]]>&#xD;");
+        assert_eq!(target(&text).as_deref(), Some("<’é&<&>\r"));
+        assert_eq!(refused(&file(&body("&#1;"))).0, "xliff-syntax");
+        assert_eq!(refused(&file(&body("&nbsp;"))).0, "xliff-syntax");
+        assert_eq!(refused(&file(&body("a\u{0}"))).0, "xliff-syntax");
+    }
+
+    #[test]
+    fn the_root_is_xliff_2_in_its_namespace() {
+        assert_eq!(
+            refused("<xliff version=\"2.0\" trgLang=\"fr\"/>"),
+            ("xliff-namespace", 1, 1)
+        );
+        assert_eq!(refused("\n<x/>"), ("xliff-root", 2, 1));
+        let v21 = file("").replace("version=\"2.0\"", "version=\"2.1\"");
+        assert!(read(&v21).is_ok());
+        let v3 = file("").replace("version=\"2.0\"", "version=\"3.0\"");
+        assert_eq!(refused(&v3).0, "xliff-version");
+        let no_language = file("").replace(" trgLang=\"fr\"", "");
+        assert_eq!(refused(&no_language).0, "xliff-structure");
+        assert_eq!(refused(&file("<unit id=\"x\"/>")).0, "xliff-structure");
+    }
+
+    #[test]
+    fn positions_count_characters_as_for_data_files() {
+        let text = format!(
+            "<!-- é\r\n中文 -->\r\n  {}",
+            file("").replace("<unit", "<unit/><unit")
+        );
+        let e = read(&text).unwrap_err();
+        let index = LineIndex::new(&text);
+        assert_eq!(e.position, index.position(&text, e.position.offset));
+        assert_eq!((e.position.line, e.position.column), (3, 109));
+    }
+
+    #[test]
+    fn bytes_are_decoded_from_utf8_or_utf16_with_a_mark() {
+        let text = "<x>é😀</x>";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            decode(&[b"\xFF\xFE".as_slice(), &le].concat()).unwrap(),
+            text
+        );
+        assert_eq!(
+            decode(&[b"\xFE\xFF".as_slice(), &be].concat()).unwrap(),
+            text
+        );
+        assert_eq!(
+            decode(&[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap(),
+            text
+        );
+        assert_eq!(decode(&be).unwrap_err().code(), "xliff-encoding");
+        let e = decode(b"<x>\n\xC3\xA9\xFF</x>").unwrap_err();
+        assert_eq!(
+            (e.code(), e.position.line, e.position.column),
+            ("xliff-encoding", 2, 2)
+        );
+        let lone = [0xFF, 0xFE, b'<', 0, 0x00, 0xD8, b'>', 0];
+        assert_eq!(decode(&lone).unwrap_err().code(), "xliff-encoding");
+    }
+
+    #[test]
+    fn xml_characters_are_those_of_xml_1_0() {
+        assert!(
+            ['\t', '\n', '\r', ' ', '\u{FFFD}', '\u{10000}']
+                .iter()
+                .all(|c| is_xml_char(*c))
+        );
+        assert!(
+            !['\0', '\u{1}', '\u{1F}', '\u{FFFE}', '\u{FFFF}']
+                .iter()
+                .any(|c| is_xml_char(*c))
+        );
+        assert_eq!(text("a\rb<").into_inner(), "a&#13;b&lt;");
+        let read = target(&format!(
+            "<segment><source>A</source><target>{}</target></segment>",
+            text("a\r\nb").into_inner()
+        ));
+        assert_eq!(read.as_deref(), Some("a\r\nb"));
+    }
 }
