@@ -9,6 +9,12 @@
 //! `<ph>` with no text equivalent, an element it does not know inside a
 //! `<target>`, a second unit with the same id, XLIFF 1.2) is a
 //! [`ReadError`] with its line and column, never a silent drop.
+//!
+//! Two readings of the standard are choices: UTF-16 with a byte-order
+//! mark is decoded (XML 1.0 requires every parser to read it, and Windows
+//! CAT tools write it), and white space is kept as written unless an
+//! explicit `xml:space="default"` applies (XLIFF lets an application keep
+//! it, and so the tool's own export comes back byte for byte).
 
 use std::collections::HashMap;
 use std::io;

@@ -28,7 +28,9 @@ enum Command {
 ///
 /// Every unit is listed in reading order; units already translated carry
 /// their `<target>`. A language without a translation file yet gets an
-/// XLIFF with sources only.
+/// XLIFF with sources only. A text holding a character XML 1.0 cannot
+/// carry (U+0000, U+FFFE, a control other than tab or a line end) is
+/// refused with its unit (exit 1).
 ///
 /// Example: initiative translation xliff export --lang fr --out fr.xlf
 #[derive(Debug, clap::Args)]
@@ -46,8 +48,11 @@ struct ExportArgs {
 
 /// Read a translated XLIFF 2.0 file back into its translation file.
 ///
-/// Each unit's `<target>` becomes its translation; nothing else changes.
-/// A file naming a unit the document does not have is refused whole.
+/// Each unit's targets, its segments joined in order, become its
+/// translation; nothing else changes. A file is refused whole, and nothing
+/// is written, when it cannot be read without losing text (exit 1, with
+/// its line and column) or names a unit the document does not have
+/// (exit 2).
 ///
 /// Example: initiative translation xliff import fr.xlf
 #[derive(Debug, clap::Args)]
