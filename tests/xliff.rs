@@ -194,7 +194,7 @@ fn xliff_export_refuses_what_xml_cannot_carry() {
     let run = test.run().code(1);
     assert!(
         run.stderr.starts_with(
-            "initiative: error: data/hangzhou-initiative/translations/fr.json: unit `title`: its translation holds U+0000, which XML 1.0 cannot carry (character 23 of the text); nothing was written\n"
+            "initiative: error: data/hangzhou-initiative/translations/fr.json:17:45: unit `title`: its translation holds U+0000, which XML 1.0 cannot carry (character 23 of the text); nothing was written\n"
         ),
         "{}",
         run.stderr

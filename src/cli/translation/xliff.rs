@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{Error, Outcome, document, language, read_translation, translation_path};
 use crate::cli::output::print_stdout;
 use crate::diagnostic::{Diagnostic, HumanRenderer, Severity};
-use crate::source::{LineIndex, SourceFile};
+use crate::source::{LineIndex, SourceFile, SpanIndex, Target};
 use crate::translation::{default_pivot, template, to_json, xliff};
 
 /// Exchange translations with CAT tools (`OmegaT`, Okapi, Weblate) as XLIFF 2.0.
@@ -90,9 +90,8 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
         }
         Err(refused) => {
             eprintln!(
-                "initiative: error: {}: {refused}; nothing was written\n  = help: remove the character from the translation file (`initiative translation check {}` shows where)",
-                path.display(),
-                path.display()
+                "initiative: error: {}: {refused}; nothing was written\n  = help: remove the character from the translation file",
+                where_refused(&path, &refused)
             );
             return Ok(Outcome::Invalid);
         }
@@ -105,6 +104,28 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
         None => print_stdout(&String::from_utf8_lossy(&bytes)),
     }
     Ok(Outcome::Ok)
+}
+
+/// Where in the translation file at `path` the character an export
+/// refused is, as `file:line:column`; just the file for a source text
+/// (which comes from the document) or a file that cannot be read again.
+fn where_refused(path: &Path, refused: &xliff::ExportError) -> String {
+    let xliff::ExportError::Character {
+        unit,
+        part: "translation",
+        index,
+        ..
+    } = refused
+    else {
+        return path.display().to_string();
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return path.display().to_string();
+    };
+    let pointer = format!("/units/{unit}/translation");
+    let offset = SpanIndex::new(&text).offset(&pointer, Target::Char(index.saturating_sub(1)));
+    let at = LineIndex::new(&text).position(&text, offset);
+    format!("{}:{}:{}", path.display(), at.line, at.column)
 }
 
 fn import(args: &ImportArgs) -> Result<Outcome, Error> {
