@@ -438,6 +438,8 @@ fn utf8(bytes: &[u8]) -> Result<String, ReadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => {
+            // `valid_up_to` is within the bytes, and the byte there is the
+            // first one that is not UTF-8: neither lookup can miss.
             let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let prefix = String::from_utf8_lossy(valid);
             let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
@@ -500,6 +502,7 @@ impl<'t> Cursor<'t> {
             // Only an error can point back: it is placed once.
             return LineIndex::new(self.text).position(self.text, offset);
         }
+        // Both ends are character boundaries within the text.
         let passed = self.text.get(self.at.offset..offset).unwrap_or_default();
         work::add(Work::ColumnBytes, passed.len());
         for c in passed.chars() {
@@ -844,6 +847,7 @@ impl State<'_> {
         start: &BytesStart<'_>,
         position: Position,
     ) -> Result<(), ReadErrorKind> {
+        // No id and an empty one are refused alike, just below.
         let id = attribute(start, "id")?.unwrap_or_default();
         if id.is_empty() {
             return Err(ReadErrorKind::Structure("a <unit> has no id".into()));
@@ -979,6 +983,7 @@ impl State<'_> {
                 }
             }
             Frame::Paired => {
+                // Every open <pc> pushed its end text.
                 let end = self.ends.pop().unwrap_or_default();
                 push_text(&mut self.collected, &end, space);
             }
