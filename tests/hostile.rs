@@ -235,9 +235,18 @@ fn an_xliff_with_entities_is_refused_before_expanding_them() {
     )
     .unwrap_or_default();
     let test = test.args(&["translation", "xliff", "import", "laughs.xlf"]);
-    test.run().code(2).stderr(
-        "initiative: error: laughs.xlf: not an XLIFF 2.0 file: a DOCTYPE is not allowed: XLIFF needs none, and its entities could expand without bound\n",
-    );
+    // A refused XLIFF is invalid data, located: exit 1. See: #16
+    test.run().code(1).stderr(concat!(
+        "error[xliff-unsupported]: a DOCTYPE is not read: XLIFF needs none, and its entities could expand without bound\n",
+        " --> laughs.xlf:2:1\n",
+        "  |\n",
+        "2 | <!DOCTYPE xliff [\n",
+        "  | ^\n",
+        "  |\n",
+        "  = note: at /\n",
+        "  = help: remove the DOCTYPE: XLIFF needs none\n",
+        "initiative: nothing was imported from laughs.xlf\n",
+    ));
     assert_eq!(
         std::fs::read(
             test.dir()

@@ -27,4 +27,5 @@ mod snapshots;
 mod source_text;
 mod tmx;
 mod translation;
+mod xliff;
 mod xml_round_trip;

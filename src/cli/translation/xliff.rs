@@ -1,9 +1,12 @@
 //! `initiative translation xliff export|import`: XLIFF 2.0 for CAT tools.
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use super::{Error, Outcome, document, language, read_translation, translation_path};
 use crate::cli::output::print_stdout;
+use crate::diagnostic::{Diagnostic, HumanRenderer, Severity};
+use crate::source::{LineIndex, SourceFile, SpanIndex, Target};
 use crate::translation::{default_pivot, template, to_json, xliff};
 
 /// Exchange translations with CAT tools (`OmegaT`, Okapi, Weblate) as XLIFF 2.0.
@@ -25,7 +28,9 @@ enum Command {
 ///
 /// Every unit is listed in reading order; units already translated carry
 /// their `<target>`. A language without a translation file yet gets an
-/// XLIFF with sources only.
+/// XLIFF with sources only. A text holding a character XML 1.0 cannot
+/// carry (U+0000, U+FFFE, a control other than tab or a line end) is
+/// refused with its unit (exit 1).
 ///
 /// Example: initiative translation xliff export --lang fr --out fr.xlf
 #[derive(Debug, clap::Args)]
@@ -43,8 +48,11 @@ struct ExportArgs {
 
 /// Read a translated XLIFF 2.0 file back into its translation file.
 ///
-/// Each unit's `<target>` becomes its translation; nothing else changes.
-/// A file naming a unit the document does not have is refused whole.
+/// Each unit's targets, its segments joined in order, become its
+/// translation; nothing else changes. A file is refused whole, and nothing
+/// is written, when it cannot be read without losing text (exit 1, with
+/// its line and column) or names a unit the document does not have
+/// (exit 2).
 ///
 /// Example: initiative translation xliff import fr.xlf
 #[derive(Debug, clap::Args)]
@@ -75,8 +83,19 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
             .ok_or_else(|| Error::Usage("the document has no official language".into()))?;
         template(&document, &target, &pivot)
     };
-    let bytes = xliff::export(&translation, &document)
-        .map_err(|e| Error::Usage(format!("cannot write XLIFF: {e}")))?;
+    let bytes = match xliff::export(&translation, &document) {
+        Ok(bytes) => bytes,
+        Err(xliff::ExportError::Io(e)) => {
+            return Err(Error::Usage(format!("cannot write XLIFF: {e}")));
+        }
+        Err(refused) => {
+            eprintln!(
+                "initiative: error: {}: {refused}; nothing was written\n  = help: remove the character from the translation file",
+                where_refused(&path, &refused)
+            );
+            return Ok(Outcome::Invalid);
+        }
+    };
     match &args.out {
         Some(out) => {
             crate::fsx::write_atomic(out, &bytes).map_err(Error::io("cannot write", out))?;
@@ -87,16 +106,41 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Ok)
 }
 
+/// Where in the translation file at `path` the character an export
+/// refused is, as `file:line:column`; just the file for a source text
+/// (which comes from the document) or a file that cannot be read again.
+fn where_refused(path: &Path, refused: &xliff::ExportError) -> String {
+    let xliff::ExportError::Character {
+        unit,
+        part: "translation",
+        index,
+        ..
+    } = refused
+    else {
+        return path.display().to_string();
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return path.display().to_string();
+    };
+    let pointer = format!("/units/{unit}/translation");
+    let offset = SpanIndex::new(&text).offset(&pointer, Target::Char(index.saturating_sub(1)));
+    let at = LineIndex::new(&text).position(&text, offset);
+    format!("{}:{}:{}", path.display(), at.line, at.column)
+}
+
 fn import(args: &ImportArgs) -> Result<Outcome, Error> {
     let document = document(args.document.as_deref())?;
-    let text = std::fs::read_to_string(&args.file).map_err(Error::io("cannot read", &args.file))?;
-    let language_tag = trg_lang(&text).ok_or_else(|| {
-        Error::Usage(format!(
-            "{}: no trgLang on <xliff>: is it an XLIFF 2.0 file?",
-            args.file.display()
-        ))
-    })?;
-    let target = language(&language_tag)?;
+    let file = &args.file;
+    let bytes = std::fs::read(file).map_err(Error::io("cannot read", file))?;
+    let text = match xliff::decode(&bytes) {
+        Ok(text) => text,
+        Err(e) => return Ok(refuse(file, None, &e)),
+    };
+    let read = match xliff::read(&text) {
+        Ok(read) => read,
+        Err(e) => return Ok(refuse(file, Some(text), &e)),
+    };
+    let target = language(&read.target_language)?;
     let path = translation_path(&document, &target)?;
     if !path.exists() {
         return Err(Error::Usage(format!(
@@ -105,8 +149,15 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         )));
     }
     let translation = read_translation(&path)?;
-    let imported = xliff::import(&text, &translation, &document)
-        .map_err(|e| Error::Usage(format!("{}: {e}", args.file.display())))?;
+    let imported = xliff::merge(&read, &translation, &document).map_err(|e| match &e {
+        xliff::Error::UnknownUnit { position, .. } => Error::Usage(format!(
+            "{}:{}:{}: {e}",
+            file.display(),
+            position.line,
+            position.column
+        )),
+        _ => Error::Usage(format!("{}: {e}", file.display())),
+    })?;
     let changed = imported
         .units
         .iter()
@@ -116,18 +167,28 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         .map_err(Error::io("cannot write", &path))?;
     crate::cli::output::note(&format!(
         "imported {} into {}: {changed} units changed; run `initiative translation check {}`",
-        args.file.display(),
+        file.display(),
         path.display(),
         path.display()
     ));
     Ok(Outcome::Ok)
 }
 
-/// The `trgLang` of the XLIFF root, read loosely: the import checks the
-/// whole file properly.
-fn trg_lang(text: &str) -> Option<String> {
-    let start = text.find("trgLang=")? + "trgLang=".len();
-    let quote = text[start..].chars().next()?;
-    let rest = &text[start + 1..];
-    rest.find(quote).map(|end| rest[..end].to_owned())
+/// Prints why the XLIFF file `file` (whose `text` is known once it was
+/// decoded) is refused, as a diagnostic with its place; the run exits 1
+/// having written nothing.
+fn refuse(file: &Path, text: Option<String>, e: &xliff::ReadError) -> Outcome {
+    let diagnostic = Diagnostic::new(Severity::Error, e.code(), file, "", e.to_string())
+        .with_position(e.position.line, e.position.column)
+        .with_offset(e.position.offset)
+        .with_hint(e.hint());
+    let source = text.map(|text| SourceFile {
+        path: file.to_path_buf(),
+        lines: LineIndex::new(&text),
+        text,
+    });
+    let renderer = HumanRenderer::new(std::io::stderr().is_terminal());
+    eprint!("{}", renderer.render(&diagnostic, source.as_ref()));
+    eprintln!("initiative: nothing was imported from {}", file.display());
+    Outcome::Invalid
 }

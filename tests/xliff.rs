@@ -1,0 +1,317 @@
+//! XLIFF 2.0 import and export through the real binary: every fixture
+//! under `tests/fixtures/xliff/` with its exit code, and for a refused
+//! file its code, `line:column` and a translation file whose checksum has
+//! not moved; a 10⁵-unit import bounded by the work counted; an export
+//! that refuses what XML cannot carry. See: #16
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::harness::{Test, repo};
+
+const DIR: &str = "tests/fixtures/xliff";
+const FRENCH: &str = "data/hangzhou-initiative/translations/fr.json";
+
+/// What importing a fixture into the shipped French translation gives.
+enum Expected {
+    /// Exit 0, and the title's translation afterwards.
+    Title(&'static str),
+    /// Exit 1 with this code at this `line:column`; nothing is written.
+    Refused(&'static str, usize, usize),
+}
+
+use Expected::{Refused, Title};
+
+const XLIFF_CASES: &[(&str, Expected)] = &[
+    // CDATA is text: it was imported as "" ("1 units changed", exit 0).
+    (
+        "cdata-target.xlf",
+        Title("Initiative de Hangzhou sur l’IA & l’éducation <2026>"),
+    ),
+    // Segments and ignorables are joined in order: only the last segment
+    // was kept.
+    (
+        "three-segments.xlf",
+        Title("Initiative de Hangzhou sur l’intelligence artificielle et l’éducation"),
+    ),
+    // <pc> and <mrk> keep their content; character references are
+    // resolved by quick-xml.
+    (
+        "inline-pc.xlf",
+        Title("Initiative de Hangzhou (Chine) sur l’IA et l’éducation"),
+    ),
+    // A <ph> with no text equivalent cannot become text.
+    ("inline-ph.xlf", Refused("xliff-inline", 7, 40)),
+    // The second unit `title` once replaced the first, silently.
+    ("duplicate-unit.xlf", Refused("xliff-duplicate-unit", 10, 5)),
+    // `trgLang=«` in a comment once panicked (a byte-offset slice).
+    (
+        "trglang-multibyte.xlf",
+        Title("Initiative de Hangzhou « IA et éducation »"),
+    ),
+    // The namespace was never checked.
+    ("wrong-namespace.xlf", Refused("xliff-namespace", 2, 1)),
+    ("xliff-1.2.xlf", Refused("xliff-version", 2, 1)),
+    // A UTF-8 byte-order mark is accepted, and positions start after it.
+    (
+        "bom.xlf",
+        Title("Initiative de Hangzhou (avec BOM) sur l’IA et l’éducation"),
+    ),
+    // UTF-16 with a byte-order mark is decoded, as XML 1.0 requires.
+    (
+        "utf16.xlf",
+        Title("Initiative de Hangzhou (UTF-16) sur l’IA et l’éducation 😀"),
+    ),
+    // Without the mark XML does not allow it.
+    ("utf16-no-bom.xlf", Refused("xliff-encoding", 1, 1)),
+];
+
+fn sha256(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    Sha256::digest(&bytes)
+        .iter()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+fn title_of(path: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let translation: Value = serde_json::from_str(&text).unwrap();
+    translation["units"]["title"]["translation"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn every_xliff_fixture_imports_or_is_refused_at_its_place() {
+    for (file, expected) in XLIFF_CASES {
+        let bytes = std::fs::read(repo().join(DIR).join(file)).unwrap();
+        let test =
+            Test::scratch_repo()
+                .write(file, bytes)
+                .args(&["translation", "xliff", "import", file]);
+        let french = test.dir().join(FRENCH);
+        let before = sha256(&french);
+        let run = test.run();
+        match expected {
+            Title(title) => {
+                assert_eq!(run.code, 0, "{file}: exit code\n{}", run.stderr);
+                assert!(
+                    run.stderr.contains("1 units changed"),
+                    "{file}: {}",
+                    run.stderr
+                );
+                assert_eq!(title_of(&french), *title, "{file}");
+            }
+            Refused(code, line, column) => {
+                assert_eq!(run.code, 1, "{file}: exit code\n{}", run.stderr);
+                let headline = format!("error[{code}]: ");
+                let place = format!("{file}:{line}:{column}");
+                assert!(run.stderr.starts_with(&headline), "{file}: {}", run.stderr);
+                assert!(run.stderr.contains(&place), "{file}: {}", run.stderr);
+                assert!(
+                    run.stderr
+                        .ends_with(&format!("initiative: nothing was imported from {file}\n")),
+                    "{file}: {}",
+                    run.stderr
+                );
+                assert_eq!(sha256(&french), before, "{file}: the translation changed");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_xliff_fixture_is_covered() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(repo().join(DIR))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = XLIFF_CASES.iter().map(|(f, _)| (*f).to_owned()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn xliff_1_2_is_refused_naming_its_version() {
+    let bytes = std::fs::read(repo().join(DIR).join("xliff-1.2.xlf")).unwrap();
+    Test::scratch_repo()
+        .write("fr.xlf", bytes)
+        .args(&["translation", "xliff", "import", "fr.xlf"])
+        .run()
+        .code(1)
+        .stderr(concat!(
+            "error[xliff-version]: this is XLIFF 1.2 (version=\"1.2\"); the import reads XLIFF 2.0 and 2.1 only\n",
+            " --> fr.xlf:2:1\n",
+            "  |\n",
+            "2 | <xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n",
+            "  | ^\n",
+            "  |\n",
+            "  = note: at /\n",
+            "  = help: export XLIFF 2.0 from your tool, or start from `initiative translation xliff export`\n",
+            "initiative: nothing was imported from fr.xlf\n",
+        ));
+}
+
+#[test]
+fn an_unreadable_file_is_a_usage_error() {
+    let run = Test::scratch_repo()
+        .args(&["translation", "xliff", "import", "missing.xlf"])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr
+            .starts_with("initiative: error: cannot read missing.xlf:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn xliff_export_refuses_what_xml_cannot_carry() {
+    let test = Test::scratch_repo();
+    let french = test.dir().join(FRENCH);
+    let broken = std::fs::read_to_string(&french).unwrap().replacen(
+        "Initiative de Hangzhou sur l’IA et l’éducation",
+        "Initiative de Hangzhou\\u0000 sur l’IA\\ufffe",
+        1,
+    );
+    let test = test.write(FRENCH, broken).args(&[
+        "translation",
+        "xliff",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        "fr.xlf",
+    ]);
+    let run = test.run().code(1);
+    assert!(
+        run.stderr.starts_with(
+            "initiative: error: data/hangzhou-initiative/translations/fr.json:17:45: unit `title`: its translation holds U+0000, which XML 1.0 cannot carry (character 23 of the text); nothing was written\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!test.dir().join("fr.xlf").exists());
+}
+
+/// The 10⁵ paragraphs of the big document: 125 sections of 800 (a
+/// section holds fewer than 1 000).
+const SECTIONS: usize = 125;
+const PARAGRAPHS: usize = 800;
+
+/// A project of its own holding a document `big` with
+/// `SECTIONS × PARAGRAPHS` paragraphs and an empty French translation.
+fn big_project() -> Test {
+    let minimal = repo().join("tests/fixtures/valid/minimal/document.json");
+    let mut document: Value =
+        serde_json::from_str(&std::fs::read_to_string(minimal).unwrap()).unwrap();
+    let sections: Vec<Value> = (1..=SECTIONS)
+        .map(|s| {
+            let paragraphs: Vec<Value> = (1..=PARAGRAPHS)
+                .map(|p| {
+                    json!({
+                        "id": format!("sec_{s}__para_{p}"),
+                        "text": {"en": format!("Paragraph {s}.{p}."), "zh-Hans": "我们呼吁合作。"},
+                    })
+                })
+                .collect();
+            json!({
+                "id": format!("sec_{s}"),
+                "number": s,
+                "heading": {"en": "Heading", "zh-Hans": "标题"},
+                "paragraphs": paragraphs,
+            })
+        })
+        .collect();
+    document["sections"] = Value::Array(sections);
+    document["editorial_notes"] = json!([]);
+    document["references"][0]["cited_by"] = json!([]);
+    document["id"] = json!("big");
+    let catalog = std::fs::read_to_string(repo().join("data/catalog.json"))
+        .unwrap()
+        .replace(
+            "\"document\": \"hangzhou-initiative\"",
+            "\"document\": \"big\"",
+        );
+    let french = json!({
+        "document": "big", "language": "fr", "pivot": "en", "status": "draft",
+        "translators": [{"name": "Test"}], "units": {},
+    });
+    Test::scratch()
+        .write("data/big/document.json", document.to_string())
+        .write("data/big/translations/fr.json", french.to_string())
+        .write("data/catalog.json", catalog)
+        .write("schema/.keep", "")
+}
+
+/// The XLIFF 2.0 file translating every paragraph of [`big_project`].
+fn big_xliff() -> String {
+    let mut xliff = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">\n<file id=\"big\">\n",
+    );
+    for s in 1..=SECTIONS {
+        for p in 1..=PARAGRAPHS {
+            let _ = writeln!(
+                xliff,
+                "<unit id=\"sec_{s}__para_{p}\"><segment><source>Paragraph {s}.{p}.</source><target>Paragraphe {s}.{p}.</target></segment></unit>"
+            );
+        }
+    }
+    xliff.push_str("</file>\n</xliff>\n");
+    xliff
+}
+
+/// The count `name` in the work summary on `stderr`.
+fn work(stderr: &str, name: &str) -> u64 {
+    let summary = stderr
+        .lines()
+        .find(|l| l.starts_with("initiative: work: "))
+        .unwrap();
+    summary
+        .split_whitespace()
+        .find_map(|field| field.strip_prefix(&format!("{name}=")))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// Placing each `<unit>` once counted the newlines from the start of the
+/// file: for this file, about 10⁵ × 4.5 MB / 2 ≈ 2 × 10¹¹ bytes read (337 s
+/// in a release build at this size). Positions are now counted as the
+/// reader moves, each byte once, so the bytes read to place units are at
+/// most the file's length. (Writing the translation file back sorted its
+/// units with a search of the document's list per comparison: 48 s for
+/// 2 × 10⁴ units in a debug build, now a map.)
+#[test]
+fn a_100_000_unit_xliff_imports_in_linear_work() {
+    let xliff = big_xliff();
+    let test = big_project()
+        .write("big.xlf", &xliff)
+        .env("INITIATIVE_WORK_COUNTS", "1")
+        .args(&["translation", "xliff", "import", "big.xlf"]);
+    let run = test.run().code(0);
+    assert!(
+        run.stderr
+            .contains(&format!("{} units changed", SECTIONS * PARAGRAPHS)),
+        "{}",
+        run.stderr
+    );
+    let column_bytes = work(&run.stderr, "column-bytes");
+    // The few bytes over the file's length place the warnings validating
+    // the project finds (its catalog's placeholders).
+    let bound = xliff.len() as u64 + 4096;
+    assert!(
+        column_bytes <= bound,
+        "column-bytes={column_bytes} > {bound}"
+    );
+    let french = std::fs::read_to_string(test.dir().join("data/big/translations/fr.json")).unwrap();
+    assert!(french.contains("\"translation\": \"Paragraphe 125.800.\""));
+}
