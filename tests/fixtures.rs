@@ -182,6 +182,7 @@ fn every_rule_code_has_a_fixture() {
     fixture_codes.extend(
         crate::translation::TRANSLATION_CASES
             .iter()
+            .chain(crate::translation::OTHER_TRANSLATION_CASES)
             .flat_map(|(_, _, c)| c.iter().map(|(_, code, _, _)| *code)),
     );
     for line in listed.lines() {

@@ -33,6 +33,37 @@ pub(crate) const TRANSLATION_CASES: &[(&str, i32, &[Expected])] = &[
     ("da.json", 0, &[("warning", "double-space", 28, 31)]),
     ("de.json", 1, &[("error", "translation-location", 4, 15)]),
     ("es.json", 1, &[("error", "unknown-unit", 66, 5)]),
+    // See: #22. A careful Spanish translation (es-ES), and wrong ones made
+    // from it: a paragraph carrying another's translation (es-MX), one
+    // translation for two headings (es-PE), a sentence left out of a
+    // paragraph of four (es-AR), half a paragraph left in English (es-CL);
+    // and right ones: a sentence split in two (es-419), an English title
+    // quoted in Spanish text (es-US).
+    ("es-ES.json", 0, &[]),
+    (
+        "es-MX.json",
+        0,
+        &[
+            ("warning", "reused-translation", 48, 22),
+            ("warning", "sentence-count", 48, 23),
+        ],
+    ),
+    (
+        "es-PE.json",
+        0,
+        &[("warning", "reused-translation", 52, 22)],
+    ),
+    ("es-AR.json", 0, &[("warning", "sentence-count", 56, 336)]),
+    (
+        "es-CL.json",
+        0,
+        &[
+            ("warning", "untranslated-sentence", 64, 474),
+            ("warning", "untranslated-sentence", 64, 608),
+        ],
+    ),
+    ("es-419.json", 0, &[]),
+    ("es-US.json", 0, &[]),
     ("fr-CA.json", 0, &[("warning", "end-punctuation", 24, 83)]),
     ("hu.json", 1, &[("error", "zero-width", 16, 45)]),
     ("it.json", 1, &[("error", "missing-unit", 56, 22)]),
@@ -78,6 +109,34 @@ pub(crate) const TRANSLATION_CASES: &[(&str, i32, &[Expected])] = &[
         ],
     ),
 ];
+
+/// Translation fixtures of other fixture documents: (path, exit code,
+/// expected). The sample document repeats a heading. See: #22
+pub(crate) const OTHER_TRANSLATION_CASES: &[(&str, i32, &[Expected])] = &[(
+    "tests/fixtures/translations/sample/translations/fr.json",
+    0,
+    &[("warning", "inconsistent-translation", 32, 22)],
+)];
+
+#[test]
+fn other_documents_translation_fixtures_report_their_codes() {
+    for (path, code, expected) in OTHER_TRANSLATION_CASES {
+        let run = Test::in_repo()
+            .args(&["translation", "check", path, "--format", "json"])
+            .run();
+        assert_eq!(run.code, *code, "{path}: exit code\n{}", run.stdout);
+        let report = run.report();
+        let found: Vec<(&str, &str, usize, usize)> = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = (d.line.unwrap_or(0), d.column.unwrap_or(0));
+                (d.severity.as_str(), d.code.as_str(), at.0, at.1)
+            })
+            .collect();
+        assert_eq!(found, *expected, "{path}");
+    }
+}
 
 #[test]
 fn every_translation_fixture_reports_its_codes_at_exact_positions() {
@@ -517,4 +576,25 @@ fn status_names_the_stale_units_of_a_withheld_translation() {
         serde_json::json!(["sec_1__para_1"])
     );
     assert_eq!(value["translations"][0]["exported"], false);
+}
+
+/// Each kind of wrong translation fails the strict check; the careful
+/// translation and the right variants of it pass. See: #22
+#[test]
+fn strict_checks_catch_wrong_translations_and_pass_careful_ones() {
+    for (file, expected) in [
+        ("es-ES.json", 0),
+        ("es-419.json", 0),
+        ("es-US.json", 0),
+        ("es-MX.json", 1),
+        ("es-PE.json", 1),
+        ("es-AR.json", 1),
+        ("es-CL.json", 1),
+    ] {
+        let path = format!("{DIR}/{file}");
+        let run = Test::in_repo()
+            .args(&["translation", "check", "--strict", &path])
+            .run();
+        assert_eq!(run.code, expected, "{file}\n{}", run.stdout);
+    }
 }

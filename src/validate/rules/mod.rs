@@ -16,6 +16,7 @@ mod editorial_note;
 mod empty_translation;
 mod end_punctuation;
 mod id_position;
+mod inconsistent_translation;
 mod integer_form;
 mod length_ratio;
 mod missing_language;
@@ -24,8 +25,11 @@ mod no_iso639_3;
 mod not_nfc;
 mod number_mismatch;
 mod reserved_name;
+mod reused_translation;
 mod script_mismatch;
 mod section_number;
+mod sentence_alignment;
+mod sentence_count;
 mod stale_source;
 mod translation_language;
 mod translation_location;
@@ -33,6 +37,7 @@ mod translation_support;
 mod unchanged_translation;
 mod unexpected_language;
 mod unknown_unit;
+mod untranslated_sentence;
 mod whitespace;
 
 use std::path::Path;
@@ -243,6 +248,10 @@ pub const TRANSLATION_RULES: &[&dyn TranslationRule] = &[
     &script_mismatch::ScriptMismatch,
     &length_ratio::LengthRatio,
     &end_punctuation::EndPunctuation,
+    &sentence_count::SentenceCount,
+    &reused_translation::ReusedTranslation,
+    &inconsistent_translation::InconsistentTranslation,
+    &untranslated_sentence::UntranslatedSentence,
     &double_space::DoubleSpace,
 ];
 
@@ -302,6 +311,28 @@ pub(crate) mod test_support {
             ]
         });
         serde_json::from_value(value).unwrap_or_else(|e| panic!("sample document: {e}"))
+    }
+
+    /// Runs a translation rule on a French translation of `document` whose
+    /// units are translated as `units` says (`(unit id, translation)`).
+    pub(crate) fn run_translation(
+        rule: &dyn super::TranslationRule,
+        document: &Document,
+        units: &[(&str, &str)],
+    ) -> Vec<super::Finding> {
+        use crate::model::Language;
+        let mut translation =
+            crate::translation::template(document, &Language::new("fr"), &Language::new("en"));
+        for (id, text) in units {
+            if let Some(unit) = translation.units.get_mut(*id) {
+                unit.translation = (*text).to_owned();
+            }
+        }
+        let path = std::path::Path::new("sample/translations/fr.json");
+        let subject = super::TranslationSubject::new(&translation, document, path);
+        let mut out = Vec::new();
+        rule.check(&subject, &mut out);
+        out
     }
 
     /// Runs a document rule on `document`.

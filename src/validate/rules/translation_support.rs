@@ -1,8 +1,10 @@
 //! What the translation rules share: the pivot text of each unit, the
-//! pointers into a translation file, and the units worth comparing.
+//! pointers into a translation file, the units worth comparing, and the
+//! sentences of a text.
 
 use std::collections::BTreeMap;
 
+use super::TranslationSubject;
 use crate::model::{Document, Translation, TranslationUnit};
 
 /// The pivot-language text of every text unit of `document`, by unit id.
@@ -53,4 +55,162 @@ pub(super) fn excerpt(text: &str, at: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// One sentence of a text: where it starts (in characters) and its text,
+/// trimmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Sentence<'a> {
+    pub start: usize,
+    pub text: &'a str,
+}
+
+/// The sentences of `text` by the Unicode sentence boundaries (UAX #29),
+/// which know `。！？`, `؟` and `¿…?` as well as `.`; empty ones left out.
+pub(super) fn sentences(text: &str) -> Vec<Sentence<'_>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = Vec::new();
+    let mut chars = 0;
+    for piece in text.split_sentence_bounds() {
+        let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(Sentence {
+                start: chars + lead,
+                text: trimmed,
+            });
+        }
+        chars += piece.chars().count();
+    }
+    out
+}
+
+/// How many times longer, in characters, the translation runs than its
+/// original over every unit the file translates: the yardstick for one
+/// sentence's length against another's.
+pub(super) fn length_ratio(subject: &TranslationSubject<'_>) -> f64 {
+    let (mut source, mut target) = (0usize, 0usize);
+    for (_, unit, pivot) in compared(subject.translation, &subject.pivots) {
+        source += pivot.chars().count();
+        target += unit.translation.chars().count();
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = target as f64 / source.max(1) as f64;
+    ratio.clamp(0.1, 10.0)
+}
+
+/// The lowercase letter and digit trigrams of a text, as a set of 2048
+/// bits, each trigram hashed to one: what the rules compare texts by when
+/// they share an alphabet (names, numbers, cognates). Two trigrams may
+/// share a bit, which blurs a comparison by a few percent: cheap enough to
+/// run on every sentence of a corpus.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Trigrams([u64; 32]);
+
+impl Trigrams {
+    pub(super) fn of(text: &str) -> Self {
+        let mut set = Self::default();
+        let mut window = [0u64; 3];
+        let mut seen = 0;
+        for c in text.chars() {
+            // ASCII first: most letters of most texts, lowercased cheaply.
+            let c = if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                continue;
+            };
+            window = [window[1], window[2], u64::from(c)];
+            seen += 1;
+            if seen >= 3 {
+                let packed = window[0] << 42 | window[1] << 21 | window[2];
+                let bit = packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53;
+                if let Some(word) = set.0.get_mut(usize::try_from(bit >> 6).unwrap_or(0)) {
+                    *word |= 1 << (bit & 63);
+                }
+            }
+        }
+        set
+    }
+
+    /// How many trigrams the set holds.
+    pub(super) fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// How many trigrams two sets have in common.
+    pub(super) fn common(&self, other: &Self) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
+}
+
+/// What the alignment and the language checks know of a sentence: its
+/// length in characters and its letter trigrams.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Measure {
+    pub chars: usize,
+    pub grams: Trigrams,
+}
+
+impl Measure {
+    pub(super) fn of(text: &str) -> Self {
+        Self {
+            chars: text.chars().count(),
+            grams: Trigrams::of(text),
+        }
+    }
+}
+
+/// A text split into sentences, each measured.
+#[derive(Debug)]
+pub(super) struct Sentences<'a> {
+    pub sentences: Vec<Sentence<'a>>,
+    pub measures: Vec<Measure>,
+}
+
+impl<'a> Sentences<'a> {
+    pub(super) fn of(text: &'a str) -> Self {
+        let sentences = sentences(text);
+        let measures = sentences.iter().map(|s| Measure::of(s.text)).collect();
+        Self {
+            sentences,
+            measures,
+        }
+    }
+}
+
+/// Whether `c` ends a sentence in some script (`.`, `!`, `?`, `。`, `！`,
+/// `？`, `؟`, `…`).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '…' | '।')
+}
+
+/// How many sentence ends `text` has, counted roughly (a full stop inside
+/// a number or an abbreviation followed by a letter does not count): a
+/// quick first look before the Unicode segmentation, which costs more.
+pub(super) fn rough_ends(text: &str) -> usize {
+    let mut chars = text.chars().peekable();
+    let mut count = 0;
+    while let Some(c) = chars.next() {
+        if ends_sentence(c)
+            && chars
+                .peek()
+                .is_none_or(|n| n.is_whitespace() || !n.is_alphanumeric())
+        {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// The pieces of `text` between sentence ends, roughly: a quick first
+/// look before the Unicode segmentation.
+pub(super) fn rough_sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(ends_sentence)
+        .filter(|piece| !piece.trim().is_empty())
 }
