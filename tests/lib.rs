@@ -24,6 +24,7 @@ mod linear;
 mod schema;
 mod snapshots;
 mod source_text;
+mod sqlite;
 mod tmx;
 mod translation;
 mod xml_round_trip;
