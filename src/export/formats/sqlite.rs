@@ -541,3 +541,45 @@ fn queries() -> Json {
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_texts_are_quoted_for_sql() {
+        assert_eq!(ident("zh-Hans"), "\"zh-Hans\"");
+        assert_eq!(ident("a\"b"), "\"a\"\"b\"");
+        assert_eq!(literal("l'IA"), "'l''IA'");
+    }
+
+    #[test]
+    fn a_foreign_key_that_names_nothing_fails_the_build() {
+        let db = open().unwrap();
+        db.execute("INSERT INTO sections VALUES ('nowhere', 'sec_1', 1)", [])
+            .unwrap();
+        let error = complete(db, &[]).unwrap_err().to_string();
+        assert!(error.contains("FOREIGN KEY constraint failed"), "{error}");
+    }
+
+    #[test]
+    fn a_cell_that_is_not_a_whole_number_is_refused() {
+        let sections = &SCHEMAS[2];
+        let number = &sections.columns[2];
+        assert_eq!(number.name, "number");
+        assert_eq!(
+            value(sections, number, "2".into()).unwrap(),
+            Value::Integer(2)
+        );
+        let error = value(sections, number, "II".into()).unwrap_err();
+        assert!(error.to_string().contains("sections.number"), "{error}");
+    }
+
+    #[test]
+    fn an_empty_optional_cell_is_null() {
+        let units = &SCHEMAS[3];
+        let section = &units.columns[3];
+        assert_eq!(section.name, "section_number");
+        assert_eq!(value(units, section, String::new()).unwrap(), Value::Null);
+    }
+}
