@@ -4,15 +4,17 @@
 //! and a full-text index over every text unit in every language; and
 //! `sqlite/metadata.json` beside it, the metadata Datasette 0.65 reads.
 //!
-//! The database is built in memory as the documents stream past, inside one
-//! transaction, and handed over as bytes at the end like every other file:
-//! the run, not the format, writes files. A table holds its rows more
-//! compactly than the strings they were made from, and the finished file
-//! must be in memory anyway to become an [`OutputFile`], so building it on
-//! disk would save nothing. The bytes depend on the rows alone: one
-//! transaction whatever the batches, the full-text index built once at the
-//! end, a fixed page size, `VACUUM` before serializing, no time anywhere,
-//! and the `SQLite` that `rusqlite`'s bundled build pins.
+//! The database is built in a private temporary file as the documents
+//! stream past, inside one transaction, and handed over as bytes at the
+//! end like every other file: the run, not the format, writes the export
+//! tree. On disk, memory holds a bounded page cache while the documents
+//! stream, and the finished file once at the end (an in-memory database
+//! held the whole database two or three times over while `VACUUM` copied
+//! it, and became the largest part of a build's memory). The bytes depend
+//! on the rows alone: one transaction whatever the batches, the full-text
+//! index built once at the end, a fixed page size, `VACUUM INTO` a fresh
+//! file, no time anywhere, and the `SQLite` that `rusqlite`'s bundled build
+//! pins.
 
 use std::fmt::Write as _;
 
@@ -65,7 +67,13 @@ impl Format for Sqlite {
 
 /// One run: the database being filled, from `start` to `finish`.
 struct SqliteRun {
-    db: Option<Connection>,
+    db: Option<Build>,
+}
+
+/// The database being built, in a temporary folder that goes with it.
+struct Build {
+    db: Connection,
+    folder: tempfile::TempDir,
 }
 
 impl FormatRun for SqliteRun {
@@ -93,9 +101,9 @@ impl FormatRun for SqliteRun {
         documents: &[Document],
         _: &[Vec<FileMeta>],
     ) -> Result<Vec<Vec<Output>>, Error> {
-        let db = self.db.as_ref().ok_or_else(|| not_started("batch"))?;
+        let build = self.db.as_ref().ok_or_else(|| not_started("batch"))?;
         for document in documents {
-            insert(db, document)?;
+            insert(&build.db, document)?;
         }
         Ok(documents.iter().map(|_| Vec::new()).collect())
     }
@@ -106,12 +114,12 @@ impl FormatRun for SqliteRun {
         documents: &[DocumentSummary],
         _: &[FileMeta],
     ) -> Result<Vec<Output>, Error> {
-        let db = self.db.take().ok_or_else(|| not_started("finish"))?;
-        let languages = corpus_languages(&db)?;
+        let build = self.db.take().ok_or_else(|| not_started("finish"))?;
+        let languages = corpus_languages(&build.db)?;
         Ok(vec![
             Output::Append {
                 path: database_path()?,
-                bytes: complete(db, &languages)?,
+                bytes: complete(build, &languages)?,
             },
             Output::Append {
                 path: metadata_path()?,
@@ -169,12 +177,29 @@ fn metadata_info() -> FileInfo {
     )
 }
 
-/// An empty database with every table, its keys and indexes, in a
-/// transaction that `complete` commits.
-fn open() -> Result<Connection, Error> {
-    let db = Connection::open_in_memory().map_err(failed("open"))?;
+/// The temporary database's file name in its folder.
+const BUILD_FILE: &str = "build.sqlite";
+/// The page cache's cap, in KiB (a negative `cache_size`), what the build
+/// holds in memory while the documents stream past.
+const CACHE_KIB: u32 = 32 * 1024;
+
+/// An empty database in a new temporary folder, with every table, its keys
+/// and indexes, in a transaction that `complete` commits. Nothing reads
+/// the file while it is built and it is thrown away after, so it needs no
+/// journal and no syncing.
+fn open() -> Result<Build, Error> {
+    let folder = tempfile::TempDir::new().map_err(|source| Error::Io {
+        action: "create a temporary folder for the SQLite database in",
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let db = Connection::open(folder.path().join(BUILD_FILE)).map_err(failed("open"))?;
     let mut sql = format!(
         "PRAGMA page_size = {PAGE_SIZE};\n\
+         PRAGMA journal_mode = OFF;\n\
+         PRAGMA synchronous = OFF;\n\
+         PRAGMA locking_mode = EXCLUSIVE;\n\
+         PRAGMA cache_size = -{CACHE_KIB};\n\
          PRAGMA foreign_keys = ON;\n\
          BEGIN;\n"
     );
@@ -187,7 +212,7 @@ fn open() -> Result<Connection, Error> {
     sql.push_str(COVERAGE_VIEW);
     db.execute_batch(&sql)
         .map_err(failed("create the tables"))?;
-    Ok(db)
+    Ok(Build { db, folder })
 }
 
 /// `name` as an SQL identifier.
@@ -332,8 +357,10 @@ fn value(schema: &TableSchema, column: &Column, cell: String) -> Result<Value, E
 
 /// The finished database's bytes: the side-by-side view and the full-text
 /// index added, the transaction committed (which checks every foreign
-/// key), the file rewritten compactly by `VACUUM`.
-fn complete(mut db: Connection, languages: &[String]) -> Result<Vec<u8>, Error> {
+/// key), and the whole copied compactly by `VACUUM INTO` a fresh file,
+/// which is read back once the build is closed.
+fn complete(build: Build, languages: &[String]) -> Result<Vec<u8>, Error> {
+    let Build { db, folder } = build;
     let sql = format!(
         "{}\
          CREATE VIRTUAL TABLE {fts} USING fts5(\n\
@@ -341,17 +368,26 @@ fn complete(mut db: Connection, languages: &[String]) -> Result<Vec<u8>, Error> 
          \x20 content=\"text_units\", tokenize=\"trigram\"\n\
          );\n\
          INSERT INTO {fts}({fts}) VALUES ('rebuild');\n\
-         COMMIT;\n\
-         VACUUM;",
+         COMMIT;",
         unit_texts_view(languages),
         fts = FTS_TABLE,
     );
     db.execute_batch(&sql)
         .map_err(failed("complete the database"))?;
-    let bytes = db
-        .serialize(rusqlite::MAIN_DB)
-        .map_err(failed("serialize the database"))?;
-    Ok(bytes.to_vec())
+    let finished = folder.path().join(DATABASE_FILE);
+    let target = finished.to_str().ok_or_else(|| Error::Io {
+        action: "use as the SQLite database's temporary copy",
+        path: finished.clone(),
+        source: std::io::Error::other("the path is not UTF-8"),
+    })?;
+    db.execute("VACUUM INTO ?1", [target])
+        .map_err(failed("copy the database"))?;
+    drop(db);
+    std::fs::read(&finished).map_err(|source| Error::Io {
+        action: "read the SQLite database back from",
+        path: finished,
+        source,
+    })
 }
 
 /// Every language with a text, in tag order.
@@ -555,10 +591,12 @@ mod tests {
 
     #[test]
     fn a_foreign_key_that_names_nothing_fails_the_build() {
-        let db = open().unwrap();
-        db.execute("INSERT INTO sections VALUES ('nowhere', 'sec_1', 1)", [])
+        let build = open().unwrap();
+        build
+            .db
+            .execute("INSERT INTO sections VALUES ('nowhere', 'sec_1', 1)", [])
             .unwrap();
-        let error = complete(db, &[]).unwrap_err().to_string();
+        let error = complete(build, &[]).unwrap_err().to_string();
         assert!(error.contains("FOREIGN KEY constraint failed"), "{error}");
     }
 
