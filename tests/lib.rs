@@ -25,6 +25,7 @@ mod linear;
 mod schema;
 mod snapshots;
 mod source_text;
+mod sqlite;
 mod tmx;
 mod translation;
 mod xliff;

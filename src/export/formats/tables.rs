@@ -1,7 +1,8 @@
 //! The tidy tabular form of the model: which tables exist, their columns,
 //! datatypes and keys, and the rows each document contributes. The CSV
-//! files, their CSV on the Web metadata and the Data Package descriptor are
-//! all rendered from this one description, so they cannot disagree.
+//! files, their CSV on the Web metadata, the Data Package descriptor and
+//! the `SQLite` database are all rendered from this one description, so
+//! they cannot disagree.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
