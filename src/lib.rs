@@ -84,6 +84,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod export;
 pub mod fsx;
+pub mod markdown;
 pub mod model;
 pub mod project;
 mod rdf;

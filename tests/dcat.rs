@@ -45,8 +45,9 @@ fn recorded_sizes_and_hashes_match_the_files() {
     let files = read_tree(&repo().join("exports"));
     let record = json(&files, "dcat/catalog.jsonld");
     let described = distributions(&record, "https://example.org/initiative/");
-    // One distribution per data file, the translation memory (#16) included.
-    assert_eq!(described.len(), 21);
+    // One distribution per data file, the translation memory (#16) and
+    // the two Markdown renditions (zh-Hans, en; #18) included.
+    assert_eq!(described.len(), 23);
     for (path, size, checksum) in &described {
         let bytes = &files[Path::new(path)];
         assert_eq!(*size, bytes.len() as u64, "{path}");
@@ -134,7 +135,8 @@ fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
     assert!(turtle.contains("<http://publications.europa.eu/resource/authority/language/FRA>"));
     let record = json(&files, "dcat/catalog.jsonld");
     let described = distributions(&record, "https://example.org/initiative/");
-    assert_eq!(described.len(), 22);
+    // With French official, a third Markdown rendition (#18).
+    assert_eq!(described.len(), 25);
     assert!(
         described
             .iter()

@@ -10,6 +10,7 @@ mod dcat;
 mod html;
 mod json;
 mod jsonld;
+mod markdown;
 mod sums;
 mod tables;
 mod tmx;
@@ -28,6 +29,7 @@ pub const SHIPPED: &[&dyn Format] = &[
     &jsonld::JsonLd,
     &akn::AkomaNtoso,
     &tmx::Tmx,
+    &markdown::Markdown,
     &html::Html,
     &dcat::Dcat,
     &sums::Sums,
