@@ -88,6 +88,7 @@ pub mod markdown;
 pub mod model;
 pub mod project;
 mod rdf;
+pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod translation;
