@@ -84,6 +84,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod export;
 pub mod fsx;
+pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod project;

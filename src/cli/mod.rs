@@ -5,6 +5,7 @@
 mod build;
 mod completions;
 mod export;
+mod import;
 mod init;
 mod man;
 mod new;
@@ -50,6 +51,7 @@ enum Command {
     Export(export::Args),
     Init(init::Args),
     New(new::Args),
+    Import(import::Args),
     Rules(rules::Args),
     Translation(translation::Args),
     Completions(completions::Args),
@@ -212,6 +214,7 @@ fn dispatch(command: Command) -> Result<Outcome, Error> {
         Command::Export(args) => export::run(&args),
         Command::Init(args) => init::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Translation(args) => translation::run(&args),
         Command::Completions(args) => completions::run(&args),
