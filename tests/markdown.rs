@@ -261,6 +261,7 @@ fn files_that_do_not_align_are_refused_where_they_differ() {
         report.diagnostics[0].message,
         "1 preamble paragraphs here, 2 in zh-Hans.md"
     );
+    assert_eq!(report.diagnostics[0].pointer, "/preamble");
     assert_eq!(snapshot(test.dir()), before);
 }
 

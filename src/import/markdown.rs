@@ -66,10 +66,10 @@ fn align(first: (&Input, &Rendition), other: (&Input, &Rendition), out: &mut Vec
     let (reference, expected) = first;
     let (input, got) = other;
     let lines = LineIndex::new(&input.text);
-    let mut problem = |offset: usize, message: String| {
+    let mut problem = |offset: usize, pointer: &str, message: String| {
         let position = lines.position(&input.text, offset);
         out.push(
-            Diagnostic::new(Severity::Error, MARKDOWN_ALIGNMENT, &input.path, "", message)
+            Diagnostic::new(Severity::Error, MARKDOWN_ALIGNMENT, &input.path, pointer, message)
                 .with_position(position.line, position.column)
                 .with_offset(position.offset)
                 .with_hint(format!(
@@ -81,21 +81,30 @@ fn align(first: (&Input, &Rendition), other: (&Input, &Rendition), out: &mut Vec
         );
     };
     let there = reference.path.display();
-    for (offset, what, here, theirs) in differences(expected, got) {
-        problem(offset, format!("{here} {what} here, {theirs} in {there}"));
+    for (offset, pointer, (what, here, theirs)) in differences(expected, got) {
+        problem(
+            offset,
+            &pointer,
+            format!("{here} {what} here, {theirs} in {there}"),
+        );
     }
 }
 
-/// Where `got` differs from `expected`: the offset, what differs, and the
-/// two values.
-fn differences(expected: &Rendition, got: &Rendition) -> Vec<(usize, String, String, String)> {
+/// Where `got` differs from `expected`: the offset, the part of the
+/// document, what differs, and the two values.
+type Difference = (usize, String, (String, String, String));
+
+fn differences(expected: &Rendition, got: &Rendition) -> Vec<Difference> {
     let mut found = Vec::new();
     if got.adopted.value != expected.adopted.value {
         found.push((
             got.adopted.offset,
-            "as the date of adoption".to_owned(),
-            got.adopted.value.to_string(),
-            expected.adopted.value.to_string(),
+            "/adopted".to_owned(),
+            (
+                "as the date of adoption".to_owned(),
+                got.adopted.value.to_string(),
+                expected.adopted.value.to_string(),
+            ),
         ));
     }
     let first_section = got.sections.first().map_or(got.end, |s| s.number.offset);
@@ -103,9 +112,12 @@ fn differences(expected: &Rendition, got: &Rendition) -> Vec<(usize, String, Str
         let counts = (got.preamble.len(), expected.preamble.len());
         found.push((
             offset,
-            "preamble paragraphs".to_owned(),
-            counts.0.to_string(),
-            counts.1.to_string(),
+            "/preamble".to_owned(),
+            (
+                "preamble paragraphs".to_owned(),
+                counts.0.to_string(),
+                counts.1.to_string(),
+            ),
         ));
     }
     if got.sections.len() != expected.sections.len() {
@@ -116,9 +128,12 @@ fn differences(expected: &Rendition, got: &Rendition) -> Vec<(usize, String, Str
         let counts = (got.sections.len(), expected.sections.len());
         found.push((
             offset,
-            "sections".to_owned(),
-            counts.0.to_string(),
-            counts.1.to_string(),
+            "/sections".to_owned(),
+            (
+                "sections".to_owned(),
+                counts.0.to_string(),
+                counts.1.to_string(),
+            ),
         ));
     }
     for (i, (section, twin)) in got.sections.iter().zip(&expected.sections).enumerate() {
@@ -126,7 +141,12 @@ fn differences(expected: &Rendition, got: &Rendition) -> Vec<(usize, String, Str
         if let Some(offset) = mismatch(&section.paragraphs, twin.paragraphs.len(), next) {
             let what = format!("paragraphs in section {}", section.number.value);
             let counts = (section.paragraphs.len(), twin.paragraphs.len());
-            found.push((offset, what, counts.0.to_string(), counts.1.to_string()));
+            let pointer = format!("/sections/{i}/paragraphs");
+            found.push((
+                offset,
+                pointer,
+                (what, counts.0.to_string(), counts.1.to_string()),
+            ));
         }
     }
     found

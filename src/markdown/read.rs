@@ -188,7 +188,7 @@ impl Reader<'_> {
             Some(1) => self.title(block, &ids, text),
             Some(2) => self.section(block, &ids, &text),
             Some(level) => self.problem(
-                block.offset,
+                (block.offset, ""),
                 MARKDOWN_STRUCTURE,
                 format!("a heading of level {level} fits nowhere in a document"),
                 "the title is `# `, each section `## `; a unit that is not a heading is a paragraph",
@@ -200,13 +200,18 @@ impl Reader<'_> {
     fn title(&mut self, block: &Block, ids: &[(String, usize)], text: Located<String>) {
         if self.title.is_some() {
             return self.problem(
-                block.offset,
+                (block.offset, "/title"),
                 MARKDOWN_STRUCTURE,
                 "a second title: a document has one",
                 "make it a section (`## `) or a paragraph",
             );
         }
-        self.anchors_are(block, ids, &[UnitId::title().as_str()], "the title");
+        self.anchors_are(
+            block,
+            ids,
+            &[UnitId::title().as_str()],
+            ("the title", "/title"),
+        );
         self.title = Some(text);
     }
 
@@ -214,9 +219,10 @@ impl Reader<'_> {
         if self.title.is_none() {
             return self.before_title(block);
         }
+        let pointer = format!("/sections/{}", self.sections.len());
         let Some((number, heading)) = split_label(&text.value) else {
             return self.problem(
-                text.offset,
+                (text.offset, &pointer),
                 MARKDOWN_NUMBERING,
                 "this section heading has no number label",
                 "start it with its number in the language's style: `I. `, `一、`, `1. `, `Article 1`, `第一条`",
@@ -225,7 +231,7 @@ impl Reader<'_> {
         let expected = u32::try_from(self.sections.len() + 1).unwrap_or(u32::MAX);
         if number != expected {
             self.problem(
-                text.offset,
+                (text.offset, &pointer),
                 MARKDOWN_NUMBERING,
                 format!("section {number} where section {expected} comes next"),
                 "sections are numbered from 1 without gaps",
@@ -235,7 +241,7 @@ impl Reader<'_> {
             UnitId::section(number).to_string(),
             UnitId::section_heading(number).to_string(),
         ];
-        self.anchors_are(block, ids, &[&own[0], &own[1]], "this section");
+        self.anchors_are(block, ids, &[&own[0], &own[1]], ("this section", &pointer));
         self.sections.push(SectionText {
             number: Located {
                 value: number,
@@ -250,10 +256,13 @@ impl Reader<'_> {
         if self.title.is_none() {
             return self.before_title(block);
         }
-        if let Some(section) = self.sections.last_mut() {
-            let id = UnitId::section_paragraph(section.number.value, section.paragraphs.len() + 1);
+        let last = self.sections.len().checked_sub(1);
+        if let Some((i, section)) = last.zip(self.sections.last_mut()) {
+            let n = section.paragraphs.len();
+            let id = UnitId::section_paragraph(section.number.value, n + 1);
             section.paragraphs.push(text);
-            return self.anchors_are(block, ids, &[id.as_str()], "this paragraph");
+            let pointer = format!("/sections/{i}/paragraphs/{n}");
+            return self.anchors_are(block, ids, &[id.as_str()], ("this paragraph", &pointer));
         }
         let dated = ids.iter().any(|(id, _)| id == ADOPTED_ANCHOR);
         if self.adopted.is_none()
@@ -261,13 +270,19 @@ impl Reader<'_> {
         {
             return self.date(block, ids, &text);
         }
+        let pointer = format!("/preamble/{}", self.preamble.len());
         let id = UnitId::preamble_paragraph(self.preamble.len() + 1);
         self.preamble.push(text);
-        self.anchors_are(block, ids, &[id.as_str()], "this paragraph");
+        self.anchors_are(block, ids, &[id.as_str()], ("this paragraph", &pointer));
     }
 
     fn date(&mut self, block: &Block, ids: &[(String, usize)], text: &Located<String>) {
-        self.anchors_are(block, ids, &[ADOPTED_ANCHOR], "the date of adoption");
+        self.anchors_are(
+            block,
+            ids,
+            &[ADOPTED_ANCHOR],
+            ("the date of adoption", "/adopted"),
+        );
         match parse_date(&text.value) {
             Some(date) => {
                 self.adopted = Some(Located {
@@ -276,7 +291,7 @@ impl Reader<'_> {
                 });
             }
             None => self.problem(
-                text.offset,
+                (text.offset, "/adopted"),
                 MARKDOWN_DATE,
                 format!("`{}` is not a date of adoption", text.value),
                 "write it as 2026-05-12, 12 May 2026 or 2026年5月12日",
@@ -286,7 +301,7 @@ impl Reader<'_> {
 
     fn before_title(&mut self, block: &Block) {
         self.problem(
-            block.offset,
+            (block.offset, ""),
             MARKDOWN_STRUCTURE,
             "text before the title fits nowhere in a document",
             "start the file with the title, `# ` and the title",
@@ -294,11 +309,17 @@ impl Reader<'_> {
     }
 
     /// Each anchor of `block` must be one of `own`, the ids of its unit.
-    fn anchors_are(&mut self, block: &Block, ids: &[(String, usize)], own: &[&str], what: &str) {
+    fn anchors_are(
+        &mut self,
+        block: &Block,
+        ids: &[(String, usize)],
+        own: &[&str],
+        (what, pointer): (&str, &str),
+    ) {
         for (id, at) in ids {
             if !own.contains(&id.as_str()) {
                 self.problem(
-                    block.offset + at,
+                    (block.offset + at, pointer),
                     MARKDOWN_ANCHOR,
                     format!("the anchor `{id}` is on {what}, whose id is `{}`", own.join("`, `")),
                     "ids come from positions and are never renamed: put the unit back in its place, or drop the anchor of a unit you added",
@@ -307,10 +328,18 @@ impl Reader<'_> {
         }
     }
 
-    fn problem(&mut self, offset: usize, code: &str, message: impl Into<String>, hint: &str) {
+    /// A problem at `offset` in the file, about the part of the document
+    /// at `pointer` (`/sections/1`), where there is one.
+    fn problem(
+        &mut self,
+        (offset, pointer): (usize, &str),
+        code: &str,
+        message: impl Into<String>,
+        hint: &str,
+    ) {
         let position = self.lines.position(self.text, offset);
         self.problems.push(
-            Diagnostic::new(Severity::Error, code, self.path, "", message)
+            Diagnostic::new(Severity::Error, code, self.path, pointer, message)
                 .with_position(position.line, position.column)
                 .with_offset(position.offset)
                 .with_hint(hint),
@@ -322,7 +351,7 @@ impl Reader<'_> {
         let end = self.text.len();
         if self.title.is_none() {
             self.problem(
-                end,
+                (end, "/title"),
                 MARKDOWN_STRUCTURE,
                 "no title",
                 "start the file with `# ` and the title",
@@ -330,7 +359,7 @@ impl Reader<'_> {
         }
         if self.adopted.is_none() {
             self.problem(
-                end,
+                (end, "/adopted"),
                 MARKDOWN_DATE,
                 "no date of adoption",
                 "write it after the title, as 2026-05-12, 12 May 2026 or 2026年5月12日",
@@ -338,21 +367,22 @@ impl Reader<'_> {
         }
         if self.sections.is_empty() {
             self.problem(
-                end,
+                (end, "/sections"),
                 MARKDOWN_STRUCTURE,
                 "no section: a document has at least one",
                 "add one: `## I. ` and its heading, then its paragraphs",
             );
         }
-        let empty: Vec<usize> = self
+        let empty: Vec<(usize, String)> = self
             .sections
             .iter()
-            .filter(|s| s.paragraphs.is_empty())
-            .map(|s| s.number.offset)
+            .enumerate()
+            .filter(|(_, s)| s.paragraphs.is_empty())
+            .map(|(i, s)| (s.number.offset, format!("/sections/{i}/paragraphs")))
             .collect();
-        for offset in empty {
+        for (offset, pointer) in empty {
             self.problem(
-                offset,
+                (offset, &pointer),
                 MARKDOWN_STRUCTURE,
                 "this section has no paragraph",
                 "add its paragraphs after the heading, a blank line between each",
