@@ -124,6 +124,7 @@ fn differences(expected: &Rendition, got: &Rendition) -> Vec<Difference> {
         let offset = got
             .sections
             .get(expected.sections.len())
+            .or(got.sections.last())
             .map_or(got.end, |s| s.number.offset);
         let counts = (got.sections.len(), expected.sections.len());
         found.push((
@@ -137,8 +138,9 @@ fn differences(expected: &Rendition, got: &Rendition) -> Vec<Difference> {
         ));
     }
     for (i, (section, twin)) in got.sections.iter().zip(&expected.sections).enumerate() {
-        let next = got.sections.get(i + 1).map_or(got.end, |s| s.number.offset);
-        if let Some(offset) = mismatch(&section.paragraphs, twin.paragraphs.len(), next) {
+        // A short section is shown at its heading.
+        let heading = section.number.offset;
+        if let Some(offset) = mismatch(&section.paragraphs, twin.paragraphs.len(), heading) {
             let what = format!("paragraphs in section {}", section.number.value);
             let counts = (section.paragraphs.len(), twin.paragraphs.len());
             let pointer = format!("/sections/{i}/paragraphs");
@@ -153,7 +155,7 @@ fn differences(expected: &Rendition, got: &Rendition) -> Vec<Difference> {
 }
 
 /// Where a list of `expected` units goes wrong: its first extra unit, or
-/// `after` (where the next would be) when it is short.
+/// `after` when it is short.
 fn mismatch<T>(
     got: &[crate::markdown::Located<T>],
     expected: usize,

@@ -54,7 +54,7 @@ pub struct Rendition {
     pub preamble: Vec<Located<String>>,
     /// The sections.
     pub sections: Vec<SectionText>,
-    /// The length of the file, where a missing part would have been.
+    /// The end of the file's last text, where a missing part would be.
     pub end: usize,
 }
 
@@ -348,7 +348,9 @@ impl Reader<'_> {
 
     /// The rendition, or every problem met.
     fn finish(mut self) -> Result<Rendition, Vec<Diagnostic>> {
-        let end = self.text.len();
+        // Where a missing part would go: after the last text, not on the
+        // empty line after the final newline.
+        let end = self.text.trim_end().len();
         if self.title.is_none() {
             self.problem(
                 (end, "/title"),
