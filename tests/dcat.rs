@@ -45,9 +45,10 @@ fn recorded_sizes_and_hashes_match_the_files() {
     let files = read_tree(&repo().join("exports"));
     let record = json(&files, "dcat/catalog.jsonld");
     let described = distributions(&record, "https://example.org/initiative/");
-    // One distribution per data file, the translation memory (#16) and the
-    // SQLite database with its Datasette metadata (#17) included.
-    assert_eq!(described.len(), 23);
+    // One distribution per data file, the translation memory (#16), the
+    // SQLite database with its Datasette metadata (#17) and the two
+    // Markdown renditions (zh-Hans, en; #18) included.
+    assert_eq!(described.len(), 25);
     for (path, size, checksum) in &described {
         let bytes = &files[Path::new(path)];
         assert_eq!(*size, bytes.len() as u64, "{path}");
@@ -135,8 +136,9 @@ fn a_third_language_adds_its_akn_file_dcat_language_and_distributions() {
     assert!(turtle.contains("<http://publications.europa.eu/resource/authority/language/FRA>"));
     let record = json(&files, "dcat/catalog.jsonld");
     let described = distributions(&record, "https://example.org/initiative/");
-    // Those 23 and the French Akoma Ntoso expression.
-    assert_eq!(described.len(), 24);
+    // Those 25, the French Akoma Ntoso expression and, with French
+    // official, a third Markdown rendition (#18).
+    assert_eq!(described.len(), 27);
     assert!(
         described
             .iter()

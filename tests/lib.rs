@@ -9,11 +9,13 @@
 
 mod harness;
 mod hostile;
+mod markdown;
 mod partial;
 mod po;
 mod proptest_round_trip;
 mod reader;
 mod safety;
+mod scaffold;
 
 mod build;
 mod cli;

@@ -13,7 +13,7 @@ use crate::harness::Test;
 
 /// Every entry under `dir`: a file's bytes, a link's target, or the kind of
 /// anything else (a FIFO is never opened).
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
     let mut entries = BTreeMap::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
@@ -48,7 +48,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
     entries
 }
 
-fn mkfifo(path: &Path) {
+pub(crate) fn mkfifo(path: &Path) {
     let status = Command::new("mkfifo").arg(path).status();
     assert!(
         status.is_ok_and(|s| s.success()),
@@ -57,7 +57,7 @@ fn mkfifo(path: &Path) {
     );
 }
 
-fn symlink(target: impl AsRef<Path>, link: &Path) {
+pub(crate) fn symlink(target: impl AsRef<Path>, link: &Path) {
     std::os::unix::fs::symlink(target, link).expect("symlink");
 }
 

@@ -5,7 +5,10 @@
 mod build;
 mod completions;
 mod export;
+mod import;
+mod init;
 mod man;
+mod new;
 mod output;
 mod rules;
 mod schema;
@@ -46,6 +49,9 @@ enum Command {
     Validate(validate::Args),
     Build(build::Args),
     Export(export::Args),
+    Init(init::Args),
+    New(new::Args),
+    Import(import::Args),
     Rules(rules::Args),
     Translation(translation::Args),
     Completions(completions::Args),
@@ -83,6 +89,9 @@ pub enum Error {
     /// An export could not be produced or written.
     #[error(transparent)]
     Export(#[from] crate::export::Error),
+    /// A project or document could not be made.
+    #[error(transparent)]
+    Scaffold(#[from] crate::scaffold::Error),
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
@@ -203,6 +212,9 @@ fn dispatch(command: Command) -> Result<Outcome, Error> {
         Command::Validate(args) => validate::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Translation(args) => translation::run(&args),
         Command::Completions(args) => completions::run(&args),

@@ -182,6 +182,29 @@ pub(super) fn print_report(
     format: Format,
     color: Color,
 ) -> bool {
+    let (text, invalid) = report_text(reports, clean, drifted, format, color);
+    print_stdout(&text);
+    invalid
+}
+
+/// [`print_reports`] onto stderr, for a command whose stdout carries its
+/// result (`import --out -`). Colour follows stdout's terminal, as for
+/// every report.
+pub(super) fn eprint_reports(reports: &[FileReport], format: Format, color: Color) -> bool {
+    let (text, invalid) = report_text(reports, &[], &Drifted::default(), format, color);
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+    invalid
+}
+
+/// The text [`print_report`] prints, and whether anything is an error.
+fn report_text(
+    reports: &[FileReport],
+    clean: &[PathBuf],
+    drifted: &Drifted,
+    format: Format,
+    color: Color,
+) -> (String, bool) {
     let quiet = verbosity() == Verbosity::Quiet;
     let mut diagnostics: Vec<Diagnostic> = reports
         .iter()
@@ -212,8 +235,8 @@ pub(super) fn print_report(
             render_github(&diagnostics)
         }
     };
-    print_stdout(&text);
-    !drifted.is_empty() || diagnostics.iter().any(|d| d.severity == Severity::Error)
+    let invalid = !drifted.is_empty() || diagnostics.iter().any(|d| d.severity == Severity::Error);
+    (text, invalid)
 }
 
 /// The diagnostics for people, each with its snippet, and the summary line

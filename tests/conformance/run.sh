@@ -209,6 +209,23 @@ expect reject:"does not show" "the datasette check rejects metadata without text
   "$bin/python" tests/conformance/datasette_check.py "$sqlite_db" "$broken/metadata.json" \
   exports/datapackage.json data/catalog.json
 
+# The Markdown rendition, read by markdown-it-py (a CommonMark parser this
+# project did not write): every unit's anchor is there once, and what
+# follows it renders as the unit's text, with no markup the text lacks.
+for export in exports/markdown/*/*.md; do
+  id=$(basename "$(dirname "$export")")
+  lang=$(basename "$export" .md)
+  expect ok "markdown-it-py: $export anchors and renders every unit" \
+    "$bin/python" tests/conformance/markdown_check.py "$export" "exports/json/$id.json" "$lang"
+done
+md=exports/markdown/hangzhou-initiative/en.md
+sed 's/<a id="sec_2__para_1"><\/a>//' "$md" >"$broken/no-anchor.md"
+expect reject:"unit sec_2__para_1: 0 anchors" "markdown-it-py finds a unit without its anchor" \
+  "$bin/python" tests/conformance/markdown_check.py "$broken/no-anchor.md" exports/json/hangzhou-initiative.json en
+sed 's/“Health comes First”/*Health* comes First/' "$md" >"$broken/emphasis.md"
+expect reject:"sec_1__para_1 renders markup: em_open" "markdown-it-py finds an unescaped * that renders as emphasis" \
+  "$bin/python" tests/conformance/markdown_check.py "$broken/emphasis.md" exports/json/hangzhou-initiative.json en
+
 # The DCAT-AP 3.0.1 record: pyshacl against the official shapes (both
 # serializations), and the sizes and checksums against the files.
 shapes=tests/conformance/standards/dcat-ap/3.0.1

@@ -10,6 +10,7 @@ mod dcat;
 mod html;
 mod json;
 mod jsonld;
+mod markdown;
 mod sqlite;
 mod sums;
 mod tables;
@@ -30,6 +31,7 @@ pub const SHIPPED: &[&dyn Format] = &[
     &akn::AkomaNtoso,
     &tmx::Tmx,
     &sqlite::Sqlite,
+    &markdown::Markdown,
     &html::Html,
     &dcat::Dcat,
     &sums::Sums,

@@ -1,0 +1,331 @@
+//! `initiative import`: makes a document from texts a person holds, today
+//! Markdown files in the layout of the Markdown export.
+
+use std::path::{Path, PathBuf};
+
+use super::new::{document_id, languages};
+use super::output::{ReportArgs, eprint_reports, print_reports};
+use super::{Error, Outcome, output};
+use crate::diagnostic::Diagnostic;
+use crate::fsx::{self, Links};
+use crate::import::{self, Facts, Imported, Input};
+use crate::model::{Document, DocumentId, DocumentKind, Language, ReferenceId};
+use crate::scaffold;
+use crate::source::{LineIndex, SourceFile};
+use crate::validate::{CATALOG_FILE, FileReport};
+
+/// Make a document from one Markdown file per official language.
+///
+/// Each file is in the layout `initiative build` writes under
+/// exports/markdown/ID/: `# ` and the title, the date of adoption, the
+/// preamble paragraphs, then `## ` sections numbered in the language's
+/// style (I. / 一、 / 1. / Article 1 / 第一条), one unit per paragraph.
+/// Anchors are optional, but an anchor must carry its unit's id. The
+/// languages come from --lang, in file order, or from the file names
+/// (`en.md`); the first is the one the others must align with.
+///
+/// What Markdown cannot say (kind, place, issuer, publication, references,
+/// related items, editorial notes) comes from the flags, then from the
+/// existing document with that id (kept, and said so), or is a `TODO: …`
+/// placeholder the command lists. The result is validated with every rule
+/// before it is written to data/ID/document.json (which must not exist,
+/// unless --force) and described in data/catalog.json. Exits 0 when it
+/// is valid, 1 when the input or the result has errors (nothing written),
+/// 2 on a usage or I/O error.
+///
+/// Example: initiative import exports/markdown/hangzhou-initiative/zh-Hans.md exports/markdown/hangzhou-initiative/en.md --id hangzhou-initiative --out -
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// The files, one per language, the first the reference
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The document's id
+    #[arg(long)]
+    id: String,
+    /// What the files are
+    #[arg(long, value_enum, default_value_t = From::Markdown)]
+    from: From,
+    /// The language of each file, in file order [default: from the file names]
+    #[arg(long = "lang", value_name = "LANG")]
+    langs: Vec<String>,
+    /// Write the document here instead of data/ID/document.json (`-`: stdout)
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Replace an existing document
+    #[arg(long)]
+    force: bool,
+    /// The kind of document: initiative, declaration, framework, statement or plan
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<DocumentKind>,
+    /// Where it was adopted: NAME@LANG,…,COUNTRY (`杭州@zh-Hans,Hangzhou@en,CN`)
+    #[arg(long, value_parser = import::parse_place)]
+    place: Option<crate::model::Place>,
+    /// The id of the body that issued it (a reference)
+    #[arg(long, value_name = "ID")]
+    issuer: Option<String>,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// What the input files are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum From {
+    /// Markdown in the layout of the Markdown export
+    Markdown,
+    /// A web page saved as text (not available yet)
+    Capture,
+}
+
+fn parse_kind(text: &str) -> Result<DocumentKind, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|_| {
+        format!("`{text}` is not a kind: initiative, declaration, framework, statement or plan")
+    })
+}
+
+/// Where the document goes.
+enum Destination {
+    /// `data/<id>/document.json`, with the catalog beside it.
+    Data { path: PathBuf, catalog: PathBuf },
+    /// A file named by `--out`.
+    File(PathBuf),
+    /// Standard output.
+    Stdout,
+}
+
+impl Destination {
+    /// The path the result is validated under, and named by in messages.
+    fn path(&self, id: &DocumentId) -> PathBuf {
+        match self {
+            Self::Data { path, .. } | Self::File(path) => path.clone(),
+            Self::Stdout => Path::new("data").join(id.as_str()).join("document.json"),
+        }
+    }
+}
+
+/// Runs `import`.
+pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    if args.from == From::Capture {
+        return Err(Error::Usage(
+            "`--from capture` is not available yet: save each language as Markdown in the layout of exports/markdown/ and import it with `--from markdown`".into(),
+        ));
+    }
+    let id = document_id(&args.id)?;
+    let inputs = inputs(&args.paths, &args.langs)?;
+    let (destination, existing) = destination(args, &id)?;
+    let texts = match import::texts(&inputs) {
+        Ok(texts) => texts,
+        Err(problems) => return Ok(refuse_input(args, &inputs, &problems)),
+    };
+    let facts = Facts {
+        kind: args.kind,
+        place: args.place.clone(),
+        issuer: args.issuer.as_deref().map(ReferenceId::new),
+    };
+    let imported = import::assemble(id.clone(), texts, &facts, existing.as_ref());
+    let bytes = scaffold::to_json(&imported.document);
+    let report = scaffold::validate(&destination.path(&id), &bytes)?;
+    let stdout = matches!(destination, Destination::Stdout);
+    let invalid = print(args, report, stdout);
+    if invalid {
+        return Ok(Outcome::Invalid);
+    }
+    tell(&imported, existing.is_some(), &destination.path(&id));
+    write(&destination, &imported.document, &bytes)?;
+    Ok(Outcome::Ok)
+}
+
+/// Prints the report of the result (on stderr when stdout carries the
+/// document); returns whether it has errors.
+fn print(args: &Args, report: FileReport, stdout: bool) -> bool {
+    let invalid = !report.is_valid();
+    let reports = if report.diagnostics.is_empty() {
+        Vec::new()
+    } else {
+        vec![report]
+    };
+    if reports.is_empty() {
+        return invalid;
+    }
+    if stdout {
+        eprint_reports(&reports, args.report.format, args.report.color)
+    } else {
+        print_reports(&reports, &[], args.report.format, args.report.color)
+    }
+}
+
+/// The files and their languages.
+fn inputs(paths: &[PathBuf], langs: &[String]) -> Result<Vec<Input>, Error> {
+    if !langs.is_empty() && langs.len() != paths.len() {
+        return Err(Error::Usage(format!(
+            "{} files but {} --lang: give one --lang per file, in file order, or none to take each language from its file name",
+            paths.len(),
+            langs.len()
+        )));
+    }
+    let tags: Vec<String> = if langs.is_empty() {
+        paths
+            .iter()
+            .map(|p| language_of(p))
+            .collect::<Result<_, _>>()?
+    } else {
+        langs.to_vec()
+    };
+    let languages = languages(&tags)?;
+    paths
+        .iter()
+        .zip(languages)
+        .map(|(path, language)| {
+            let bytes =
+                fsx::read_regular(path, Links::Follow).map_err(Error::io("cannot read", path))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Error::Usage(format!(
+                    "{} is not UTF-8: save it as UTF-8 and import it again",
+                    path.display()
+                ))
+            })?;
+            Ok(Input {
+                path: path.clone(),
+                language,
+                text,
+            })
+        })
+        .collect()
+}
+
+/// The language a file's name gives (`en.md`).
+fn language_of(path: &Path) -> Result<String, Error> {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| Error::Usage(format!("{}: give its language with --lang", path.display())))
+}
+
+/// Where the document goes, once it is this command's to write, and the
+/// document already there with that id.
+fn destination(args: &Args, id: &DocumentId) -> Result<(Destination, Option<Document>), Error> {
+    let project = match &args.out {
+        None => Some(super::project()?),
+        Some(_) => crate::project::Project::discover().ok(),
+    };
+    let existing = project
+        .as_ref()
+        .map_or(Ok(None), |p| existing(&p.data(), id))?;
+    let destination = match (&args.out, &project) {
+        (Some(out), _) if out.as_os_str() == "-" => Destination::Stdout,
+        (Some(out), _) => match out.symlink_metadata() {
+            Ok(meta) if !meta.is_file() || !args.force => {
+                return Err(Error::Usage(format!(
+                    "{} already exists{}: pass --force to replace it",
+                    out.display(),
+                    if meta.is_file() {
+                        ""
+                    } else {
+                        " and is not a regular file, so it is never replaced;"
+                    }
+                )));
+            }
+            _ => Destination::File(out.clone()),
+        },
+        (None, _) => {
+            // Without --out the project was required above.
+            let data = super::project()?.data();
+            let path = scaffold::document_path(&data, id, args.force)?;
+            Destination::Data {
+                path,
+                catalog: data.join(CATALOG_FILE),
+            }
+        }
+    };
+    Ok((destination, existing))
+}
+
+/// The document `data/<id>/document.json`, if there is one.
+fn existing(data: &Path, id: &DocumentId) -> Result<Option<Document>, Error> {
+    let path = data.join(id.as_str()).join("document.json");
+    if path.symlink_metadata().is_err() {
+        return Ok(None);
+    }
+    let bytes = fsx::read_regular(&path, Links::Refuse).map_err(Error::io("cannot read", &path))?;
+    serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+        Error::Usage(format!(
+            "{} does not read as a document ({e}): run `initiative validate` and fix it, so import can keep what Markdown does not carry",
+            path.display()
+        ))
+    })
+}
+
+/// Reports the problems of the input files; nothing is written.
+fn refuse_input(args: &Args, inputs: &[Input], problems: &[Diagnostic]) -> Outcome {
+    let reports: Vec<FileReport> = inputs
+        .iter()
+        .map(|input| FileReport {
+            source: SourceFile {
+                path: input.path.clone(),
+                lines: LineIndex::new(&input.text),
+                text: input.text.clone(),
+            },
+            diagnostics: problems
+                .iter()
+                .filter(|d| d.file == input.path)
+                .cloned()
+                .collect(),
+            document: None,
+            catalog: None,
+            translation: None,
+        })
+        .collect();
+    let stdout = args.out.as_ref().is_some_and(|o| o.as_os_str() == "-");
+    if stdout {
+        eprint_reports(&reports, args.report.format, args.report.color);
+    } else {
+        print_reports(&reports, &[], args.report.format, args.report.color);
+    }
+    Outcome::Invalid
+}
+
+/// Says where the fields Markdown does not carry came from.
+fn tell(imported: &Imported, existed: bool, path: &Path) {
+    if existed && !imported.kept.is_empty() {
+        output::note(&format!(
+            "kept from the existing {}: {}",
+            path.display(),
+            imported.kept.join(", ")
+        ));
+    }
+    if !imported.placeholders.is_empty() {
+        output::note(&format!(
+            "left for the editor (`TODO: …` placeholders): {}",
+            imported.placeholders.join(", ")
+        ));
+    }
+}
+
+/// Writes the document, and for data/ the catalog entry.
+fn write(destination: &Destination, document: &Document, bytes: &[u8]) -> Result<(), Error> {
+    match destination {
+        Destination::Stdout => output::print_stdout(&String::from_utf8_lossy(bytes)),
+        Destination::File(path) => {
+            fsx::write_atomic(path, bytes).map_err(Error::io("cannot write", path))?;
+            output::note(&format!("wrote {}", path.display()));
+        }
+        Destination::Data { path, catalog } => {
+            let languages: Vec<Language> = document.languages.clone();
+            let entry = scaffold::catalog_with(catalog, &document.id, &languages)?;
+            scaffold::write(
+                path,
+                bytes,
+                entry.as_deref().map(|b| (catalog.as_path(), b)),
+            )?;
+            output::note(&format!(
+                "wrote {}{}",
+                path.display(),
+                if entry.is_some() {
+                    format!(" and described `{}` in {}", document.id, catalog.display())
+                } else {
+                    String::new()
+                }
+            ));
+        }
+    }
+    Ok(())
+}
