@@ -102,35 +102,35 @@ fn refused_files_name_the_line_and_change_nothing() {
     let cases = [
         (
             po_text.replace("msgctxt \"sec_5__para_1\"", "msgctxt \"sec_6__para_1\""),
-            format!("error[po-import]: unit `sec_6__para_1` does not exist in the document\n  --> fr.po:{unknown}:1\n"),
+            format!("error[po-unknown-unit]: unit `sec_6__para_1` does not exist in the document\n--> fr.po:{unknown}:1\n"),
         ),
         (
             po_text.replace("msgctxt \"title\"\n", ""),
-            format!("error[po-import]: an entry without `msgctxt` (msgid \"Hangzhou Initiative on AI and Education\"): each entry names its unit in `msgctxt`\n  --> fr.po:{}:1\n", line_of("msgctxt \"title\"")),
+            format!("error[po-no-context]: an entry without `msgctxt` (msgid \"Hangzhou Initiative on AI and Education\"): each entry names its unit in `msgctxt`\n--> fr.po:{}:1\n", line_of("msgctxt \"title\"")),
         ),
         (
             po_text.replace("msgctxt \"preamble__para_2\"", "msgctxt \"title\""),
-            format!("error[po-import]: unit `title` appears twice\n  --> fr.po:{}:1\n", line_of("msgctxt \"preamble__para_2\"")),
+            format!("error[po-duplicate-unit]: unit `title` appears twice\n--> fr.po:{}:1\n", line_of("msgctxt \"preamble__para_2\"")),
         ),
         (
             po_text.replace("msgid \"To this end", "msgid \"To this \\q end"),
-            format!("error[po-import]: unknown escape `\\q`\n  --> fr.po:{}:16\n", line_of("msgctxt \"preamble__para_2\"") + 1),
+            format!("error[po-syntax]: unknown escape `\\q`\n--> fr.po:{}:16\n", line_of("msgctxt \"preamble__para_2\"") + 1),
         ),
         (
             po_text.replace("\"Language: fr\\n\"\n", ""),
-            format!("error[po-import]: the header has no `Language`: set the language the file is translated into (e.g. `Language: es`)\n  --> fr.po:{header}:1\n"),
+            format!("error[po-header]: the header has no `Language`: set the language the file is translated into (e.g. `Language: es`)\n--> fr.po:{header}:1\n"),
         ),
         (
             po_text.replace("\"Language: fr\\n\"", "\"Language: es\\n\""),
-            format!("error[po-import]: the header says `Language: es`, but the file is named for `fr`: rename the file or fix the header\n  --> fr.po:{header}:1\n"),
+            format!("error[po-header]: the header says `Language: es`, but the file is named for `fr`: rename the file or fix the header\n--> fr.po:{header}:1\n"),
         ),
         (
             po_text.replace("charset=UTF-8", "charset=ISO-8859-1"),
-            format!("error[po-import]: the file is in `ISO-8859-1`; save it as UTF-8 (`msgconv --to-code=UTF-8`)\n  --> fr.po:{header}:1\n"),
+            format!("error[po-header]: the file is in `ISO-8859-1`; save it as UTF-8 (`msgconv --to-code=UTF-8`)\n--> fr.po:{header}:1\n"),
         ),
         (
             po_text.replace("msgctxt \"title\"\nmsgid \"Hangzhou Initiative on AI and Education\"\n", "msgctxt \"title\"\nmsgid \"Hangzhou Initiative on AI and Education\"\nmsgid_plural \"Initiatives\"\n"),
-            format!("error[po-import]: `msgid_plural`: plural forms are not used in a translation of a text; translate each unit as one string\n  --> fr.po:{}:1\n", line_of("msgctxt \"title\"") + 2),
+            format!("error[po-plural]: `msgid_plural`: plural forms are not used in a translation of a text; translate each unit as one string\n--> fr.po:{}:1\n", line_of("msgctxt \"title\"") + 2),
         ),
     ];
     let before = read(&test.dir().join(FRENCH));
@@ -140,8 +140,15 @@ fn refused_files_name_the_line_and_change_nothing() {
             .write("fr.po", &broken)
             .args(&["translation", "po", "import", "fr.po"]);
         let run = test.run().code(1);
-        let head: Vec<&str> = run.stderr.lines().take(2).collect();
+        // The arrow is indented by the width of the line number.
+        let head: Vec<&str> = run.stderr.lines().take(2).map(str::trim_start).collect();
         assert_eq!(format!("{}\n", head.join("\n")), expected);
+        assert!(
+            run.stderr
+                .ends_with("initiative: nothing was imported from fr.po\n"),
+            "{}",
+            run.stderr
+        );
         assert_eq!(read(&test.dir().join(FRENCH)), before);
     }
 }

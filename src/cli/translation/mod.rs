@@ -128,6 +128,26 @@ fn write_or_print(out: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Prints why an imported file is refused, as a diagnostic at its place
+/// with the line drawn when the file's `text` is known, and says nothing
+/// was imported: the run exits 1.
+fn refuse_import(
+    file: &Path,
+    text: Option<String>,
+    diagnostic: &crate::diagnostic::Diagnostic,
+) -> Outcome {
+    use std::io::IsTerminal;
+    let source = text.map(|text| crate::source::SourceFile {
+        path: file.to_path_buf(),
+        lines: crate::source::LineIndex::new(&text),
+        text,
+    });
+    let renderer = crate::diagnostic::HumanRenderer::new(std::io::stderr().is_terminal());
+    eprint!("{}", renderer.render(diagnostic, source.as_ref()));
+    eprintln!("initiative: nothing was imported from {}", file.display());
+    Outcome::Invalid
+}
+
 /// Reads a translation file that may not yet pass every check.
 fn read_translation(path: &Path) -> Result<Translation, Error> {
     let text = std::fs::read_to_string(path).map_err(Error::io("cannot read", path))?;

@@ -4,10 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use super::{
-    Error, Outcome, document, language, read_translation, translation_or_template,
+    Error, Outcome, document, language, read_translation, refuse_import, translation_or_template,
     translation_path, write_or_print,
 };
 use crate::cli::output::note;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::translation::po::{self, Catalog, DOCUMENT_HEADER, PoError, language_from_header};
 use crate::translation::to_json;
 
@@ -85,11 +86,11 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
     let text = std::fs::read_to_string(file).map_err(Error::io("cannot read", file))?;
     let catalog = match po::parse(&text) {
         Ok(catalog) => catalog,
-        Err(e) => return Ok(refused(file, &e)),
+        Err(e) => return Ok(refused(file, &text, &e)),
     };
     let (tag, id) = match header_target(&catalog, file, args.document.as_deref()) {
         Ok(found) => found,
-        Err(e) => return Ok(refused(file, &e)),
+        Err(e) => return Ok(refused(file, &text, &e)),
     };
     let document = document(id.as_deref())?;
     let target = language(&tag)?;
@@ -103,7 +104,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
     let translation = read_translation(&path)?;
     let imported = match po::import(&catalog, &translation, &document) {
         Ok(imported) => imported,
-        Err(e) => return Ok(refused(file, &e)),
+        Err(e) => return Ok(refused(file, &text, &e)),
     };
     crate::fsx::write_atomic(&path, &to_json(&imported.translation, &document))
         .map_err(Error::io("cannot write", &path))?;
@@ -130,6 +131,7 @@ fn header_target(
     document: Option<&str>,
 ) -> Result<(String, Option<String>), PoError> {
     let at = |message: String| PoError {
+        code: "po-header",
         line: catalog.header_line.max(1),
         column: 1,
         message,
@@ -169,15 +171,27 @@ fn looks_like_language(stem: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// Prints why `file` was refused, at its line and column, and says the
-/// data is invalid (exit 1): nothing was written.
-fn refused(file: &Path, e: &PoError) -> Outcome {
-    eprintln!(
-        "error[po-import]: {}\n  --> {}:{}:{}\n  = note: nothing was imported; the translation file is unchanged",
-        e.message,
-        file.display(),
-        e.line,
-        e.column
-    );
-    Outcome::Invalid
+/// Prints why `file` (whose `text` is known) was refused, at its line and
+/// column, and says the data is invalid (exit 1): nothing was written.
+fn refused(file: &Path, text: &str, e: &PoError) -> Outcome {
+    let diagnostic = Diagnostic::new(Severity::Error, e.code, file, "", e.message.clone())
+        .with_position(e.line, e.column)
+        .with_offset(offset(text, e.line, e.column))
+        .with_hint(e.hint());
+    refuse_import(file, Some(text.to_owned()), &diagnostic)
+}
+
+/// The byte offset of 1-based `line` and `column` (in characters).
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = text.get(start..).unwrap_or_default();
+    start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
 }

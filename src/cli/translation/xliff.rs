@@ -1,13 +1,14 @@
 //! `initiative translation xliff export|import`: XLIFF 2.0 for CAT tools.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::{Error, Outcome, document, language, read_translation, translation_path};
-use crate::cli::output::print_stdout;
-use crate::diagnostic::{Diagnostic, HumanRenderer, Severity};
-use crate::source::{LineIndex, SourceFile, SpanIndex, Target};
-use crate::translation::{default_pivot, template, to_json, xliff};
+use super::{
+    Error, Outcome, document, language, read_translation, refuse_import, translation_or_template,
+    translation_path, write_or_print,
+};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{LineIndex, SpanIndex, Target};
+use crate::translation::{to_json, xliff};
 
 /// Exchange translations with CAT tools (`OmegaT`, Okapi, Weblate) as XLIFF 2.0.
 ///
@@ -76,13 +77,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
     let document = document(args.document.as_deref())?;
     let target = language(&args.lang)?;
     let path = translation_path(&document, &target)?;
-    let translation = if path.exists() {
-        read_translation(&path)?
-    } else {
-        let pivot = default_pivot(&document)
-            .ok_or_else(|| Error::Usage("the document has no official language".into()))?;
-        template(&document, &target, &pivot)
-    };
+    let translation = translation_or_template(&document, &target)?;
     let bytes = match xliff::export(&translation, &document) {
         Ok(bytes) => bytes,
         Err(xliff::ExportError::Io(e)) => {
@@ -96,13 +91,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
             return Ok(Outcome::Invalid);
         }
     };
-    match &args.out {
-        Some(out) => {
-            crate::fsx::write_atomic(out, &bytes).map_err(Error::io("cannot write", out))?;
-            crate::cli::output::note(&format!("wrote {}", out.display()));
-        }
-        None => print_stdout(&String::from_utf8_lossy(&bytes)),
-    }
+    write_or_print(args.out.as_deref(), &bytes)?;
     Ok(Outcome::Ok)
 }
 
@@ -182,13 +171,5 @@ fn refuse(file: &Path, text: Option<String>, e: &xliff::ReadError) -> Outcome {
         .with_position(e.position.line, e.position.column)
         .with_offset(e.position.offset)
         .with_hint(e.hint());
-    let source = text.map(|text| SourceFile {
-        path: file.to_path_buf(),
-        lines: LineIndex::new(&text),
-        text,
-    });
-    let renderer = HumanRenderer::new(std::io::stderr().is_terminal());
-    eprint!("{}", renderer.render(&diagnostic, source.as_ref()));
-    eprintln!("initiative: nothing was imported from {}", file.display());
-    Outcome::Invalid
+    refuse_import(file, text, &diagnostic)
 }

@@ -17,8 +17,9 @@ pub struct Imported {
     pub kept: usize,
 }
 
-fn refuse(line: usize, message: String) -> PoError {
+fn refuse(code: &'static str, line: usize, message: String) -> PoError {
     PoError {
+        code,
         line,
         column: 1,
         message,
@@ -55,6 +56,7 @@ pub fn import(
     for entry in &catalog.entries {
         let Some(id) = &entry.context else {
             return Err(refuse(
+                "po-no-context",
                 entry.line,
                 format!(
                     "an entry without `msgctxt` (msgid \"{}\"): each entry names its unit in `msgctxt`",
@@ -64,15 +66,21 @@ pub fn import(
         };
         if !units.contains(id) {
             return Err(refuse(
+                "po-unknown-unit",
                 entry.line,
                 format!("unit `{id}` does not exist in the document"),
             ));
         }
         if !seen.insert(id.as_str()) {
-            return Err(refuse(entry.line, format!("unit `{id}` appears twice")));
+            return Err(refuse(
+                "po-duplicate-unit",
+                entry.line,
+                format!("unit `{id}` appears twice"),
+            ));
         }
         let Some(unit) = imported.translation.units.get_mut(id) else {
             return Err(refuse(
+                "po-unknown-unit",
                 entry.line,
                 format!(
                     "unit `{id}` is missing from the translation file: run `initiative translation template` to start one with every unit"
@@ -101,6 +109,7 @@ fn check_header(catalog: &Catalog, translation: &Translation) -> Result<(), PoEr
         && language_from_header(pivot) != translation.pivot.as_str()
     {
         return Err(refuse(
+            "po-header",
             line,
             format!(
                 "the header says the originals are in `{pivot}`, but the translation is made from `{}`",
@@ -115,6 +124,7 @@ fn check_header(catalog: &Catalog, translation: &Translation) -> Result<(), PoEr
             .unwrap_or("UTF-8");
         if !charset.eq_ignore_ascii_case("UTF-8") {
             return Err(refuse(
+                "po-header",
                 line,
                 format!("the file is in `{charset}`; save it as UTF-8 (`msgconv --to-code=UTF-8`)"),
             ));

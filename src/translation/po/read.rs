@@ -41,6 +41,8 @@ pub struct Entry {
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{line}:{column}: {message}")]
 pub struct PoError {
+    /// The diagnostic code (`po-syntax`, `po-plural`, `po-unknown-unit`, …).
+    pub code: &'static str,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
@@ -51,9 +53,35 @@ pub struct PoError {
 
 fn refuse(line: usize, column: usize, message: impl Into<String>) -> PoError {
     PoError {
+        code: "po-syntax",
         line,
         column,
         message: message.into(),
+    }
+}
+
+fn plural(line: usize, column: usize, message: impl Into<String>) -> PoError {
+    PoError {
+        code: "po-plural",
+        ..refuse(line, column, message)
+    }
+}
+
+impl PoError {
+    /// What to do about it.
+    pub fn hint(&self) -> &'static str {
+        match self.code {
+            "po-plural" => "translate each unit as one string: a text has no plural forms",
+            "po-unknown-unit" => {
+                "export the PO file again (`initiative translation po export`): an entry's msgctxt is its unit id and must stay as exported"
+            }
+            "po-duplicate-unit" => "keep one entry per unit",
+            "po-no-context" => "give the entry back its msgctxt, the unit id it had when exported",
+            "po-header" => "set the header as `initiative translation po export` writes it",
+            _ => {
+                "write the entry as the gettext manual has it: `msgctxt`, `msgid` and `msgstr`, each followed by a string in double quotes"
+            }
+        }
     }
 }
 
@@ -134,7 +162,7 @@ impl Reader {
             "msgctxt" => self.start(n, Field::Context, column, rest),
             "msgid" => self.start(n, Field::Id, column, rest),
             "msgstr" => self.start(n, Field::Str, column, rest),
-            k if k == "msgid_plural" || k.starts_with("msgstr[") => Err(refuse(
+            k if k == "msgid_plural" || k.starts_with("msgstr[") => Err(plural(
                 n,
                 indent + 1,
                 format!(
