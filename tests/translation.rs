@@ -398,10 +398,18 @@ fn xliff_import_refuses_units_the_document_lacks() {
             xliff.replace("<unit id=\"sec_5__para_1\">", "<unit id=\"sec_6__para_1\">"),
         )
         .args(&["translation", "xliff", "import", "fr.xlf"]);
-    let run = test.run().code(2);
+    // Invalid data, located, as every refused import (#16): exit 1.
+    let run = test.run().code(1);
+    assert!(
+        run.stderr.starts_with(
+            "error[xliff-unknown-unit]: unit `sec_6__para_1` does not exist in the document\n"
+        ),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr
-            .contains("unit `sec_6__para_1` does not exist in the document; nothing was imported"),
+            .ends_with("initiative: nothing was imported from fr.xlf\n"),
         "{}",
         run.stderr
     );

@@ -138,15 +138,18 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         )));
     }
     let translation = read_translation(&path)?;
-    let imported = xliff::merge(&read, &translation, &document).map_err(|e| match &e {
-        xliff::Error::UnknownUnit { position, .. } => Error::Usage(format!(
-            "{}:{}:{}: {e}",
-            file.display(),
-            position.line,
-            position.column
-        )),
-        _ => Error::Usage(format!("{}: {e}", file.display())),
-    })?;
+    let imported = match xliff::merge(&read, &translation, &document) {
+        Ok(imported) => imported,
+        Err(xliff::Error::UnknownUnit { id, position }) => {
+            let message = format!("unit `{id}` does not exist in the document");
+            let diagnostic = Diagnostic::new(Severity::Error, "xliff-unknown-unit", file, "", message)
+                .with_position(position.line, position.column)
+                .with_offset(position.offset)
+                .with_hint("export the XLIFF again (`initiative translation xliff export`): a unit's id must stay as exported");
+            return Ok(refuse_import(file, Some(text), &diagnostic));
+        }
+        Err(e) => return Err(Error::Usage(format!("{}: {e}", file.display()))),
+    };
     let changed = imported
         .units
         .iter()
