@@ -112,7 +112,8 @@ fn finish(
     mut problems: Vec<Diagnostic>,
 ) -> Result<Capture, Vec<Diagnostic>> {
     let adopted = read.iter().find_map(|(_, b)| b.adopted.clone());
-    if let (None, Some((_, block))) = (&adopted, read.first()) {
+    // With other problems, the date may be in a text that was not read.
+    if let (None, Some((_, block)), true) = (&adopted, read.first(), problems.is_empty()) {
         problems.push(at.error(
             block.rendition.title.offset,
             CAPTURE_DATE,
@@ -425,7 +426,12 @@ impl Block {
         problems: &mut Vec<Diagnostic>,
     ) {
         if let Some((number, heading)) = split_label(line.text) {
-            let expected = u32::try_from(self.rendition.sections.len() + 1).unwrap_or(u32::MAX);
+            // After a gap, the numbering goes on from the number given.
+            let expected = self
+                .rendition
+                .sections
+                .last()
+                .map_or(1, |s| s.number.value.saturating_add(1));
             if number != expected {
                 problems.push(at.error(
                     line.offset,
