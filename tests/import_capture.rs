@@ -194,9 +194,21 @@ fn a_capture_that_does_not_align_or_skips_a_number_is_refused_where_it_does() {
         )]
     );
     // A date that is not a day of the calendar.
+    let date = refused(&edited(9, 9, &["(2026年2月30日)"]));
     assert_eq!(
-        refused(&edited(9, 9, &["(2026年2月30日)"]))[0].0,
-        "capture-date"
+        (date[0].0.as_str(), date[0].1, date[0].2),
+        ("capture-date", 9, 1)
+    );
+    // A Chinese line amid the English text fits nowhere.
+    let stray = refused(&edited(52, 52, &["", "这一行不属于任何地方。", ""]));
+    let found: Vec<_> = stray.iter().map(|d| (d.0.as_str(), d.1, d.2)).collect();
+    assert_eq!(
+        found,
+        [("capture-structure", 53, 1), ("capture-structure", 55, 1)]
+    );
+    assert_eq!(
+        stray[0].3,
+        "a second zh-Hans text: each language's text comes once, in one piece"
     );
 }
 
@@ -204,10 +216,7 @@ fn a_capture_that_does_not_align_or_skips_a_number_is_refused_where_it_does() {
 fn spaces_lost_elsewhere_are_restored_and_noted() {
     let capture = shipped(CAPTURE)
         .replace("outcomes of AI development", "outcomes ofAI development")
-        .replace(
-            "We will fully leverage the role",
-            "We will fully leveragethe role",
-        );
+        .replace("smart education platforms", "smart educationplatforms");
     let test = Test::scratch().write("page.txt", &capture);
     let run = import(&test, &["--out", "-"]).code(0);
     let got = document(&run.stdout);
@@ -218,7 +227,7 @@ fn spaces_lost_elsewhere_are_restored_and_noted() {
         .map(|(_, language, (left, right))| (language, left, right))
         .collect();
     let pair = |l: &str, r: &str| ("en".to_owned(), l.to_owned(), r.to_owned());
-    assert_eq!(found, [pair("leverage", "the"), pair("of", "AI")]);
+    assert_eq!(found, [pair("education", "platforms"), pair("of", "AI")]);
 }
 
 #[test]

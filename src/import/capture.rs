@@ -135,7 +135,8 @@ fn finish(
             (input, block)
         })
         .collect();
-    if let Some((first, reference)) = inputs.first() {
+    // A text cut short by another problem would only misalign.
+    if let (Some((first, reference)), true) = (inputs.first(), problems.is_empty()) {
         let there = format!("the {} text", first.language);
         for (input, block) in inputs.iter().skip(1) {
             let against = (first, &reference.rendition, there.as_str());

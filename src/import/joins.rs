@@ -8,8 +8,10 @@
 //! dictionary is the Wordnik word list (crate `wordnik_list`). A word is
 //! split only when the evidence is clear: a lower-case dictionary word
 //! before a capital (`eGovernment`, `iPhone` and `UNESCO’s` stay as they
-//! are), or exactly one way to cut an unknown word into two words. Anything
-//! less is a [`Join`] that is not `sure`, for the editor to decide.
+//! are), or exactly one way to cut a long unknown word into two words.
+//! Anything less is a [`Join`] that is not `sure`, for the editor to
+//! decide: a short unknown word is as likely a closed compound the list
+//! lacks (`datasets`, `wellbeing`) as two words run together.
 
 /// One place where a space seems lost.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,8 +171,9 @@ fn pieces(word: &str, cuts: &[usize]) -> Vec<(usize, usize)> {
 }
 
 /// Where an unknown all-letter `piece` cuts into two dictionary words,
-/// and whether that is sure: the only cut, with long enough parts when
-/// the piece is capitalized (`Washington` is not `washing ton`).
+/// and whether that is sure: the only cut, in a piece of at least
+/// [`SURE_LENGTH`] letters, with long enough parts when the piece is
+/// capitalized (`Washington` is not `washing ton`).
 fn dictionary_cut(piece: &str) -> Option<(usize, bool)> {
     let letters = piece.chars().all(char::is_alphabetic);
     let rest_lower = piece.chars().skip(1).all(char::is_lowercase);
@@ -190,11 +193,18 @@ fn dictionary_cut(piece: &str) -> Option<(usize, bool)> {
     let &[at] = found.as_slice() else {
         return found.first().map(|&at| (at, false));
     };
+    if piece.chars().count() < SURE_LENGTH {
+        return Some((at, false));
+    }
     let capital = piece.starts_with(char::is_uppercase);
     let short = piece.get(..at).is_some_and(|l| l.chars().count() < 4)
         || piece.get(at..).is_some_and(|r| r.chars().count() < 4);
     Some((at, !(capital && short)))
 }
+
+/// The length from which an unknown word with one cut into two words is
+/// taken for two words run together.
+const SURE_LENGTH: usize = 12;
 
 /// Whether `word` is in the dictionary, in any case.
 fn is_word(word: &str) -> bool {
@@ -248,6 +258,15 @@ mod tests {
             "Health comes First",
         ] {
             assert_eq!(find(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_short_unknown_word_is_not_sure() {
+        for text in ["open datasets", "their wellbeing"] {
+            let found = find(text);
+            assert!(found.iter().all(|j| !j.sure), "{text}: {found:?}");
+            assert_eq!(restored(text), text);
         }
     }
 
