@@ -9,6 +9,7 @@
 
 mod harness;
 mod hostile;
+mod import_capture;
 mod markdown;
 mod partial;
 mod po;

@@ -301,16 +301,18 @@ fn misplaced_anchors_gaps_and_stray_text_are_located() {
 }
 
 #[test]
-fn capture_is_not_available_yet_and_languages_must_be_known() {
+fn a_capture_is_one_file_and_languages_must_be_known() {
     let test = Test::scratch_repo()
         .write("en.md", shipped(EN))
         .write("notes.md", shipped(EN));
     let before = snapshot(test.dir());
     let run = test
-        .run_with(&["import", "en.md", "--id", "x", "--from", "capture"])
+        .run_with(&[
+            "import", "en.md", "notes.md", "--id", "x", "--from", "capture",
+        ])
         .code(2);
     assert!(
-        run.stderr.contains("`--from capture` is not available yet"),
+        run.stderr.contains("`--from capture` reads one capture"),
         "{}",
         run.stderr
     );

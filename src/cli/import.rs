@@ -1,5 +1,6 @@
-//! `initiative import`: makes a document from texts a person holds, today
-//! Markdown files in the layout of the Markdown export.
+//! `initiative import`: makes a document from texts a person holds:
+//! Markdown files in the layout of the Markdown export, or a web page
+//! saved as text.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,8 @@ use crate::scaffold;
 use crate::source::{LineIndex, SourceFile};
 use crate::validate::{CATALOG_FILE, FileReport};
 
-/// Make a document from one Markdown file per official language.
+/// Make a document from one Markdown file per official language, or from
+/// a web page saved as text (--from capture).
 ///
 /// Each file is in the layout `initiative build` writes under
 /// exports/markdown/ID/: `# ` and the title, the date of adoption, the
@@ -32,6 +34,14 @@ use crate::validate::{CATALOG_FILE, FileReport};
 /// unless --force) and described in data/catalog.json. Exits 0 when it
 /// is valid, 1 when the input or the result has errors (nothing written),
 /// 2 on a usage or I/O error.
+///
+/// A capture (one file) is in the layout of the shipped capture: the page
+/// chrome (tag line, headline, `发布时间:… 来源:… 阅读:N`), then each
+/// language's text (title, date line, preamble, numbered sections), then
+/// the trailing links (`更多精彩`, `»《…》`). The publication and related
+/// items come from the chrome; --utc-offset and --related-id say what it
+/// does not. Spaces the capture lost are restored, each recorded as an
+/// editorial note; a join it is not sure of is a warning.
 ///
 /// Example: initiative import exports/markdown/hangzhou-initiative/zh-Hans.md exports/markdown/hangzhou-initiative/en.md --id hangzhou-initiative --out -
 #[derive(Debug, clap::Args)]
@@ -63,6 +73,12 @@ pub(super) struct Args {
     /// The id of the body that issued it (a reference)
     #[arg(long, value_name = "ID")]
     issuer: Option<String>,
+    /// The publisher's UTC offset, for a capture's local publication time (`+08:00`)
+    #[arg(long, value_name = "OFFSET", value_parser = parse_offset)]
+    utc_offset: Option<String>,
+    /// The id of a capture's related item, one per item in page order
+    #[arg(long = "related-id", value_name = "SLUG")]
+    related_ids: Vec<String>,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -72,7 +88,7 @@ pub(super) struct Args {
 enum From {
     /// Markdown in the layout of the Markdown export
     Markdown,
-    /// A web page saved as text (not available yet)
+    /// A web page saved as text, in the layout of the shipped capture
     Capture,
 }
 
@@ -80,6 +96,24 @@ fn parse_kind(text: &str) -> Result<DocumentKind, String> {
     serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|_| {
         format!("`{text}` is not a kind: initiative, declaration, framework, statement or plan")
     })
+}
+
+fn parse_offset(text: &str) -> Result<String, String> {
+    let bytes = text.as_bytes();
+    let ok = text == "Z"
+        || (bytes.len() == 6
+            && matches!(bytes.first(), Some(b'+' | b'-'))
+            && bytes.get(3) == Some(&b':')
+            && [1, 2, 4, 5]
+                .iter()
+                .all(|&i| bytes.get(i).is_some_and(u8::is_ascii_digit)));
+    if ok {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "`{text}` is not a UTC offset: `+08:00`, `-05:00` or `Z`"
+        ))
+    }
 }
 
 /// Where the document goes.
@@ -104,28 +138,34 @@ impl Destination {
 
 /// Runs `import`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    if args.from == From::Capture {
-        return Err(Error::Usage(
-            "`--from capture` is not available yet: save each language as Markdown in the layout of exports/markdown/ and import it with `--from markdown`".into(),
-        ));
-    }
     let id = document_id(&args.id)?;
-    let inputs = inputs(&args.paths, &args.langs)?;
-    let (destination, existing) = destination(args, &id)?;
-    let texts = match import::texts(&inputs) {
-        Ok(texts) => texts,
-        Err(problems) => return Ok(refuse_input(args, &inputs, &problems)),
-    };
     let facts = Facts {
         kind: args.kind,
         place: args.place.clone(),
         issuer: args.issuer.as_deref().map(ReferenceId::new),
+        utc_offset: args.utc_offset.clone(),
+        related_ids: args.related_ids.iter().map(ReferenceId::new).collect(),
     };
-    let imported = import::assemble(id.clone(), texts, &facts, existing.as_ref());
+    let (destination, existing) = destination(args, &id)?;
+    let (imported, mut reports) = match args.from {
+        From::Markdown => {
+            let inputs = inputs(&args.paths, &args.langs)?;
+            let texts = match import::texts(&inputs) {
+                Ok(texts) => texts,
+                Err(problems) => return Ok(refuse_input(args, &inputs, &problems)),
+            };
+            let imported = import::assemble(id.clone(), texts, &facts, existing.as_ref());
+            (imported, Vec::new())
+        }
+        From::Capture => match capture(args, id.clone(), &facts, existing.as_ref())? {
+            Ok(done) => done,
+            Err(outcome) => return Ok(outcome),
+        },
+    };
     let bytes = scaffold::to_json(&imported.document);
-    let report = scaffold::validate(&destination.path(&id), &bytes)?;
+    reports.push(scaffold::validate(&destination.path(&id), &bytes)?);
     let stdout = matches!(destination, Destination::Stdout);
-    let invalid = print(args, report, stdout);
+    let invalid = print(args, reports, stdout);
     if invalid {
         return Ok(Outcome::Invalid);
     }
@@ -134,15 +174,59 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     Ok(Outcome::Ok)
 }
 
-/// Prints the report of the result (on stderr when stdout carries the
-/// document); returns whether it has errors.
-fn print(args: &Args, report: FileReport, stdout: bool) -> bool {
-    let invalid = !report.is_valid();
-    let reports = if report.diagnostics.is_empty() {
-        Vec::new()
-    } else {
-        vec![report]
+/// Reads a capture and assembles its document, with a report of its
+/// warnings; or refuses it (the outcome), its problems reported.
+fn capture(
+    args: &Args,
+    id: DocumentId,
+    facts: &Facts,
+    existing: Option<&Document>,
+) -> Result<Result<(Imported, Vec<FileReport>), Outcome>, Error> {
+    let [path] = args.paths.as_slice() else {
+        return Err(Error::Usage(format!(
+            "{} files: `--from capture` reads one capture, which holds every language",
+            args.paths.len()
+        )));
     };
+    if !args.langs.is_empty() {
+        return Err(Error::Usage(
+            "--lang is for Markdown: a capture's languages come from the scripts of its texts"
+                .into(),
+        ));
+    }
+    let input = Input {
+        path: path.clone(),
+        language: Language::new("und"),
+        text: read_text(path)?,
+    };
+    let capture = match import::capture::read(path, &input.text) {
+        Ok(capture) => capture,
+        Err(problems) => return Ok(Err(refuse_input(args, &[input], &problems))),
+    };
+    let warnings = capture.warnings.clone();
+    let imported = import::assemble_capture(id, capture, facts, existing);
+    let report = FileReport {
+        source: SourceFile {
+            path: input.path.clone(),
+            lines: LineIndex::new(&input.text),
+            text: input.text,
+        },
+        diagnostics: warnings,
+        document: None,
+        catalog: None,
+        translation: None,
+    };
+    Ok(Ok((imported, vec![report])))
+}
+
+/// Prints the reports that have something to say (on stderr when stdout
+/// carries the document); returns whether any has errors.
+fn print(args: &Args, reports: Vec<FileReport>, stdout: bool) -> bool {
+    let invalid = reports.iter().any(|r| !r.is_valid());
+    let reports: Vec<FileReport> = reports
+        .into_iter()
+        .filter(|r| !r.diagnostics.is_empty())
+        .collect();
     if reports.is_empty() {
         return invalid;
     }
@@ -151,6 +235,17 @@ fn print(args: &Args, report: FileReport, stdout: bool) -> bool {
     } else {
         print_reports(&reports, &[], args.report.format, args.report.color)
     }
+}
+
+/// The text of `path`, which must be UTF-8.
+fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = fsx::read_regular(path, Links::Follow).map_err(Error::io("cannot read", path))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::Usage(format!(
+            "{} is not UTF-8: save it as UTF-8 and import it again",
+            path.display()
+        ))
+    })
 }
 
 /// The files and their languages.
@@ -175,18 +270,10 @@ fn inputs(paths: &[PathBuf], langs: &[String]) -> Result<Vec<Input>, Error> {
         .iter()
         .zip(languages)
         .map(|(path, language)| {
-            let bytes =
-                fsx::read_regular(path, Links::Follow).map_err(Error::io("cannot read", path))?;
-            let text = String::from_utf8(bytes).map_err(|_| {
-                Error::Usage(format!(
-                    "{} is not UTF-8: save it as UTF-8 and import it again",
-                    path.display()
-                ))
-            })?;
             Ok(Input {
                 path: path.clone(),
                 language,
-                text,
+                text: read_text(path)?,
             })
         })
         .collect()
@@ -283,7 +370,7 @@ fn refuse_input(args: &Args, inputs: &[Input], problems: &[Diagnostic]) -> Outco
     Outcome::Invalid
 }
 
-/// Says where the fields Markdown does not carry came from.
+/// Says where the fields the input does not carry came from.
 fn tell(imported: &Imported, existed: bool, path: &Path) {
     if existed && !imported.kept.is_empty() {
         output::note(&format!(

@@ -51,8 +51,15 @@ pub fn texts(inputs: &[Input]) -> Result<Texts, Vec<Diagnostic>> {
         }
     }
     if let Some((first, reference)) = read_files.first() {
+        let there = first.path.display().to_string();
         for (input, rendition) in read_files.iter().skip(1) {
-            align((first, reference), (input, rendition), &mut problems);
+            let against = (*first, reference, there.as_str());
+            align(
+                against,
+                (input, rendition),
+                MARKDOWN_ALIGNMENT,
+                &mut problems,
+            );
         }
     }
     if !problems.is_empty() || read_files.is_empty() {
@@ -61,26 +68,35 @@ pub fn texts(inputs: &[Input]) -> Result<Texts, Vec<Diagnostic>> {
     Ok(assemble(&read_files))
 }
 
-/// Compares `other` with `first`, unit counts and date.
-fn align(first: (&Input, &Rendition), other: (&Input, &Rendition), out: &mut Vec<Diagnostic>) {
-    let (reference, expected) = first;
+/// Compares `other` with `first` (named `there` in messages), unit
+/// counts and date; a difference is a `code` error in `other`.
+pub(super) fn align(
+    first: (&Input, &Rendition, &str),
+    other: (&Input, &Rendition),
+    code: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (reference, expected, there) = first;
+    // A Markdown file is one language; a capture holds every language.
+    let noun = if code == MARKDOWN_ALIGNMENT {
+        "file"
+    } else {
+        "text"
+    };
     let (input, got) = other;
     let lines = LineIndex::new(&input.text);
     let mut problem = |offset: usize, pointer: &str, message: String| {
         let position = lines.position(&input.text, offset);
         out.push(
-            Diagnostic::new(Severity::Error, MARKDOWN_ALIGNMENT, &input.path, pointer, message)
+            Diagnostic::new(Severity::Error, code, &input.path, pointer, message)
                 .with_position(position.line, position.column)
                 .with_offset(position.offset)
                 .with_hint(format!(
-                    "the language versions align unit by unit: give this file ({}) the units of {} ({})",
-                    input.language,
-                    reference.path.display(),
-                    reference.language
+                    "the language versions align unit by unit: give this {noun} ({}) the units of {there} ({})",
+                    input.language, reference.language
                 )),
         );
     };
-    let there = reference.path.display();
     for (offset, pointer, (what, here, theirs)) in differences(expected, got) {
         problem(
             offset,
@@ -165,7 +181,7 @@ fn mismatch<T>(
 }
 
 /// The texts of aligned renditions.
-fn assemble(files: &[(&Input, Rendition)]) -> Texts {
+pub(super) fn assemble(files: &[(&Input, Rendition)]) -> Texts {
     let text_of = |pick: &dyn Fn(&Rendition) -> Option<&str>| {
         LocalizedText::from_pairs(files.iter().filter_map(|(input, rendition)| {
             pick(rendition).map(|text| (input.language.to_string(), text.to_owned()))

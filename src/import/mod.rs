@@ -1,6 +1,7 @@
-//! Turns texts a person holds into a document of the model. Today the
-//! source is Markdown, one file per language in the layout of the Markdown
-//! rendition ([`markdown`]); a web capture is to come beside it.
+//! Turns texts a person holds into a document of the model: Markdown, one
+//! file per language in the layout of the Markdown rendition
+//! ([`markdown`]), or a web page saved as text ([`capture`]), whose lost
+//! spaces are restored ([`joins`]).
 //!
 //! The input gives the texts, ids, numbering and date. What it cannot say
 //! (kind, place, issuer, publication, references, related items, editorial
@@ -8,11 +9,13 @@
 //! or, failing both, from a placeholder; [`Imported`] says which was used
 //! for each, so the command can tell the editor.
 
+pub mod capture;
+pub mod joins;
 pub mod markdown;
 
 use crate::model::{
-    Document, DocumentId, DocumentKind, EditorialNote, Language, LocalizedText, Place, Reference,
-    ReferenceId, RelatedItem,
+    DateTime, Document, DocumentId, DocumentKind, EditorialNote, Language, LocalizedText, Place,
+    Publication, Reference, ReferenceId, RelatedItem,
 };
 use crate::scaffold;
 
@@ -27,6 +30,10 @@ pub struct Facts {
     pub place: Option<Place>,
     /// The id of the body that issued it.
     pub issuer: Option<ReferenceId>,
+    /// The publisher's UTC offset (`+08:00`), for a local publication time.
+    pub utc_offset: Option<String>,
+    /// The ids of the related items, in the order the input lists them.
+    pub related_ids: Vec<ReferenceId>,
 }
 
 /// A document made from an input, and where its other fields came from.
@@ -151,6 +158,125 @@ fn lists(
     (references, related, notes)
 }
 
+/// The document `id` from a web capture: [`assemble`], with the
+/// publication, related items and editorial notes the page gives. The UTC
+/// offset and the related items' ids come from `facts`, then from
+/// `existing`, then a placeholder. The existing notes are kept when they
+/// record the same joins.
+pub fn assemble_capture(
+    id: DocumentId,
+    capture: capture::Capture,
+    facts: &Facts,
+    existing: Option<&Document>,
+) -> Imported {
+    let capture::Capture {
+        texts,
+        chrome,
+        notes,
+        ..
+    } = capture;
+    let mut imported = assemble(id, texts, facts, existing);
+    imported
+        .kept
+        .retain(|k| !matches!(*k, "publication" | "related" | "editorial_notes"));
+    imported.placeholders.retain(|k| *k != "publication");
+    let mut sources = Sources {
+        existing,
+        kept: std::mem::take(&mut imported.kept),
+        placeholders: std::mem::take(&mut imported.placeholders),
+    };
+    let offset = sources.pick(
+        "the UTC offset",
+        facts.utc_offset.clone(),
+        |d| utc_offset(d.publication.published_at.as_str()).to_owned(),
+        || "Z".to_owned(),
+    );
+    let document = &mut imported.document;
+    document.publication = Publication {
+        published_at: DateTime::new(format!("{}{offset}", chrome.published)),
+        channel: chrome.channel,
+        headline: chrome.headline,
+    };
+    document.related = related(&mut sources, chrome.related, &facts.related_ids);
+    document.editorial_notes = match existing {
+        Some(d) if same_joins(&d.editorial_notes, &notes) => {
+            sources.kept.push("editorial_notes (the same corrections)");
+            d.editorial_notes.clone()
+        }
+        _ => notes,
+    };
+    imported.kept = sources.kept;
+    imported.placeholders = sources.placeholders;
+    imported
+}
+
+/// The offset at the end of an RFC 3339 time (`+08:00`, `Z`).
+fn utc_offset(time: &str) -> &str {
+    let at = time
+        .rfind(['+', '-', 'Z'])
+        .filter(|&i| i > 10)
+        .unwrap_or(time.len());
+    time.get(at..).unwrap_or_default()
+}
+
+/// The related items with `titles`: each id from `ids`, else from the
+/// existing item with that title, else a placeholder.
+fn related(
+    sources: &mut Sources<'_>,
+    titles: Vec<LocalizedText>,
+    ids: &[ReferenceId],
+) -> Vec<RelatedItem> {
+    let mut kept = false;
+    let mut placeholder = false;
+    let items = titles
+        .into_iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let existing = sources
+                .existing
+                .and_then(|d| d.related.iter().find(|r| r.title == title));
+            let id = match (ids.get(i), existing) {
+                (Some(id), _) => id.clone(),
+                (None, Some(item)) => {
+                    kept = true;
+                    item.id.clone()
+                }
+                (None, None) => {
+                    placeholder = true;
+                    ReferenceId::new(format!("todo-related-{}", i + 1))
+                }
+            };
+            RelatedItem { id, title }
+        })
+        .collect();
+    if kept {
+        sources.kept.push("the related items' ids");
+    }
+    if placeholder {
+        sources
+            .placeholders
+            .push("the related items' ids (`todo-related-N`)");
+    }
+    items
+}
+
+/// Whether two lists of notes record the same joins, by the words joined.
+fn same_joins(a: &[EditorialNote], b: &[EditorialNote]) -> bool {
+    let words = |notes: &[EditorialNote]| {
+        let mut all: Vec<_> = notes
+            .iter()
+            .flat_map(|n| {
+                joins::joined_words(&n.captured, &n.corrected)
+                    .into_iter()
+                    .map(|w| (n.unit.clone(), n.language.clone(), w))
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    !a.is_empty() && words(a) == words(b)
+}
+
 /// Reads `--place`: `NAME@LANG,…,COUNTRY` (`杭州@zh-Hans,Hangzhou@en,CN`).
 pub fn parse_place(text: &str) -> Result<Place, String> {
     let (names, country) = text.rsplit_once(',').ok_or_else(|| {
@@ -178,6 +304,13 @@ pub fn parse_place(text: &str) -> Result<Place, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_an_offset() {
+        assert_eq!(utc_offset("2026-05-12T22:39:00+08:00"), "+08:00");
+        assert_eq!(utc_offset("2026-05-12T22:39:00Z"), "Z");
+        assert_eq!(utc_offset("2026-05-12T22:39:00-05:00"), "-05:00");
+    }
 
     #[test]
     fn reads_a_place() {
