@@ -315,3 +315,65 @@ fn a_100_000_unit_xliff_imports_in_linear_work() {
     let french = std::fs::read_to_string(test.dir().join("data/big/translations/fr.json")).unwrap();
     assert!(french.contains("\"translation\": \"Paragraphe 125.800.\""));
 }
+
+/// A Portuguese translation as a CAT tool returns it
+/// (`tests/fixtures/cat/pt.xlf`): six units cut into one segment per
+/// sentence, with the spaces between them as ignorables. Imported into a
+/// new translation, every text is whole, it passes the strict check, and
+/// once reviewed it reaches every export. See: #16
+#[test]
+fn a_portuguese_translation_in_segments_goes_from_xliff_to_every_export() {
+    let test = Test::scratch_repo().args(&["translation", "template", "--lang", "pt"]);
+    test.run().code(0);
+    let path = test
+        .dir()
+        .join("data/hangzhou-initiative/translations/pt.json");
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    let named = read(&path).replace("\"name\": \"\"", "\"name\": \"Ana\"");
+    let fixture = read(&repo().join("tests/fixtures/cat/pt.xlf"));
+    assert_eq!(fixture.matches("<segment").count(), 28);
+    let test = test
+        .write("pt.xlf", fixture)
+        .write("data/hangzhou-initiative/translations/pt.json", named)
+        .args(&["translation", "xliff", "import", "pt.xlf"]);
+    let run = test.run().code(0);
+    assert!(run.stderr.contains(": 13 units changed;"), "{}", run.stderr);
+    let units: Value = serde_json::from_str::<Value>(&read(&path)).unwrap()["units"].clone();
+    assert!(
+        units["sec_2__para_1"]["translation"]
+            .as_str()
+            .unwrap()
+            .contains(" IA. Tiraremos pleno partido das plataformas")
+    );
+    let test = test.args(&[
+        "translation",
+        "check",
+        "--strict",
+        "data/hangzhou-initiative/translations/pt.json",
+    ]);
+    test.run()
+        .code(0)
+        .stdout("1 file checked: 0 errors, 0 warnings\n");
+    let reviewed = read(&path).replace("\"status\": \"draft\"", "\"status\": \"reviewed\"");
+    let test = test
+        .write("data/hangzhou-initiative/translations/pt.json", reviewed)
+        .args(&["build"]);
+    test.run().code(0);
+    let title = "Iniciativa de Hangzhou sobre IA e Educação";
+    let file = |p: &str| read(&test.dir().join("exports").join(p));
+    assert!(file("json/hangzhou-initiative.json").contains(&format!("\"pt\": \"{title}\"")));
+    assert!(file("csv/text_units.csv").contains(&format!(",pt,{title},community-reviewed\r\n")));
+    assert!(
+        file("xml/hangzhou-initiative.xml")
+            .contains(&format!("<title xml:lang=\"pt\">{title}</title>"))
+    );
+    assert!(
+        file("akn/hangzhou-initiative/pt.xml").contains(&format!("<docTitle>{title}</docTitle>"))
+    );
+    assert!(file("tmx/hangzhou-initiative.tmx").contains(&format!("<seg>{title}</seg>")));
+    assert!(file("html/hangzhou-initiative.html").contains(title));
+    assert!(
+        file("dcat/catalog.ttl")
+            .contains("<http://publications.europa.eu/resource/authority/language/POR>")
+    );
+}
