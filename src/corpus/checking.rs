@@ -10,7 +10,9 @@ use rayon::prelude::*;
 use super::Error;
 use super::discover::{discover, exists};
 use super::group::{Group, sort};
-use crate::model::{Catalog, Document, DocumentSummary, Translation, TranslationStatus};
+use crate::model::{
+    Catalog, Document, DocumentSummary, Translation, TranslationStatus, WithheldTranslation,
+};
 use crate::validate::{
     FileReport, Validator, check_catalog, check_translation, is_catalog, is_translation,
     missing_catalog, missing_document,
@@ -227,15 +229,30 @@ impl Checking {
     /// one that mixes old and new would say something the official text no
     /// longer does.
     fn merge(&self, document: Document, translations: &[FileReport]) -> Document {
-        let mut own: Vec<&Translation> = translations
+        let chosen = translations
             .iter()
             .filter(|r| r.is_valid())
             .filter_map(|r| r.translation.as_ref())
-            .filter(|t| self.drafts == Drafts::Include || t.status == TranslationStatus::Reviewed)
-            .filter(|t| t.stale_units(&document).is_empty())
-            .collect();
+            .filter(|t| self.drafts == Drafts::Include || t.status == TranslationStatus::Reviewed);
+        let mut own: Vec<&Translation> = Vec::new();
+        let mut withheld = Vec::new();
+        for translation in chosen {
+            let stale_units = translation.stale_units(&document);
+            if stale_units.is_empty() {
+                own.push(translation);
+            } else {
+                let translation = crate::translation::credit(translation);
+                withheld.push(WithheldTranslation {
+                    translation,
+                    stale_units,
+                });
+            }
+        }
         own.sort_by(|a, b| a.language.cmp(&b.language));
-        crate::translation::merge(document, &own)
+        withheld.sort_by(|a, b| a.translation.language.cmp(&b.translation.language));
+        let mut merged = crate::translation::merge(document, &own);
+        merged.withheld_translations = withheld;
+        merged
     }
 
     /// Keeps what `self.keep` says of a report.

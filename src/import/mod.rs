@@ -125,6 +125,7 @@ pub fn assemble(
         related,
         editorial_notes,
         community_languages: Vec::new(),
+        withheld_translations: Vec::new(),
     };
     Imported {
         document,

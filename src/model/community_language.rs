@@ -21,3 +21,14 @@ pub struct CommunityLanguage {
     /// Who translated and reviewed it.
     pub translators: Vec<Translator>,
 }
+
+/// A community translation a run left out of the exports: the original of
+/// some of its units changed since they were translated. Never read from
+/// or written to a data file; the reading page names the stale units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WithheldTranslation {
+    /// The translation as the exports would have credited it.
+    pub translation: CommunityLanguage,
+    /// The units whose original changed, in document order.
+    pub stale_units: Vec<super::UnitId>,
+}

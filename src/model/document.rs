@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     CommunityLanguage, Date, DocumentId, EditorialNote, Language, LocalizedText, Paragraph, Place,
     Publication, Reference, ReferenceId, RelatedItem, SECTION_NUMBER_MAX, Section, UnitId,
+    WithheldTranslation,
 };
 
 /// A policy text: an initiative, declaration or framework, in every official
@@ -60,6 +61,11 @@ pub struct Document {
     /// files leave it out; translations live in `translations/`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub community_languages: Vec<CommunityLanguage>,
+    /// Only in a run, never in a file: the community translations the run
+    /// left out because their original changed since they were made.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub withheld_translations: Vec<WithheldTranslation>,
 }
 
 /// What kind of policy text a document is.

@@ -24,7 +24,7 @@ mod section;
 mod translation;
 
 pub use catalog::{Agent, Catalog, ContactPoint, DatasetMetadata, Theme};
-pub use community_language::CommunityLanguage;
+pub use community_language::{CommunityLanguage, WithheldTranslation};
 pub use date::{Date, DateTime};
 pub use document::{Document, DocumentKind};
 pub use document_summary::DocumentSummary;

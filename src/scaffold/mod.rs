@@ -195,6 +195,7 @@ pub fn skeleton(id: DocumentId, languages: Vec<Language>, adopted: Date) -> Docu
         related: Vec::new(),
         editorial_notes: Vec::new(),
         community_languages: Vec::new(),
+        withheld_translations: Vec::new(),
         languages,
     }
 }

@@ -136,6 +136,17 @@ pub fn progress(translation: &Translation, document: &Document) -> Progress {
     }
 }
 
+/// How the exports credit `translation`: its language, pivot, status and
+/// translators.
+pub fn credit(translation: &Translation) -> CommunityLanguage {
+    CommunityLanguage {
+        language: translation.language.clone(),
+        pivot: translation.pivot.clone(),
+        status: translation.status,
+        translators: translation.translators.clone(),
+    }
+}
+
 /// `document` with the texts of `translations` (each for this document)
 /// added as further languages, and each listed as a community language.
 pub fn merge(document: Document, translations: &[&Translation]) -> Document {
@@ -161,12 +172,7 @@ pub fn merge(document: Document, translations: &[&Translation]) -> Document {
                 add(paragraph.id.as_str(), &mut paragraph.text);
             }
         }
-        merged.community_languages.push(CommunityLanguage {
-            language: translation.language.clone(),
-            pivot: translation.pivot.clone(),
-            status: translation.status,
-            translators: translation.translators.clone(),
-        });
+        merged.community_languages.push(credit(translation));
     }
     merged
 }
