@@ -270,3 +270,31 @@ fn legitimate_mixed_case_words_are_not_split_and_an_unsure_join_is_a_warning() {
         [("capture-join", "warning", Some(line + 1), Some(column))]
     );
 }
+
+/// Without `--from`, the file names say what the files are: one `.txt`
+/// file is a capture, `.md` files Markdown; anything else is a usage error.
+#[test]
+fn the_file_names_say_what_the_files_are() {
+    let run = Test::in_repo()
+        .args(&[
+            "import",
+            CAPTURE,
+            "--id",
+            "hangzhou-initiative",
+            "--out",
+            "-",
+        ])
+        .run()
+        .code(0);
+    assert_eq!(run.stdout, shipped(SHIPPED));
+    let run = Test::in_repo()
+        .args(&["import", "a.md", CAPTURE, "--id", "x", "--out", "-"])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("say what the files are with --from markdown"),
+        "{}",
+        run.stderr
+    );
+}

@@ -52,9 +52,9 @@ pub(super) struct Args {
     /// The document's id
     #[arg(long)]
     id: String,
-    /// What the files are
-    #[arg(long, value_enum, default_value_t = From::Markdown)]
-    from: From,
+    /// What the files are [default: markdown for `.md` files, capture for one `.txt` file]
+    #[arg(long, value_enum)]
+    from: Option<From>,
     /// The language of each file, in file order [default: from the file names]
     #[arg(long = "lang", value_name = "LANG")]
     langs: Vec<String>,
@@ -90,6 +90,27 @@ enum From {
     Markdown,
     /// A web page saved as text, in the layout of the shipped capture
     Capture,
+}
+
+/// What the files are: `--from`, or what their names say (`.md` files are
+/// Markdown, one `.txt` file a capture).
+fn from(args: &Args) -> Result<From, Error> {
+    if let Some(from) = args.from {
+        return Ok(from);
+    }
+    let extension = |p: &PathBuf| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
+    let extensions: Vec<Option<String>> = args.paths.iter().map(extension).collect();
+    match extensions.as_slice() {
+        [Some(txt)] if txt == "txt" => Ok(From::Capture),
+        all if all.iter().all(|e| e.as_deref() == Some("md")) => Ok(From::Markdown),
+        _ => Err(Error::Usage(
+            "say what the files are with --from markdown (one `.md` file per language) or --from capture (one web page saved as text)".into(),
+        )),
+    }
 }
 
 fn parse_kind(text: &str) -> Result<DocumentKind, String> {
@@ -147,7 +168,7 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         related_ids: args.related_ids.iter().map(ReferenceId::new).collect(),
     };
     let (destination, existing) = destination(args, &id)?;
-    let (imported, mut reports) = match args.from {
+    let (imported, mut reports) = match from(args)? {
         From::Markdown => {
             let inputs = inputs(&args.paths, &args.langs)?;
             let texts = match import::texts(&inputs) {
