@@ -9,7 +9,7 @@
 use crate::export::{
     Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role, Scope,
 };
-use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText};
+use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText, UnitId};
 use crate::rdf::{
     InGraph, JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
     turtle_subject,
@@ -144,6 +144,25 @@ fn subjects(nodes: &[Node], graph: Graph) -> Result<Vec<Output>, Error> {
     ])
 }
 
+/// A note for translators and maintainers on each community translation
+/// the run left out of the dataset, naming the units whose original
+/// changed since they were translated.
+fn withheld_notes(document: &Document) -> Vec<String> {
+    document
+        .withheld_translations
+        .iter()
+        .map(|w| {
+            let units: Vec<&str> = w.stale_units.iter().map(UnitId::as_str).collect();
+            format!(
+                "The community translation into {} ({}) is withheld until it is updated: the original of {} changed since it was translated.",
+                w.translation.language,
+                w.translation.status.as_str(),
+                units.join(", ")
+            )
+        })
+        .collect()
+}
+
 /// Whether a file is some dataset's distribution: a document's own file,
 /// or one holding every document. The index, the checksums and the record
 /// itself are about the files, not data.
@@ -242,6 +261,9 @@ fn dataset(
     }
     for language in document.all_languages() {
         dataset.iri("dct:language", language_iri(language)?);
+    }
+    for note in withheld_notes(document) {
+        dataset.add("skos:editorialNote", Object::Lang(note, "en".into()));
     }
     let published = document.publication.published_at.as_str();
     dates(
