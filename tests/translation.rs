@@ -544,6 +544,8 @@ fn a_corrected_official_text_is_published_and_its_stale_translation_waits() {
     assert!(json.contains("concept and adhere to the nature"));
     assert!(!json.contains("\"fr\""));
     assert!(!files.contains_key(Path::new("akn/hangzhou-initiative/fr.xml")));
+    let turtle = String::from_utf8_lossy(&files[Path::new("dcat/catalog.ttl")]).into_owned();
+    assert!(turtle.contains("skos:editorialNote \"The community translation into fr (reviewed) is withheld until it is updated: the original of sec_1__para_1 changed since it was translated.\"@en"), "{turtle}");
     let page =
         String::from_utf8_lossy(&files[Path::new("html/hangzhou-initiative.html")]).into_owned();
     assert!(page.contains("<tr><td lang=\"fr\">Français</td><td>community translation, reviewed, withheld until it is updated: the original of <a href=\"#sec_1__para_1\">sec_1__para_1</a> changed since it was translated</td><td>en</td>"), "{page}");
