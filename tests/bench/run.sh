@@ -93,7 +93,10 @@ done
 # A corrected official text at corpus scale: one English paragraph edited
 # under a reviewed translation, and `build` still passes, with exactly one
 # stale-source warning, printed once.
-n=${sizes%% *}
+# At the largest corpus of 1 000 documents or fewer: 1 000 in a full run,
+# 100 in the smoke run.
+n=0
+for size in $sizes; do ((size <= 1000 && size > n)) && n=$size; done
 stale=$work/stale-$n
 rm -rf "$stale" && cp -r "$work/corpus-$n" "$stale" && rm -rf "$stale/exports"
 python3 - "$stale/data/doc-00000/document.json" <<'PY'
