@@ -28,6 +28,7 @@ LABELS = {
     "validate-j1": "`initiative validate --jobs 1` (documents, translations, catalog)",
     "validate": "`initiative validate` (all cores)",
     "validate-documents": "`initiative validate data/*/document.json` (all cores)",
+    "translation-check-j1": "`initiative translation check --jobs 1` (every translation, every rule)",
     "build-j1": "`initiative build --jobs 1` (every format)",
     "build": "`initiative build` (all cores)",
     "check-jsonschema": "`check-jsonschema` on the documents",

@@ -68,6 +68,7 @@ for n in $sizes; do
     [validate-j1]="$initiative -q -j 1 validate"
     [validate]="$initiative -q validate"
     [validate-documents]="$initiative -q validate $docs"
+    [translation-check-j1]="$initiative -q -j 1 translation check"
     [build-j1]="$initiative -q -j 1 build"
     [build]="$initiative -q build"
     [check-jsonschema]="$venv/check-jsonschema --schemafile schema/initiative.schema.json $docs"
@@ -75,7 +76,7 @@ for n in $sizes; do
   )
   size_runs=$runs
   ((n > 1000)) && size_runs=$runs_large
-  for name in floor validate-j1 validate validate-documents build-j1 build check-jsonschema ajv-cli; do
+  for name in floor validate-j1 validate validate-documents translation-check-j1 build-j1 build check-jsonschema ajv-cli; do
     [[ $name == check-jsonschema ]] && ((n > 1000)) && continue
     command=${commands[$name]}
     prepare="true"
