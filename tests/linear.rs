@@ -19,7 +19,11 @@ use crate::harness::{Run, Test, repo};
 
 /// The minimal fixture with `sections` sections of `paragraphs` paragraphs
 /// each, the `n`th paragraph (from 0) reading `english(n)` in English.
-fn document(sections: usize, paragraphs: usize, english: impl Fn(usize) -> String) -> Value {
+pub(crate) fn document(
+    sections: usize,
+    paragraphs: usize,
+    english: impl Fn(usize) -> String,
+) -> Value {
     let path = repo().join("tests/fixtures/valid/minimal/document.json");
     let text = std::fs::read_to_string(path).unwrap();
     let mut document: Value = serde_json::from_str(&text).unwrap();

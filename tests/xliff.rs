@@ -210,30 +210,9 @@ const PARAGRAPHS: usize = 800;
 /// A project of its own holding a document `big` with
 /// `SECTIONS × PARAGRAPHS` paragraphs and an empty French translation.
 fn big_project() -> Test {
-    let minimal = repo().join("tests/fixtures/valid/minimal/document.json");
-    let mut document: Value =
-        serde_json::from_str(&std::fs::read_to_string(minimal).unwrap()).unwrap();
-    let sections: Vec<Value> = (1..=SECTIONS)
-        .map(|s| {
-            let paragraphs: Vec<Value> = (1..=PARAGRAPHS)
-                .map(|p| {
-                    json!({
-                        "id": format!("sec_{s}__para_{p}"),
-                        "text": {"en": format!("Paragraph {s}.{p}."), "zh-Hans": "我们呼吁合作。"},
-                    })
-                })
-                .collect();
-            json!({
-                "id": format!("sec_{s}"),
-                "number": s,
-                "heading": {"en": "Heading", "zh-Hans": "标题"},
-                "paragraphs": paragraphs,
-            })
-        })
-        .collect();
-    document["sections"] = Value::Array(sections);
-    document["editorial_notes"] = json!([]);
-    document["references"][0]["cited_by"] = json!([]);
+    let mut document = crate::linear::document(SECTIONS, PARAGRAPHS, |n| {
+        format!("Paragraph {}.{}.", n / PARAGRAPHS + 1, n % PARAGRAPHS + 1)
+    });
     document["id"] = json!("big");
     let catalog = std::fs::read_to_string(repo().join("data/catalog.json"))
         .unwrap()
