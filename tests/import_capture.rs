@@ -298,3 +298,23 @@ fn the_file_names_say_what_the_files_are() {
         run.stderr
     );
 }
+
+/// A line starting like the trailing links above the publication line is
+/// page chrome: the text still runs from that line to the links after it.
+#[test]
+fn the_trailing_links_are_the_ones_after_the_text() {
+    let page = format!("更多精彩内容见下方\n{}", shipped(CAPTURE));
+    let scratch = Test::scratch_repo().write("page.txt", page);
+    let run = scratch
+        .args(&[
+            "import",
+            "page.txt",
+            "--id",
+            "hangzhou-initiative",
+            "--out",
+            "-",
+        ])
+        .run()
+        .code(0);
+    assert_eq!(run.stdout, shipped(SHIPPED));
+}

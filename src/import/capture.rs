@@ -85,10 +85,13 @@ pub fn read(path: &Path, text: &str) -> Result<Capture, Vec<Diagnostic>> {
         )]);
     };
     let headline = stamp.checked_sub(1).and_then(|i| lines.get(i));
+    // The trailing links start at the first `更多精彩` after the stamp, so
+    // the body always lies between the two.
     let end = lines
         .iter()
+        .skip(stamp + 1)
         .position(|l| l.text.starts_with("更多精彩"))
-        .unwrap_or(lines.len());
+        .map_or(lines.len(), |i| stamp + 1 + i);
     let body = lines.get(stamp + 1..end).unwrap_or_default();
     let trailing = lines.get(end..).unwrap_or_default();
     let mut problems = Vec::new();

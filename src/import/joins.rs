@@ -45,6 +45,8 @@ pub fn find(text: &str) -> Vec<Join> {
 pub fn restore(text: &str, joins: &[Join]) -> String {
     let mut out = String::with_capacity(text.len() + joins.len());
     let mut at = 0;
+    // Joins come from one scan of `text`, in order and on character
+    // boundaries, so every slice here exists.
     for join in joins.iter().filter(|j| j.sure) {
         out.push_str(text.get(at..join.offset).unwrap_or_default());
         out.push_str(&join.corrected);
@@ -63,6 +65,8 @@ pub fn joined_words(captured: &str, corrected: &str) -> Vec<(String, String)> {
         if captured_chars.peek() == Some(&c) {
             captured_chars.next();
         } else if c == ' ' {
+            // `i` is a space's position, so both sides exist; a split
+            // yields at least one piece.
             let before = corrected.get(..i).unwrap_or_default();
             let after = corrected.get(i + 1..).unwrap_or_default();
             let left = before.rsplit(' ').next().unwrap_or_default();
@@ -95,6 +99,7 @@ fn cuts(word: &str) -> Option<(Vec<usize>, bool)> {
     let mut cuts = Vec::new();
     let mut sure = true;
     let mut start = 0;
+    // `transitions` gives character boundaries of `stem`, rising.
     for at in transitions(stem) {
         let piece = stem.get(start..at).unwrap_or_default();
         let (cut_here, clear) = transition_cut(piece, stem.get(at..).unwrap_or_default())?;
@@ -105,6 +110,7 @@ fn cuts(word: &str) -> Option<(Vec<usize>, bool)> {
         }
     }
     for (from, to) in pieces(stem, &cuts) {
+        // `pieces` runs between those boundaries.
         let piece = stem.get(from..to).unwrap_or_default();
         if let Some((at, clear)) = dictionary_cut(piece) {
             cuts.push(from + at);
@@ -211,7 +217,8 @@ fn is_word(word: &str) -> bool {
     wordnik_list::word_exists(&word.to_lowercase())
 }
 
-/// `word` with a space at each of `cuts`.
+/// `word` with a space at each of `cuts`: character boundaries of `word`,
+/// rising, so every slice below exists.
 fn cut(word: &str, cuts: &[usize]) -> String {
     let mut out = String::with_capacity(word.len() + cuts.len());
     let mut at = 0;

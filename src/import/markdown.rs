@@ -194,6 +194,7 @@ pub(super) fn assemble(files: &[(&Input, Rendition)]) -> Texts {
             text: text_of(&|r| r.preamble.get(i).map(|p| p.value.as_str())),
         })
         .collect();
+    // No file read means no sections, as it means no preamble.
     let sections = first
         .map(|r| r.sections.as_slice())
         .unwrap_or_default()

@@ -217,6 +217,7 @@ fn utc_offset(time: &str) -> &str {
         .rfind(['+', '-', 'Z'])
         .filter(|&i| i > 10)
         .unwrap_or(time.len());
+    // `at` is a character's position found by `rfind`, or the end.
     time.get(at..).unwrap_or_default()
 }
 

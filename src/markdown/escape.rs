@@ -44,6 +44,8 @@ pub fn escape(text: &str) -> String {
 pub fn unescape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
+    // Each step cuts `rest` after characters it has just read, on their
+    // boundaries: the defaults below are never taken.
     while let Some(c) = rest.chars().next() {
         let width = c.len_utf8();
         match c {

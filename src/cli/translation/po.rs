@@ -141,6 +141,8 @@ fn header_target(
         .filter(|l| !l.is_empty())
         .map(language_from_header)
         .ok_or_else(|| at("the header has no `Language`: set the language the file is translated into (e.g. `Language: es`)".into()))?;
+    // A name that is not UTF-8 reads as ``, no language: only the header
+    // says the language then.
     let stem = file
         .file_stem()
         .and_then(|s| s.to_str())

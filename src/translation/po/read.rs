@@ -152,6 +152,7 @@ impl Reader {
         if trimmed.starts_with('"') {
             return self.continuation(n, indent + 1, trimmed);
         }
+        // `split` yields at least one piece, so no default is ever taken.
         let keyword = trimmed
             .split(|c: char| c.is_whitespace())
             .next()
