@@ -251,3 +251,61 @@ fn a_spanish_translation_goes_from_po_to_every_export() {
             .contains("<http://publications.europa.eu/resource/authority/language/SPA>")
     );
 }
+
+/// Exports never land in the folders the project keeps, and an import
+/// never waits on a FIFO: each is refused with exit 2 and the tree is as
+/// it was. See: #16
+#[test]
+fn exports_stay_out_of_the_project_and_imports_read_only_files() {
+    let test = Test::scratch_repo();
+    let fifo = test.dir().join("fr.po");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let before = crate::safety::snapshot(test.dir());
+    let mut test = test;
+    for (args, message) in [
+        (
+            &[
+                "translation",
+                "po",
+                "export",
+                "--lang",
+                "fr",
+                "--out",
+                "data/catalog.json",
+            ][..],
+            "initiative: error: data/catalog.json is inside data/, which holds the project's own files",
+        ),
+        (
+            &[
+                "translation",
+                "xliff",
+                "export",
+                "--lang",
+                "fr",
+                "--out",
+                "exports/fr.xlf",
+            ][..],
+            "initiative: error: exports/fr.xlf is inside exports/, which holds the project's own files",
+        ),
+        (
+            &["translation", "po", "import", "fr.po"][..],
+            "initiative: error: cannot read fr.po: it is a FIFO, not a regular file",
+        ),
+        (
+            &["translation", "xliff", "import", "fr.po"][..],
+            "initiative: error: cannot read fr.po: it is a FIFO, not a regular file",
+        ),
+    ] {
+        test = test.args(args);
+        let run = test.run();
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with(message), "{}", run.stderr);
+    }
+    assert_eq!(crate::safety::snapshot(test.dir()), before);
+}

@@ -117,15 +117,58 @@ fn translation_or_template(document: &Document, target: &Language) -> Result<Tra
 }
 
 /// Writes an exported file to `out`, atomically, or to standard output.
+/// A file inside the project's `data/`, `schema/` or `exports/` is
+/// refused: those hold the project's own files.
 fn write_or_print(out: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
     match out {
         Some(out) => {
+            refuse_project_file(out)?;
             crate::fsx::write_atomic(out, bytes).map_err(Error::io("cannot write", out))?;
             crate::cli::output::note(&format!("wrote {}", out.display()));
         }
         None => crate::cli::output::print_stdout(&String::from_utf8_lossy(bytes)),
     }
     Ok(())
+}
+
+/// Refuses an output path inside a folder the project keeps, whether or
+/// not that folder exists yet.
+fn refuse_project_file(out: &Path) -> Result<(), Error> {
+    let project = super::project()?;
+    let root = resolved(project.absolute());
+    let out_path = resolved(out);
+    for name in ["data", "schema", "exports"] {
+        if out_path.starts_with(root.join(name)) {
+            return Err(Error::Usage(format!(
+                "{} is inside {name}/, which holds the project's own files: write it elsewhere (e.g. `--out {}`)",
+                out.display(),
+                out.file_name()
+                    .map_or("out".into(), |n| n.to_string_lossy()),
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with its longest existing part resolved (links,
+/// `..`) and the rest, not yet made, kept as written.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::env::current_dir().map_or_else(|_| path.to_path_buf(), |d| d.join(path));
+    for existing in absolute.ancestors() {
+        if let Ok(real) = existing.canonicalize() {
+            let rest = absolute.strip_prefix(existing).unwrap_or(Path::new(""));
+            return real.join(rest);
+        }
+    }
+    absolute
+}
+
+/// Reads a file a translator brings in: a regular file, or a link to one;
+/// a folder, FIFO or device is refused before it is read, so the command
+/// never waits on it.
+fn read_import(file: &Path) -> Result<Vec<u8>, Error> {
+    crate::fsx::read_regular(file, crate::fsx::Links::Follow)
+        .map_err(Error::io("cannot read", file))
 }
 
 /// Prints why an imported file is refused, as a diagnostic at its place

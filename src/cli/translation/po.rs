@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{
-    Error, Outcome, document, language, read_translation, refuse_import, translation_or_template,
-    translation_path, write_or_print,
+    Error, Outcome, document, language, read_import, read_translation, refuse_import,
+    translation_or_template, translation_path, write_or_print,
 };
 use crate::cli::output::note;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -83,7 +83,12 @@ fn export(args: &ExportArgs) -> Result<Outcome, Error> {
 
 fn import(args: &ImportArgs) -> Result<Outcome, Error> {
     let file = &args.file;
-    let text = std::fs::read_to_string(file).map_err(Error::io("cannot read", file))?;
+    let text = String::from_utf8(read_import(file)?).map_err(|_| {
+        Error::Usage(format!(
+            "{}: not UTF-8: save the PO file as UTF-8 (`msgconv --to-code=UTF-8`)",
+            file.display()
+        ))
+    })?;
     let catalog = match po::parse(&text) {
         Ok(catalog) => catalog,
         Err(e) => return Ok(refused(file, &text, &e)),

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{
-    Error, Outcome, document, language, read_translation, refuse_import, translation_or_template,
-    translation_path, write_or_print,
+    Error, Outcome, document, language, read_import, read_translation, refuse_import,
+    translation_or_template, translation_path, write_or_print,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{LineIndex, SpanIndex, Target};
@@ -120,7 +120,7 @@ fn where_refused(path: &Path, refused: &xliff::ExportError) -> String {
 fn import(args: &ImportArgs) -> Result<Outcome, Error> {
     let document = document(args.document.as_deref())?;
     let file = &args.file;
-    let bytes = std::fs::read(file).map_err(Error::io("cannot read", file))?;
+    let bytes = read_import(file)?;
     let text = match xliff::decode(&bytes) {
         Ok(text) => text,
         Err(e) => return Ok(refuse(file, None, &e)),
