@@ -163,6 +163,40 @@ fn resolved(path: &Path) -> PathBuf {
     absolute
 }
 
+/// The translation file an import writes into, and what it holds: it
+/// must exist, so that an import never starts a translation unnoticed.
+fn import_target(document: &Document, target: &Language) -> Result<(PathBuf, Translation), Error> {
+    let path = translation_path(document, target)?;
+    if !path.exists() {
+        return Err(Error::Usage(format!(
+            "{} does not exist: run `initiative translation template --lang {target}` first",
+            path.display()
+        )));
+    }
+    let translation = read_translation(&path)?;
+    Ok((path, translation))
+}
+
+/// Writes an imported translation to `path`, atomically, and says how
+/// many units changed (`kept` adds what the file left as it was).
+fn save_import(
+    file: &Path,
+    path: &Path,
+    imported: &Translation,
+    document: &Document,
+    (changed, kept): (usize, &str),
+) -> Result<Outcome, Error> {
+    crate::fsx::write_atomic(path, &crate::translation::to_json(imported, document))
+        .map_err(Error::io("cannot write", path))?;
+    crate::cli::output::note(&format!(
+        "imported {} into {}: {changed} units changed{kept}; run `initiative translation check {}`",
+        file.display(),
+        path.display(),
+        path.display()
+    ));
+    Ok(Outcome::Ok)
+}
+
 /// Reads a file a translator brings in: a regular file, or a link to one;
 /// a folder, FIFO or device is refused before it is read, so the command
 /// never waits on it.

@@ -4,13 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use super::{
-    Error, Outcome, document, language, read_import, read_translation, refuse_import,
-    translation_or_template, translation_path, write_or_print,
+    Error, Outcome, document, import_target, language, read_import, refuse_import, save_import,
+    translation_or_template, write_or_print,
 };
-use crate::cli::output::note;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::translation::po::{self, Catalog, DOCUMENT_HEADER, PoError, language_from_header};
-use crate::translation::to_json;
 
 /// Exchange translations with Weblate, Crowdin, Pontoon or Poedit as gettext PO.
 ///
@@ -98,33 +96,17 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         Err(e) => return Ok(refused(file, &text, &e)),
     };
     let document = document(id.as_deref())?;
-    let target = language(&tag)?;
-    let path = translation_path(&document, &target)?;
-    if !path.exists() {
-        return Err(Error::Usage(format!(
-            "{} does not exist: run `initiative translation template --lang {target}` first",
-            path.display()
-        )));
-    }
-    let translation = read_translation(&path)?;
+    let (path, translation) = import_target(&document, &language(&tag)?)?;
     let imported = match po::import(&catalog, &translation, &document) {
         Ok(imported) => imported,
         Err(e) => return Ok(refused(file, &text, &e)),
     };
-    crate::fsx::write_atomic(&path, &to_json(&imported.translation, &document))
-        .map_err(Error::io("cannot write", &path))?;
     let kept = match imported.kept {
         0 => String::new(),
         n => format!(" ({n} translated units left empty in the PO file were kept)"),
     };
-    note(&format!(
-        "imported {} into {}: {} units changed{kept}; run `initiative translation check {}`",
-        file.display(),
-        path.display(),
-        imported.changed,
-        path.display()
-    ));
-    Ok(Outcome::Ok)
+    let counts = (imported.changed, kept.as_str());
+    save_import(file, &path, &imported.translation, &document, counts)
 }
 
 /// The language (from the `Language` header, checked against the file's

@@ -3,12 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use super::{
-    Error, Outcome, document, language, read_import, read_translation, refuse_import,
+    Error, Outcome, document, import_target, language, read_import, refuse_import, save_import,
     translation_or_template, translation_path, write_or_print,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{LineIndex, SpanIndex, Target};
-use crate::translation::{to_json, xliff};
+use crate::translation::xliff;
 
 /// Exchange translations with CAT tools (`OmegaT`, Okapi, Weblate) as XLIFF 2.0.
 ///
@@ -129,15 +129,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         Ok(read) => read,
         Err(e) => return Ok(refuse(file, Some(text), &e)),
     };
-    let target = language(&read.target_language)?;
-    let path = translation_path(&document, &target)?;
-    if !path.exists() {
-        return Err(Error::Usage(format!(
-            "{} does not exist: run `initiative translation template --lang {target}` first",
-            path.display()
-        )));
-    }
-    let translation = read_translation(&path)?;
+    let (path, translation) = import_target(&document, &language(&read.target_language)?)?;
     let imported = match xliff::merge(&read, &translation, &document) {
         Ok(imported) => imported,
         Err(xliff::Error::UnknownUnit { id, position }) => {
@@ -155,15 +147,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         .iter()
         .filter(|(id, unit)| translation.units.get(*id) != Some(*unit))
         .count();
-    crate::fsx::write_atomic(&path, &to_json(&imported, &document))
-        .map_err(Error::io("cannot write", &path))?;
-    crate::cli::output::note(&format!(
-        "imported {} into {}: {changed} units changed; run `initiative translation check {}`",
-        file.display(),
-        path.display(),
-        path.display()
-    ));
-    Ok(Outcome::Ok)
+    save_import(file, &path, &imported, &document, (changed, ""))
 }
 
 /// Prints why the XLIFF file `file` (whose `text` is known once it was
