@@ -321,8 +321,10 @@ fn a_translator_goes_from_template_to_a_passing_check() {
     let mut spanish: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
     spanish["translators"][0]["name"] = "Ana".into();
-    for (id, unit) in french["units"].as_object().into_iter().flatten() {
-        spanish["units"][id]["translation"] = unit["translation"].clone();
+    for part in ["units", "names"] {
+        for (id, unit) in french[part].as_object().into_iter().flatten() {
+            spanish[part][id]["translation"] = unit["translation"].clone();
+        }
     }
     std::fs::write(
         &path,

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Document, DocumentId, Language, UnitId};
+use super::{Document, DocumentId, Language, SLUG_PATTERN, UnitId};
 
 /// The pattern of a translatable unit id: the title, preamble paragraphs,
 /// section headings and section paragraphs.
@@ -44,6 +44,14 @@ pub struct Translation {
     /// One entry per text unit id: the pivot text and its translation.
     #[schemars(extend("propertyNames" = { "pattern": TEXT_UNIT_PATTERN }))]
     pub units: BTreeMap<String, TranslationUnit>,
+    /// How the translation renders each name the document cites, keyed by
+    /// reference id, in the same shape as a unit: the name in the pivot
+    /// language and its rendering. The translation check looks for the
+    /// rendering where a translated unit cites the reference; an empty
+    /// rendering counts as an untranslated unit.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": SLUG_PATTERN }))]
+    pub names: BTreeMap<String, TranslationUnit>,
 }
 
 fn default_pivot() -> Language {
@@ -96,6 +104,20 @@ pub struct TranslationUnit {
 }
 
 impl Translation {
+    /// The names a translation of `document` from `pivot` renders: every
+    /// reference some unit cites, with its name in the pivot language, in
+    /// the document's order.
+    pub fn cited_names<'a>(
+        document: &'a Document,
+        pivot: &'a Language,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> {
+        document
+            .references
+            .iter()
+            .filter(|r| !r.cited_by.is_empty())
+            .filter_map(|r| r.name.get(pivot).map(|name| (r.id.as_str(), name)))
+    }
+
     /// The units that have a translation.
     pub fn translated(&self) -> impl Iterator<Item = (&String, &TranslationUnit)> {
         self.units.iter().filter(|(_, u)| !u.translation.is_empty())

@@ -63,6 +63,15 @@ pub fn template(document: &Document, language: &Language, pivot: &Language) -> T
                 })
             })
             .collect(),
+        names: Translation::cited_names(document, pivot)
+            .map(|(id, name)| {
+                let unit = TranslationUnit {
+                    source: name.to_owned(),
+                    translation: String::new(),
+                };
+                (id.to_owned(), unit)
+            })
+            .collect(),
     }
 }
 
@@ -97,17 +106,39 @@ pub fn to_json(translation: &Translation, document: &Document) -> Vec<u8> {
         .map(|id| (id.clone(), json!(translation.units.get(id))))
         .collect();
     map.insert("units".into(), Value::Object(units));
+    if !translation.names.is_empty() {
+        map.insert("names".into(), names_in_order(translation, document));
+    }
     // `Value`'s `Display` cannot fail: a `Value` holds nothing JSON cannot
     // write.
     format!("{:#}\n", Value::Object(map)).into_bytes()
 }
 
+/// A translation's names in the document's order of references, names the
+/// document lacks last.
+fn names_in_order(translation: &Translation, document: &Document) -> Value {
+    let order: HashMap<&str, usize> = document
+        .references
+        .iter()
+        .enumerate()
+        .map(|(place, r)| (r.id.as_str(), place))
+        .collect();
+    let mut ids: Vec<&String> = translation.names.keys().collect();
+    ids.sort_by_key(|id| (order.get(id.as_str()).copied().unwrap_or(usize::MAX), *id));
+    let names: Map<String, Value> = ids
+        .into_iter()
+        .map(|id| (id.clone(), json!(translation.names.get(id))))
+        .collect();
+    Value::Object(names)
+}
+
 /// How far one translation has got.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Progress {
-    /// Units with a translation.
+    /// Units with a translation, names rendered among them.
     pub translated: usize,
-    /// Units in the document (in the pivot language).
+    /// Units in the document (in the pivot language), and the names the
+    /// file renders.
     pub total: usize,
     /// Translated units whose source is no longer the original.
     pub stale: usize,
@@ -129,9 +160,16 @@ pub fn progress(translation: &Translation, document: &Document) -> Progress {
                 .is_some_and(|unit| !unit.translation.trim().is_empty())
         })
         .count();
+    // A name the file renders counts as a unit.
+    let names: Vec<&TranslationUnit> = document
+        .references
+        .iter()
+        .filter_map(|r| translation.names.get(r.id.as_str()))
+        .collect();
+    let named = names.iter().filter(|n| !n.translation.trim().is_empty());
     Progress {
-        translated,
-        total: pivots.len(),
+        translated: translated + named.count(),
+        total: pivots.len() + names.len(),
         stale: translation.stale_units(document).len(),
     }
 }

@@ -1,5 +1,6 @@
 //! Rule `stale-source`: the `source` a unit was translated from is still
-//! the document's current pivot text. When the original changes, the
+//! the document's current pivot text, and the `source` of each name the
+//! reference's current name. When the original changes, the
 //! translation must be revisited (gettext's "fuzzy").
 //!
 //! The rule judges by the run's purpose. For a translator
@@ -29,33 +30,58 @@ impl TranslationRule for StaleSource {
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
         let translation = subject.translation;
-        let pivots = &subject.pivots;
         for (id, unit) in &translation.units {
-            let Some(current) = pivots.get(id) else {
-                continue;
-            };
-            if unit.source == *current {
-                continue;
+            if let Some(current) = subject.pivots.get(id) {
+                let at = unit_pointer(id, "source");
+                self.compare(subject, (at, "unit"), current, &unit.source, out);
             }
-            let at = unit
-                .source
-                .chars()
-                .zip(current.chars())
-                .position(|(a, b)| a != b)
-                .unwrap_or_else(|| unit.source.chars().count().min(current.chars().count()));
-            out.push(Finding::new(
+        }
+        let pivot = &translation.pivot;
+        for reference in &subject.document.references {
+            if let (Some(name), Some(current)) = (
+                translation.names.get(reference.id.as_str()),
+                reference.name.get(pivot),
+            ) {
+                let at = format!("/names/{}/source", reference.id.as_str());
+                self.compare(subject, (at, "name"), current, &name.source, out);
+            }
+        }
+    }
+}
+
+impl StaleSource {
+    /// Reports `was`, at `pointer` (of a unit or a name, as `what` says),
+    /// when it is no longer `current`.
+    fn compare(
+        &self,
+        subject: &TranslationSubject<'_>,
+        (pointer, what): (String, &str),
+        current: &str,
+        was: &str,
+        out: &mut Vec<Finding>,
+    ) {
+        if was == current {
+            return;
+        }
+        let at = was
+            .chars()
+            .zip(current.chars())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| was.chars().count().min(current.chars().count()));
+        out.push(
+            Finding::new(
                 severity(subject),
                 self.code(),
-                unit_pointer(id, "source"),
+                pointer,
                 format!(
-                    "the original has changed since this unit was translated: now «{}», was «{}»",
+                    "the original has changed since this {what} was translated: now «{}», was «{}»",
                     excerpt(current, at),
-                    excerpt(&unit.source, at)
+                    excerpt(was, at)
                 ),
             )
             .at(crate::source::Target::Char(at))
-            .hint(hint(subject.purpose)));
-        }
+            .hint(hint(subject.purpose)),
+        );
     }
 }
 

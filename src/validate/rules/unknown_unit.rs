@@ -15,7 +15,7 @@ impl TranslationRule for UnknownUnit {
     }
 
     fn summary(&self) -> &'static str {
-        "every translated unit exists in the document"
+        "every translated unit and name exists in the document"
     }
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
@@ -32,6 +32,19 @@ impl TranslationRule for UnknownUnit {
                     )
                     .at(Target::Key)
                     .hint("check the spelling against `initiative translation template`, or remove this unit"),
+                );
+            }
+        }
+        for id in translation.names.keys() {
+            if !document.references.iter().any(|r| r.id.as_str() == id) {
+                out.push(
+                    Finding::error(
+                        self.code(),
+                        format!("/names/{id}"),
+                        format!("`{id}` is not a reference of `{}`", document.id),
+                    )
+                    .at(Target::Key)
+                    .hint("check the spelling against the document's \"references\", or remove this name"),
                 );
             }
         }
