@@ -38,8 +38,11 @@ pub(crate) const TRANSLATION_CASES: &[(&str, i32, &[Expected])] = &[
     // translation for two headings (es-PE), a sentence left out of a
     // paragraph of four (es-AR), half a paragraph left in English (es-CL);
     // and right ones: a sentence split in two (es-419), an English title
-    // quoted in Spanish text (es-US).
+    // quoted in Spanish text (es-US); a cited organization no longer
+    // named (es-CO), where es-ES names every reference through its
+    // `names` renderings.
     ("es-ES.json", 0, &[]),
+    ("es-CO.json", 0, &[("warning", "cited-name", 40, 599)]),
     (
         "es-MX.json",
         0,
@@ -245,7 +248,7 @@ fn the_shipped_french_draft_passes_and_stays_out_of_the_exports() {
 fn status_reports_coverage_in_three_formats() {
     Test::in_repo().args(&["translation", "status"]).run().code(0).stdout(concat!(
         "document             language  status  translated    stale  errors  warnings  exported\n",
-        "hangzhou-initiative  fr        draft   13/13 (100%)  0      0       0         no\n",
+        "hangzhou-initiative  fr        draft   20/20 (100%)  0      0       0         no\n",
     ));
     Test::in_repo()
         .args(&["translation", "status", "--format", "markdown"])
@@ -254,14 +257,14 @@ fn status_reports_coverage_in_three_formats() {
         .stdout(concat!(
             "| document | language | status | translated | stale | errors | warnings | exported |\n",
             "|---|---|---|---|---|---|---|---|\n",
-            "| hangzhou-initiative | fr | draft | 13/13 (100%) | 0 | 0 | 0 | no |\n",
+            "| hangzhou-initiative | fr | draft | 20/20 (100%) | 0 | 0 | 0 | no |\n",
         ));
     let run = Test::in_repo()
         .args(&["translation", "status", "--format", "json"])
         .run()
         .code(0);
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_default();
-    assert_eq!(value["translations"][0]["translated"], 13);
+    assert_eq!(value["translations"][0]["translated"], 20);
     assert_eq!(value["translations"][0]["exported"], false);
 }
 
@@ -271,7 +274,7 @@ fn the_template_lists_every_unit_and_refuses_official_or_existing_languages() {
     let run = test.run().code(0);
     assert_eq!(
         run.stderr,
-        "wrote data/hangzhou-initiative/translations/es.json (13 units from en); fill in \"translators\" and each \"translation\", then run `initiative translation check`\n"
+        "wrote data/hangzhou-initiative/translations/es.json (13 units and 7 names from en); fill in \"translators\" and each \"translation\", then run `initiative translation check`\n"
     );
     test.run().code(2).stderr(
         "initiative: error: data/hangzhou-initiative/translations/es.json already exists: edit it, or pass --force to start over\n",
@@ -579,7 +582,7 @@ fn status_names_the_stale_units_of_a_withheld_translation() {
     let test = with_corrected_english().args(&["translation", "status"]);
     test.run().code(0).stdout(concat!(
         "document             language  status    translated    stale  errors  warnings  exported\n",
-        "hangzhou-initiative  fr        reviewed  13/13 (100%)  1      1       0         no\n",
+        "hangzhou-initiative  fr        reviewed  20/20 (100%)  1      1       0         no\n",
     ));
     let run = test
         .args(&["translation", "status", "--format", "json"])
@@ -605,6 +608,7 @@ fn strict_checks_catch_wrong_translations_and_pass_careful_ones() {
         ("es-PE.json", 1),
         ("es-AR.json", 1),
         ("es-CL.json", 1),
+        ("es-CO.json", 1),
     ] {
         let path = format!("{DIR}/{file}");
         let run = Test::in_repo()
@@ -612,4 +616,63 @@ fn strict_checks_catch_wrong_translations_and_pass_careful_ones() {
             .run();
         assert_eq!(run.code, expected, "{file}\n{}", run.stdout);
     }
+}
+
+/// Across documents of one corpus: a translation copied from another
+/// document's unit whose original differs is `reused-translation`; an
+/// original both documents share, translated two ways, is
+/// `inconsistent-translation`. Each is reported once, in the later file,
+/// naming the earlier place. See: #22
+#[test]
+fn translations_are_compared_across_documents() {
+    use serde_json::Value;
+    let spanish = std::fs::read_to_string(repo().join(DIR).join("es-ES.json")).unwrap();
+    let document =
+        std::fs::read_to_string(repo().join("data/hangzhou-initiative/document.json")).unwrap();
+    let mut copy: Value = serde_json::from_str(&document).unwrap();
+    copy["id"] = "second-initiative".into();
+    copy["title"]["en"] = "Second Initiative on AI and Education".into();
+    let mut second: Value = serde_json::from_str(&spanish).unwrap();
+    second["document"] = "second-initiative".into();
+    second["units"]["title"]["source"] = copy["title"]["en"].clone();
+    // The title keeps the first document's translation: reused. One
+    // heading whose original both share is translated otherwise.
+    let other = "Defendamos juntos una educación centrada en las personas que trascienda los límites tradicionales";
+    second["units"]["sec_1__heading"]["translation"] = other.into();
+    let test = Test::scratch_repo()
+        .write("data/hangzhou-initiative/translations/es-ES.json", &spanish)
+        .write(
+            "data/second-initiative/document.json",
+            serde_json::to_vec_pretty(&copy).unwrap(),
+        )
+        .write(
+            "data/second-initiative/translations/es-ES.json",
+            serde_json::to_vec_pretty(&second).unwrap(),
+        )
+        .args(&["translation", "check", "--format", "json"]);
+    let run = test.run().code(0);
+    let report = run.report();
+    let found: Vec<(&str, &str, Option<usize>, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.as_str(), d.code.as_str(), d.line, d.message.as_str()))
+        .collect();
+    let second_file = "data/second-initiative/translations/es-ES.json";
+    assert_eq!(
+        found,
+        [
+            (
+                second_file,
+                "reused-translation",
+                Some(16),
+                "the same translation as unit `title` of data/hangzhou-initiative/translations/es-ES.json, whose original is different"
+            ),
+            (
+                second_file,
+                "inconsistent-translation",
+                Some(28),
+                "unit `sec_1__heading` of data/hangzhou-initiative/translations/es-ES.json has the same original but another translation"
+            ),
+        ]
+    );
 }

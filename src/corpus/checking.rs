@@ -269,7 +269,8 @@ impl Checking {
     }
 
     /// Runs the catalog rules against the documents beside each catalog,
-    /// and returns what the run found.
+    /// and for a translator's run the checks across translation files, and
+    /// returns what the run found.
     pub fn finish(mut self) -> Result<Checked, Error> {
         for mut catalog in std::mem::take(&mut self.catalogs) {
             let documents = self.beside(&catalog.source.path)?;
@@ -278,6 +279,10 @@ impl Checking {
         }
         let mut reports = self.reports;
         reports.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        // A translator's run keeps every translation: compare them.
+        if self.purpose == Purpose::Translate {
+            crate::validate::check_across(&mut reports);
+        }
         self.clean.sort();
         Ok(Checked {
             reports,

@@ -345,6 +345,36 @@ pub fn check_translation(report: &mut FileReport, document: &Document, purpose: 
     add_findings(report, findings, &unit_value(translation));
 }
 
+/// Runs the translation checks that look across files on every
+/// translation among `reports`, and adds their diagnostics to the reports
+/// they concern. See [`rules::across_translations`].
+pub fn check_across(reports: &mut [FileReport]) {
+    let placed: Vec<(usize, rules::across_translations::Placed<'_>)> = reports
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            r.translation.as_ref().map(|translation| {
+                let path = r.source.path.as_path();
+                (i, rules::across_translations::Placed { path, translation })
+            })
+        })
+        .collect();
+    let (at, files): (Vec<usize>, Vec<_>) = placed.into_iter().unzip();
+    let mut found: Vec<Vec<Finding>> = vec![Vec::new(); reports.len()];
+    for (file, finding) in rules::across_translations::check(&files) {
+        if let Some(list) = at.get(file).and_then(|&i| found.get_mut(i)) {
+            list.push(finding);
+        }
+    }
+    drop(files);
+    for (report, findings) in reports.iter_mut().zip(found) {
+        if let Some(translation) = &report.translation {
+            let value = unit_value(translation);
+            add_findings(report, findings, &value);
+        }
+    }
+}
+
 /// Reports a translation whose document is missing: `document` is where
 /// its place says the document should be.
 pub fn missing_document(report: &mut FileReport, document: &Path) {

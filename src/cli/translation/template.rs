@@ -7,7 +7,9 @@ use crate::translation::{default_pivot, template, to_json};
 /// Write a translation file to fill in, for a language not yet translated.
 ///
 /// Every unit of the document is listed in reading order with its `source`
-/// (the pivot text) filled in and an empty `translation`. Fill in your name
+/// (the pivot text) filled in and an empty `translation`, and under `names`
+/// every name the document cites, to be rendered as the translation names
+/// it. Fill in your name
 /// under `translators`, then each `translation`, and run
 /// `initiative translation check` as you go.
 ///
@@ -69,9 +71,10 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     crate::fsx::write_atomic(&path, &to_json(&translation, &document))
         .map_err(Error::io("cannot write", &path))?;
     crate::cli::output::note(&format!(
-        "wrote {} ({} units from {pivot}); fill in \"translators\" and each \"translation\", then run `initiative translation check`",
+        "wrote {} ({} units and {} names from {pivot}); fill in \"translators\" and each \"translation\", then run `initiative translation check`",
         path.display(),
-        translation.units.len()
+        translation.units.len(),
+        translation.names.len()
     ));
     Ok(Outcome::Ok)
 }

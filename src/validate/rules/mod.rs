@@ -4,10 +4,12 @@
 //! `DOCUMENT_RULES`, `TEXT_RULES`, `NUMBER_RULES`, `CATALOG_RULES` or
 //! `TRANSLATION_RULES`.
 
+pub mod across_translations;
 mod catalog_dataset;
 mod catalog_licence;
 mod catalog_placeholder;
 mod character_set;
+mod cited_name;
 mod dangling_reference;
 mod document_location;
 mod double_space;
@@ -249,6 +251,7 @@ pub const TRANSLATION_RULES: &[&dyn TranslationRule] = &[
     &length_ratio::LengthRatio,
     &end_punctuation::EndPunctuation,
     &sentence_count::SentenceCount,
+    &cited_name::CitedName,
     &reused_translation::ReusedTranslation,
     &inconsistent_translation::InconsistentTranslation,
     &untranslated_sentence::UntranslatedSentence,

@@ -1,9 +1,11 @@
 //! Rule `untranslated-sentence` (warning): no sentence of a translation is
 //! left in the language of its original. Each sentence is identified by
 //! `whatlang` among every language it knows; a sentence is reported only
-//! when it is identified as the original's language, reliably. Quoted passages (a title cited in the
-//! original's language) and short sentences (names, acronyms) are left
-//! out of the judgement. Languages `whatlang` does not know are not judged.
+//! when it is identified as the original's language, reliably. Quoted
+//! passages (a title cited in the original's language), the names the
+//! document cites (as the original gives them and as the file renders
+//! them) and short sentences (names, acronyms) are left out of the
+//! judgement. Languages `whatlang` does not know are not judged.
 //!
 //! Only a sentence most of whose letter trigrams occur in the original is
 //! identified at all: a sentence left in the original's language is, in
@@ -16,7 +18,7 @@ use super::translation_support::{
     Trigrams, compared, excerpt, rough_sentences, sentences, unit_pointer,
 };
 use super::{TranslationRule, TranslationSubject};
-use crate::model::Language;
+use crate::model::{Language, Translation};
 use crate::source::Target;
 use crate::validate::Finding;
 
@@ -63,6 +65,31 @@ fn unquoted(text: &str) -> String {
     out
 }
 
+/// The names the document cites, in the original's language and as the
+/// file renders them, longest first: left in a sentence, they do not make
+/// it the original's.
+fn cited_names<'a>(subject: &'a TranslationSubject<'_>) -> Vec<&'a str> {
+    let translation = subject.translation;
+    let mut names: Vec<&str> = Translation::cited_names(subject.document, &translation.pivot)
+        .map(|(_, name)| name)
+        .chain(translation.names.values().map(|n| n.translation.trim()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
+/// `text` with every one of `names` taken out.
+fn unnamed(text: &str, names: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for name in names {
+        if out.contains(name) {
+            out = out.replace(name, " ");
+        }
+    }
+    out
+}
+
 /// Whether a piece of text is mostly made of the original's trigrams: the
 /// mark of words left as they were.
 fn mostly_from(piece: &Trigrams, original: &Trigrams) -> bool {
@@ -93,6 +120,7 @@ impl TranslationRule for UntranslatedSentence {
         // original's cheaply, between the two; only one that reads as the
         // original's is then identified among every language.
         let between = Detector::with_allowlist(vec![pivot, target]);
+        let names = cited_names(subject);
         let among_all = Detector::new();
         for (id, unit, pivot_text) in compared(translation, &subject.pivots) {
             // A copy of the original is `unchanged-translation`'s to report.
@@ -109,7 +137,7 @@ impl TranslationRule for UntranslatedSentence {
                 if !mostly_from(&Trigrams::of(sentence.text), &original) {
                     continue;
                 }
-                let text = unquoted(sentence.text);
+                let text = unnamed(&unquoted(sentence.text), &names);
                 if text.split_whitespace().count() < FEWEST_WORDS
                     || between.detect_lang(&text) != Some(pivot)
                 {
@@ -132,5 +160,53 @@ impl TranslationRule for UntranslatedSentence {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Language, LocalizedText, Reference, ReferenceId, ReferenceKind, UnitId};
+    use crate::validate::rules::test_support::document;
+
+    /// A Spanish sentence that leaves three cited English names as they
+    /// are: whatlang alone reads it as English.
+    #[test]
+    fn cited_names_left_in_the_original_language_are_not_counted() {
+        let mut doc = document();
+        let english = "We will continue the World Digital Education Conference and develop the World Digital Education Alliance and the Artificial Intelligence Open Alliance.";
+        if let Some(p) = doc.preamble.first_mut() {
+            p.text.insert(Language::new("en"), english.into());
+        }
+        for (id, name) in [
+            ("alliance", "World Digital Education Alliance"),
+            ("open-alliance", "Artificial Intelligence Open Alliance"),
+            ("wdec", "World Digital Education Conference"),
+        ] {
+            let mut text = LocalizedText::default();
+            text.insert(Language::new("en"), name.into());
+            doc.references.push(Reference {
+                id: ReferenceId::new(id),
+                kind: ReferenceKind::Organization,
+                name: text,
+                cited_by: vec![UnitId::preamble_paragraph(1)],
+            });
+        }
+        let spanish = "World Digital Education Alliance y Artificial Intelligence Open Alliance en la World Digital Education Conference.";
+        let mut t = crate::translation::template(&doc, &Language::new("es"), &Language::new("en"));
+        if let Some(unit) = t.units.get_mut("preamble__para_1") {
+            unit.translation = spanish.into();
+        }
+        let subject = TranslationSubject::new(&t, &doc, std::path::Path::new("es.json"));
+        let mut out = Vec::new();
+        UntranslatedSentence.check(&subject, &mut out);
+        assert_eq!(out, []);
+        assert_eq!(
+            unnamed(
+                "la World Digital Education Alliance y",
+                &cited_names(&subject)
+            ),
+            "la   y"
+        );
     }
 }
