@@ -29,6 +29,10 @@ pub enum Keep {
     Findings,
     /// Everything, for commands that work on the parsed data.
     Everything,
+    /// Every translation whole (its text and parsed data, which the
+    /// checks across files compare), and of the other files what
+    /// [`Keep::Findings`] keeps.
+    Translations,
 }
 
 /// Which community translations a run merges into the documents.
@@ -184,10 +188,10 @@ impl Checking {
         {
             // A run that keeps only findings no longer needs the report's
             // copy of the document.
-            let parsed = if self.keep == Keep::Findings {
-                report.document.take()
-            } else {
+            let parsed = if self.keep == Keep::Everything {
                 report.document.clone()
+            } else {
+                report.document.take()
             };
             merged = parsed.map(|parsed| self.merge(parsed, &translations));
         }
@@ -258,7 +262,12 @@ impl Checking {
     /// Keeps what `self.keep` says of a report.
     fn keep(&mut self, mut report: FileReport) {
         self.valid &= report.is_valid();
-        if self.keep == Keep::Findings {
+        let whole = match self.keep {
+            Keep::Everything => true,
+            Keep::Translations => report.translation.is_some(),
+            Keep::Findings => false,
+        };
+        if !whole {
             if report.diagnostics.is_empty() {
                 self.clean.push(report.source.path);
                 return;

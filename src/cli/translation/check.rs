@@ -29,17 +29,26 @@ pub(super) struct Args {
 
 /// Runs `translation check`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
-    let reports = corpus::check(
+    // Documents are checked too (a translation is judged against its
+    // document), but only their findings are kept: a translator's run
+    // keeps the translations alone whole, to compare them across files.
+    let checked = corpus::check(
         &files_of(&args.files)?,
-        Keep::Everything,
+        Keep::Translations,
         corpus::Purpose::Translate,
-    )?
-    .reports;
-    let reports: Vec<_> = reports
+    )?;
+    let is_translation = |path: &std::path::Path| crate::validate::is_translation(path);
+    let reports: Vec<_> = checked
+        .reports
         .into_iter()
-        .filter(|r| crate::validate::is_translation(&r.source.path))
+        .filter(|r| is_translation(&r.source.path))
         .collect();
-    let failed = print_reports(&reports, &[], args.report.format, args.report.color);
+    let clean: Vec<PathBuf> = checked
+        .clean
+        .into_iter()
+        .filter(|p| is_translation(p))
+        .collect();
+    let failed = print_reports(&reports, &clean, args.report.format, args.report.color);
     let warned = reports
         .iter()
         .flat_map(|r| &r.diagnostics)

@@ -38,11 +38,11 @@ impl TranslationRule for CitedName {
                 else {
                     continue;
                 };
+                if unit.translation.trim().is_empty() || !folded(pivot).contains(&wanted) {
+                    continue;
+                }
                 let translated = folded(&unit.translation);
-                if unit.translation.trim().is_empty()
-                    || !folded(pivot).contains(&wanted)
-                    || cited.forms.iter().any(|f| translated.contains(&folded(f)))
-                {
+                if cited.forms.iter().any(|f| translated.contains(&folded(f))) {
                     continue;
                 }
                 out.push(self.finding(id, (pivot, &unit.translation), &cited));
