@@ -245,7 +245,7 @@ fn the_shipped_french_draft_passes_and_stays_out_of_the_exports() {
 fn status_reports_coverage_in_three_formats() {
     Test::in_repo().args(&["translation", "status"]).run().code(0).stdout(concat!(
         "document             language  status  translated    stale  errors  warnings  exported\n",
-        "hangzhou-initiative  fr        draft   13/13 (100%)  0      0       0         no\n",
+        "hangzhou-initiative  fr        draft   20/20 (100%)  0      0       0         no\n",
     ));
     Test::in_repo()
         .args(&["translation", "status", "--format", "markdown"])
@@ -254,14 +254,14 @@ fn status_reports_coverage_in_three_formats() {
         .stdout(concat!(
             "| document | language | status | translated | stale | errors | warnings | exported |\n",
             "|---|---|---|---|---|---|---|---|\n",
-            "| hangzhou-initiative | fr | draft | 13/13 (100%) | 0 | 0 | 0 | no |\n",
+            "| hangzhou-initiative | fr | draft | 20/20 (100%) | 0 | 0 | 0 | no |\n",
         ));
     let run = Test::in_repo()
         .args(&["translation", "status", "--format", "json"])
         .run()
         .code(0);
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_default();
-    assert_eq!(value["translations"][0]["translated"], 13);
+    assert_eq!(value["translations"][0]["translated"], 20);
     assert_eq!(value["translations"][0]["exported"], false);
 }
 
@@ -579,7 +579,7 @@ fn status_names_the_stale_units_of_a_withheld_translation() {
     let test = with_corrected_english().args(&["translation", "status"]);
     test.run().code(0).stdout(concat!(
         "document             language  status    translated    stale  errors  warnings  exported\n",
-        "hangzhou-initiative  fr        reviewed  13/13 (100%)  1      1       0         no\n",
+        "hangzhou-initiative  fr        reviewed  20/20 (100%)  1      1       0         no\n",
     ));
     let run = test
         .args(&["translation", "status", "--format", "json"])

@@ -166,9 +166,9 @@ pub fn progress(translation: &Translation, document: &Document) -> Progress {
         .iter()
         .filter_map(|r| translation.names.get(r.id.as_str()))
         .collect();
-    let named = names.iter().filter(|n| !n.translation.trim().is_empty());
+    let rendered = names.iter().filter(|n| !n.translation.trim().is_empty());
     Progress {
-        translated: translated + named.count(),
+        translated: translated + rendered.count(),
         total: pivots.len() + names.len(),
         stale: translation.stale_units(document).len(),
     }

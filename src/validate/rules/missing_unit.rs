@@ -32,7 +32,9 @@ impl TranslationRule for MissingUnit {
                     Finding::error(
                         self.code(),
                         place.pointer(),
-                        format!("{place} is not translated, but the translation is marked reviewed"),
+                        format!(
+                            "{place} is not translated, but the translation is marked reviewed"
+                        ),
                     )
                     .at(place.target())
                     .hint("translate it, or set \"status\": \"draft\" until every unit is done"),
