@@ -3,6 +3,7 @@
 //! in, progress figures for `translation status`, XLIFF 2.0 for CAT
 //! tools, and merging reviewed translations into documents for export.
 
+pub mod exchange;
 pub mod po;
 pub mod xliff;
 
