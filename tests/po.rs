@@ -9,8 +9,20 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::harness::{Test, repo};
+use crate::xliff::sha256;
 
 const FRENCH: &str = "data/hangzhou-initiative/translations/fr.json";
+
+/// The arguments that export the French translation to `fr.po`.
+const EXPORT_FR: &[&str] = &[
+    "translation",
+    "po",
+    "export",
+    "--lang",
+    "fr",
+    "--out",
+    "fr.po",
+];
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -18,15 +30,7 @@ fn read(path: &Path) -> String {
 
 /// A scratch project with the French translation exported to `fr.po`.
 fn exported() -> (Test, PathBuf) {
-    let test = Test::scratch_repo().args(&[
-        "translation",
-        "po",
-        "export",
-        "--lang",
-        "fr",
-        "--out",
-        "fr.po",
-    ]);
+    let test = Test::scratch_repo().args(EXPORT_FR);
     test.run().code(0).stderr("wrote fr.po\n");
     let po = test.dir().join("fr.po");
     (test, po)
@@ -42,7 +46,9 @@ fn export_then_import_gives_back_the_same_file() {
     let po_text = read(&po);
     assert!(po_text.contains("\n\"Language: fr\\n\"\n\"MIME-Version: 1.0\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"));
     assert!(po_text.contains("#. zh-Hans: 人工智能教育杭州倡议\n#. Title\nmsgctxt \"title\"\nmsgid \"Hangzhou Initiative on AI and Education\"\nmsgstr \"Initiative de Hangzhou sur l’IA et l’éducation\"\n"));
-    assert_eq!(po_text.matches("\nmsgctxt ").count(), 13);
+    // 13 text units, then the 7 names the text cites.
+    assert_eq!(po_text.matches("\nmsgctxt ").count(), 20);
+    assert!(po_text.contains("\n#. zh-Hans: 全球数字契约\n#. The name of a reference the text cites (document): render it as the translation names it.\nmsgctxt \"name.global-digital-compact\"\nmsgid \"Global Digital Compact\"\nmsgstr \"Pacte numérique mondial\"\n"));
     let before = read(&test.dir().join(FRENCH));
     let test = test.args(&["translation", "po", "import", "fr.po"]);
     test.run().code(0).stderr(
@@ -133,7 +139,46 @@ fn refused_files_name_the_line_and_change_nothing() {
             format!("error[po-plural]: `msgid_plural`: plural forms are not used in a translation of a text; translate each unit as one string\n--> fr.po:{}:1\n", line_of("msgctxt \"title\"") + 2),
         ),
     ];
-    let before = read(&test.dir().join(FRENCH));
+    each_refused(test, cases);
+}
+
+/// A name of a reference the document lacks, or a name twice: refused at
+/// its line like a unit, the translation file byte for byte as before.
+#[test]
+fn a_refused_name_names_its_line_and_changes_nothing() {
+    let (test, po) = exported();
+    let po_text = read(&po);
+    let unesco = po_text
+        .lines()
+        .position(|l| l == "msgctxt \"name.unesco\"")
+        .unwrap()
+        + 1;
+    let cases = [
+        (
+            po_text.replace("msgctxt \"name.unesco\"", "msgctxt \"name.unesko\""),
+            format!(
+                "error[po-unknown-unit]: `name.unesko` names reference `unesko`, which the document does not have\n--> fr.po:{unesco}:1\n"
+            ),
+        ),
+        (
+            po_text.replace(
+                "msgctxt \"name.unesco\"",
+                "msgctxt \"name.global-digital-compact\"",
+            ),
+            format!(
+                "error[po-duplicate-unit]: unit `name.global-digital-compact` appears twice\n--> fr.po:{unesco}:1\n"
+            ),
+        ),
+    ];
+    each_refused(test, cases);
+}
+
+/// Imports each broken `fr.po` and checks it is refused with the expected
+/// first two lines (the code and message, then the place), exit 1, and
+/// the translation file's checksum unmoved.
+fn each_refused(test: Test, cases: impl IntoIterator<Item = (String, String)>) {
+    let french = test.dir().join(FRENCH);
+    let before = sha256(&french);
     let mut test = test;
     for (broken, expected) in cases {
         test = test
@@ -149,7 +194,7 @@ fn refused_files_name_the_line_and_change_nothing() {
             "{}",
             run.stderr
         );
-        assert_eq!(read(&test.dir().join(FRENCH)), before);
+        assert_eq!(sha256(&french), before);
     }
 }
 
@@ -168,15 +213,7 @@ fn a_stale_unit_travels_as_fuzzy_and_stays_stale() {
     );
     let test = test
         .write("data/hangzhou-initiative/document.json", corrected)
-        .args(&[
-            "translation",
-            "po",
-            "export",
-            "--lang",
-            "fr",
-            "--out",
-            "fr.po",
-        ]);
+        .args(EXPORT_FR);
     test.run().code(0);
     let po_text = read(&test.dir().join("fr.po"));
     let fuzzy = po_text.find("#, fuzzy\n#| msgid \"We advocate").unwrap();
@@ -200,6 +237,57 @@ fn a_stale_unit_travels_as_fuzzy_and_stays_stale() {
         .code(0);
 }
 
+/// A name travels as the entry `name.<reference-id>`: an edited msgstr
+/// changes exactly its rendering, a translation file without names gains
+/// it, and a name whose original changed is fuzzy with the old one as the
+/// previous msgid and stays stale when imported as it is.
+#[test]
+fn a_name_travels_as_an_entry_of_its_own() {
+    let (test, po) = exported();
+    let po_text = read(&po);
+    let edited = po_text.replace(
+        "msgstr \"Pacte numérique mondial\"",
+        "msgstr \"Pacte mondial pour le numérique\"",
+    );
+    let test = test
+        .write("fr.po", &edited)
+        .args(&["translation", "po", "import", "fr.po"]);
+    test.run().code(0).stderr(
+        "imported fr.po into data/hangzhou-initiative/translations/fr.json: 0 units and 1 names changed; run `initiative translation check data/hangzhou-initiative/translations/fr.json`\n",
+    );
+    let names = |test: &Test| {
+        serde_json::from_str::<Value>(&read(&test.dir().join(FRENCH))).unwrap()["names"].clone()
+    };
+    let after = names(&test);
+    assert_eq!(
+        after["global-digital-compact"],
+        serde_json::json!({"source": "Global Digital Compact", "translation": "Pacte mondial pour le numérique"})
+    );
+    assert_eq!(after["unesco"]["translation"], "UNESCO");
+
+    // A file from before names existed gains the one the PO file renders.
+    let mut bare: Value = serde_json::from_str(&read(&test.dir().join(FRENCH))).unwrap();
+    bare.as_object_mut().unwrap().remove("names");
+    let test = test.write(FRENCH, serde_json::to_string_pretty(&bare).unwrap());
+    test.run().code(0);
+    assert_eq!(names(&test).as_object().unwrap().len(), 7);
+
+    // A rendering made from an older name: fuzzy, and stale once imported.
+    let older = read(&test.dir().join(FRENCH)).replace(
+        "\"source\": \"UNESCO\"",
+        "\"source\": \"United Nations Educational, Scientific and Cultural Organization\"",
+    );
+    let test = test.write(FRENCH, older).args(EXPORT_FR);
+    test.run().code(0);
+    let po_text = read(&test.dir().join("fr.po"));
+    assert!(po_text.contains("#, fuzzy\n#| msgid \"United Nations Educational, Scientific and Cultural Organization\"\nmsgctxt \"name.unesco\"\nmsgid \"UNESCO\"\nmsgstr \"UNESCO\"\n"), "{po_text}");
+    assert_eq!(po_text.matches("#, fuzzy").count(), 1);
+    let before = read(&test.dir().join(FRENCH));
+    let test = test.args(&["translation", "po", "import", "fr.po"]);
+    test.run().code(0);
+    assert_eq!(read(&test.dir().join(FRENCH)), before);
+}
+
 /// A careful Spanish translation, filled in on a translation platform
 /// (`tests/fixtures/po/es.po`), imported into a new translation: it passes
 /// the strict check, and once reviewed reaches every export.
@@ -216,7 +304,11 @@ fn a_spanish_translation_goes_from_po_to_every_export() {
         .write("data/hangzhou-initiative/translations/es.json", named)
         .args(&["translation", "po", "import", "es.po"]);
     let run = test.run().code(0);
-    assert!(run.stderr.contains(": 13 units changed;"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(": 13 units and 7 names changed;"),
+        "{}",
+        run.stderr
+    );
     let test = test.args(&[
         "translation",
         "check",

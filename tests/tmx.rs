@@ -1,6 +1,8 @@
 //! The translation memory (`exports/tmx/`, TMX 1.4b): every text unit of
-//! the document, in every official language, with nothing lost; reviewed
-//! community translations join it, drafts never do. See: #16
+//! the document, then the name of every reference it cites
+//! (`name.<reference-id>`), in every official language, with nothing
+//! lost; reviewed community translations join it, drafts never do.
+//! See: #16
 
 use std::path::Path;
 
@@ -46,19 +48,29 @@ fn every_unit_is_in_the_memory_in_every_official_language() {
     .unwrap();
     let tmx = read(&repo().join("exports/tmx/hangzhou-initiative.tmx"));
     assert!(tmx.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"initiative\""));
-    let expected: Vec<Variant> = document
-        .text_units()
-        .into_iter()
-        .flat_map(|(id, text)| {
-            document.languages.iter().map(move |language| Variant {
-                tuid: id.to_string(),
+    let variant = |tuid: String, text: &initiative::model::LocalizedText| {
+        document
+            .languages
+            .iter()
+            .map(|language| Variant {
+                tuid: tuid.clone(),
                 lang: language.to_string(),
                 origin: None,
                 seg: text.get(language).unwrap().to_owned(),
             })
-        })
-        .collect();
-    assert_eq!(expected.len(), 26);
+            .collect::<Vec<_>>()
+    };
+    let units = document
+        .text_units()
+        .into_iter()
+        .flat_map(|(id, text)| variant(id.to_string(), text));
+    let names = document
+        .references
+        .iter()
+        .flat_map(|r| variant(format!("name.{}", r.id), &r.name));
+    let expected: Vec<Variant> = units.chain(names).collect();
+    // 13 text units and 7 names, in Chinese and English.
+    assert_eq!(expected.len(), 40);
     assert_eq!(variants(&tmx), expected);
 }
 
@@ -110,7 +122,7 @@ fn reviewed_translations_join_the_memory_and_drafts_never_do() {
         .into_iter()
         .filter(|v| v.lang == "fr")
         .collect();
-    assert_eq!(french.len(), 13);
+    assert_eq!(french.len(), 20);
     assert_eq!(french[0].tuid, "title");
     assert_eq!(
         french[0].seg,
@@ -120,5 +132,20 @@ fn reviewed_translations_join_the_memory_and_drafts_never_do() {
         french
             .iter()
             .all(|v| v.origin.as_deref() == Some("community translation from en, reviewed"))
+    );
+    // A name in both languages, as the text gives it and as the
+    // translation renders it.
+    assert!(String::from_utf8_lossy(&tmx).contains("<tu tuid=\"name.global-digital-compact\">"));
+    let compact: Vec<(String, String)> = variants(&tmx)
+        .into_iter()
+        .filter(|v| v.tuid == "name.global-digital-compact" && v.lang != "zh-Hans")
+        .map(|v| (v.lang, v.seg))
+        .collect();
+    assert_eq!(
+        compact,
+        [
+            ("en".to_owned(), "Global Digital Compact".to_owned()),
+            ("fr".to_owned(), "Pacte numérique mondial".to_owned())
+        ]
     );
 }

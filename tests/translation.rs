@@ -358,7 +358,9 @@ fn xliff_export_then_import_gives_back_the_same_file() {
     test.run().code(0);
     let xliff = std::fs::read_to_string(test.dir().join("fr.xlf")).unwrap_or_default();
     assert!(xliff.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">\n"), "{xliff}");
-    assert_eq!(xliff.matches("<unit id=").count(), 13);
+    // 13 text units, then the 7 names the text cites.
+    assert_eq!(xliff.matches("<unit id=").count(), 20);
+    assert_eq!(xliff.matches("<unit id=\"name.").count(), 7);
     let file = test
         .dir()
         .join("data/hangzhou-initiative/translations/fr.json");

@@ -14,6 +14,17 @@ use crate::harness::{Test, repo};
 const DIR: &str = "tests/fixtures/xliff";
 const FRENCH: &str = "data/hangzhou-initiative/translations/fr.json";
 
+/// The arguments that export the French translation to `fr.xlf`.
+const EXPORT_FR: &[&str] = &[
+    "translation",
+    "xliff",
+    "export",
+    "--lang",
+    "fr",
+    "--out",
+    "fr.xlf",
+];
+
 /// What importing a fixture into the shipped French translation gives.
 enum Expected {
     /// Exit 0, and the title's translation afterwards.
@@ -68,7 +79,8 @@ const XLIFF_CASES: &[(&str, Expected)] = &[
     ("utf16-no-bom.xlf", Refused("xliff-encoding", 1, 1)),
 ];
 
-fn sha256(path: &std::path::Path) -> String {
+/// The SHA-256 of a file, in hex: a file left as it was keeps it.
+pub(crate) fn sha256(path: &std::path::Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     Sha256::digest(&bytes)
         .iter()
@@ -182,15 +194,7 @@ fn xliff_export_refuses_what_xml_cannot_carry() {
         "Initiative de Hangzhou\\u0000 sur l’IA\\ufffe",
         1,
     );
-    let test = test.write(FRENCH, broken).args(&[
-        "translation",
-        "xliff",
-        "export",
-        "--lang",
-        "fr",
-        "--out",
-        "fr.xlf",
-    ]);
+    let test = test.write(FRENCH, broken).args(EXPORT_FR);
     let run = test.run().code(1);
     assert!(
         run.stderr.starts_with(
@@ -310,13 +314,18 @@ fn a_portuguese_translation_in_segments_goes_from_xliff_to_every_export() {
     let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
     let named = read(&path).replace("\"name\": \"\"", "\"name\": \"Ana\"");
     let fixture = read(&repo().join("tests/fixtures/cat/pt.xlf"));
-    assert_eq!(fixture.matches("<segment").count(), 28);
+    // 28 segments in the text, and one per name.
+    assert_eq!(fixture.matches("<segment").count(), 35);
     let test = test
         .write("pt.xlf", fixture)
         .write("data/hangzhou-initiative/translations/pt.json", named)
         .args(&["translation", "xliff", "import", "pt.xlf"]);
     let run = test.run().code(0);
-    assert!(run.stderr.contains(": 13 units changed;"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(": 13 units and 7 names changed;"),
+        "{}",
+        run.stderr
+    );
     let units: Value = serde_json::from_str::<Value>(&read(&path)).unwrap()["units"].clone();
     assert!(
         units["sec_2__para_1"]["translation"]
@@ -355,4 +364,83 @@ fn a_portuguese_translation_in_segments_goes_from_xliff_to_every_export() {
         file("dcat/catalog.ttl")
             .contains("<http://publications.europa.eu/resource/authority/language/POR>")
     );
+}
+
+/// The French translation exported: its 13 text units, then its 7 names.
+fn exported_french() -> (Test, String) {
+    let test = Test::scratch_repo().args(EXPORT_FR);
+    test.run().code(0);
+    let xliff = std::fs::read_to_string(test.dir().join("fr.xlf")).unwrap();
+    (test, xliff)
+}
+
+/// A name travels as the unit `name.<reference-id>`, with a note for the
+/// translator: the export read back gives the same file byte for byte,
+/// and an edited target changes exactly the rendering.
+#[test]
+fn a_name_travels_as_a_unit_of_its_own() {
+    let (test, xliff) = exported_french();
+    assert!(xliff.contains("    <unit id=\"name.global-digital-compact\">\n      <notes>\n        <note>The name of a reference the text cites (document): render it as the translation names it.</note>\n      </notes>\n      <segment state=\"translated\">\n        <source>Global Digital Compact</source>\n        <target>Pacte numérique mondial</target>\n      </segment>\n    </unit>\n"), "{xliff}");
+    let french = test.dir().join(FRENCH);
+    let before = sha256(&french);
+    let test = test.args(&["translation", "xliff", "import", "fr.xlf"]);
+    test.run().code(0).stderr(
+        "imported fr.xlf into data/hangzhou-initiative/translations/fr.json: 0 units changed; run `initiative translation check data/hangzhou-initiative/translations/fr.json`\n",
+    );
+    assert_eq!(sha256(&french), before);
+    let edited = xliff.replace(
+        "<target>Pacte numérique mondial</target>",
+        "<target>Pacte mondial pour le numérique</target>",
+    );
+    let test = test.write("fr.xlf", edited);
+    test.run().code(0).stderr(
+        "imported fr.xlf into data/hangzhou-initiative/translations/fr.json: 0 units and 1 names changed; run `initiative translation check data/hangzhou-initiative/translations/fr.json`\n",
+    );
+    let after: Value = serde_json::from_str(&std::fs::read_to_string(&french).unwrap()).unwrap();
+    assert_eq!(
+        after["names"]["global-digital-compact"],
+        json!({"source": "Global Digital Compact", "translation": "Pacte mondial pour le numérique"})
+    );
+}
+
+/// A name of a reference the document lacks, or a name twice: exit 1 at
+/// its `<unit>`, and the translation file as it was.
+#[test]
+fn an_unknown_or_repeated_name_is_refused_at_its_unit() {
+    let (test, xliff) = exported_french();
+    let line = xliff
+        .lines()
+        .position(|l| l == "    <unit id=\"name.unesco\">")
+        .unwrap()
+        + 1;
+    let french = test.dir().join(FRENCH);
+    let before = sha256(&french);
+    let cases = [
+        (
+            "name.unesko",
+            "error[xliff-unknown-unit]: `name.unesko` names reference `unesko`, which the document does not have\n",
+        ),
+        (
+            "name.summit-of-the-future",
+            "error[xliff-duplicate-unit]: unit `name.summit-of-the-future` appears twice (first at ",
+        ),
+    ];
+    let mut test = test;
+    for (id, expected) in cases {
+        let broken = xliff.replace("<unit id=\"name.unesco\">", &format!("<unit id=\"{id}\">"));
+        test = test
+            .write("fr.xlf", broken)
+            .args(&["translation", "xliff", "import", "fr.xlf"]);
+        let run = test.run().code(1);
+        assert!(run.stderr.starts_with(expected), "{}", run.stderr);
+        let place = format!("--> fr.xlf:{line}:5\n");
+        assert!(run.stderr.contains(&place), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .ends_with("initiative: nothing was imported from fr.xlf\n"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(sha256(&french), before);
+    }
 }

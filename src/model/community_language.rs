@@ -3,6 +3,8 @@
 //! It appears only in exports; data files keep translations apart, in
 //! `translations/`.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +22,12 @@ pub struct CommunityLanguage {
     pub status: TranslationStatus,
     /// Who translated and reviewed it.
     pub translators: Vec<Translator>,
+    /// Only in a run, never in a file: how the translation renders the
+    /// name of each reference (by reference id), for the translation
+    /// memory. Renderings of a name since changed are left out.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub names: BTreeMap<String, String>,
 }
 
 /// A community translation a run left out of the exports: the original of

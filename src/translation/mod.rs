@@ -3,6 +3,7 @@
 //! in, progress figures for `translation status`, XLIFF 2.0 for CAT
 //! tools, and merging reviewed translations into documents for export.
 
+pub mod exchange;
 pub mod po;
 pub mod xliff;
 
@@ -182,11 +183,34 @@ pub fn credit(translation: &Translation) -> CommunityLanguage {
         pivot: translation.pivot.clone(),
         status: translation.status,
         translators: translation.translators.clone(),
+        names: std::collections::BTreeMap::new(),
     }
 }
 
+/// The renderings of `translation` for the names of `document`'s
+/// references, by reference id: those whose source is still the
+/// reference's name in the pivot language (a stale one would pair a new
+/// name with the rendering of an old one).
+fn rendered_names(
+    translation: &Translation,
+    document: &Document,
+) -> std::collections::BTreeMap<String, String> {
+    document
+        .references
+        .iter()
+        .filter_map(|r| {
+            let own = translation.names.get(r.id.as_str())?;
+            let current = r.name.get(&translation.pivot)?;
+            let fresh = !own.translation.is_empty() && own.source == current;
+            fresh.then(|| (r.id.as_str().to_owned(), own.translation.clone()))
+        })
+        .collect()
+}
+
 /// `document` with the texts of `translations` (each for this document)
-/// added as further languages, and each listed as a community language.
+/// added as further languages, and each listed as a community language
+/// with its renderings of the names (which only the translation memory
+/// carries).
 pub fn merge(document: Document, translations: &[&Translation]) -> Document {
     let mut merged = document;
     for translation in translations {
@@ -210,7 +234,9 @@ pub fn merge(document: Document, translations: &[&Translation]) -> Document {
                 add(paragraph.id.as_str(), &mut paragraph.text);
             }
         }
-        merged.community_languages.push(credit(translation));
+        let mut credited = credit(translation);
+        credited.names = rendered_names(translation, &merged);
+        merged.community_languages.push(credited);
     }
     merged
 }

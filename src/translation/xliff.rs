@@ -1,7 +1,9 @@
 //! XLIFF 2.0 (OASIS) for translation tools such as `OmegaT`, Okapi and
 //! Weblate: one `<file>` per translation, one `<unit id>` per text unit in
-//! reading order, each with a `<segment>` holding the pivot `<source>` and,
-//! once translated, the `<target>`. Import reads targets back by unit id.
+//! reading order, then one per name the text cites (`name.<reference-id>`,
+//! with a `<note>` saying what it is), each with a `<segment>` holding the
+//! pivot `<source>` and, once translated, the `<target>`. Import reads
+//! targets back by unit id, a name's into the translation's `names`.
 //!
 //! The reader never loses text: CDATA is text, a unit's segments and
 //! `<ignorable>`s are joined in order, `<mrk>` and `<pc>` keep their
@@ -24,6 +26,7 @@ use quick_xml::events::{BytesDecl, BytesRef, BytesStart, BytesText, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::{NsReader, Writer};
 
+use super::exchange;
 use crate::model::{Document, Translation, TranslationStatus, TranslationUnit};
 use crate::source::{LineIndex, Position};
 use crate::work::{self, Work};
@@ -45,8 +48,8 @@ pub enum Error {
         /// The XLIFF's `trgLang`.
         found: String,
     },
-    /// A unit id the document does not have.
-    #[error("unit `{id}` does not exist in the document; nothing was imported")]
+    /// A unit id (or `name.<reference-id>`) the document does not have.
+    #[error("{}; nothing was imported", exchange::unknown(.id))]
     UnknownUnit {
         /// The unit id.
         id: String,
@@ -233,27 +236,22 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// One `<unit>` an export writes: a text unit or a name.
+struct Out<'a> {
+    id: String,
+    source: &'a str,
+    target: Option<&'a str>,
+    /// What the translator is told (`<notes>`), for a name.
+    note: Option<String>,
+}
+
 /// The XLIFF 2.0 file for `translation`: every unit of `document` in
-/// reading order, with the translation as `<target>` where there is one.
-/// Refuses a text holding a character XML 1.0 cannot carry, naming its
-/// unit, rather than write a file no XML parser reads.
+/// reading order, then the name of each reference the text cites (as
+/// `name.<reference-id>`), with the translation as `<target>` where there
+/// is one. Refuses a text holding a character XML 1.0 cannot carry, naming
+/// its unit, rather than write a file no XML parser reads.
 pub fn export(translation: &Translation, document: &Document) -> Result<Vec<u8>, ExportError> {
-    let mut units = Vec::new();
-    for (id, text) in document.text_units() {
-        let Some(source) = text.get(&translation.pivot) else {
-            continue;
-        };
-        let target = translation
-            .units
-            .get(id.as_str())
-            .map(|u| u.translation.as_str())
-            .filter(|t| !t.is_empty());
-        check_carried(id.as_str(), "source", source)?;
-        if let Some(target) = target {
-            check_carried(id.as_str(), "translation", target)?;
-        }
-        units.push((id, source, target));
-    }
+    let units = carried(translation, document)?;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("xliff")
@@ -267,8 +265,8 @@ pub fn export(translation: &Translation, document: &Document) -> Result<Vec<u8>,
             w.create_element("file")
                 .with_attribute(("id", document.id.as_str()))
                 .write_inner_content(|w| {
-                    for (id, source, target) in &units {
-                        write_unit(w, id.as_str(), source, *target, translation.status)?;
+                    for unit in &units {
+                        write_unit(w, unit, translation.status)?;
                     }
                     Ok(())
                 })?;
@@ -277,6 +275,39 @@ pub fn export(translation: &Translation, document: &Document) -> Result<Vec<u8>,
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The units an export writes, text units then names, each checked for
+/// characters XML 1.0 cannot carry.
+fn carried<'a>(
+    translation: &'a Translation,
+    document: &'a Document,
+) -> Result<Vec<Out<'a>>, ExportError> {
+    let pivot = &translation.pivot;
+    let texts = document.text_units().into_iter().filter_map(|(id, text)| {
+        let source = text.get(pivot)?;
+        let id = id.as_str().to_owned();
+        Some((id, source, None))
+    });
+    let names = exchange::names(document, pivot)
+        .map(|n| (n.id, n.source, Some(exchange::note(n.reference))));
+    let mut units = Vec::new();
+    for (id, source, note) in texts.chain(names) {
+        let target = exchange::own(translation, &id)
+            .map(|u| u.translation.as_str())
+            .filter(|t| !t.is_empty());
+        check_carried(&id, "source", source)?;
+        if let Some(target) = target {
+            check_carried(&id, "translation", target)?;
+        }
+        units.push(Out {
+            id,
+            source,
+            target,
+            note,
+        });
+    }
+    Ok(units)
 }
 
 /// Refuses `text`, the `part` of unit `unit`, if it holds a character XML
@@ -293,28 +324,33 @@ fn check_carried(unit: &str, part: &'static str, text: &str) -> Result<(), Expor
     }
 }
 
-/// Writes one `<unit>` with its one `<segment>`.
+/// Writes one `<unit>`, with its note if it has one, and its one
+/// `<segment>`.
 fn write_unit(
     w: &mut Writer<Vec<u8>>,
-    id: &str,
-    source: &str,
-    target: Option<&str>,
+    unit: &Out<'_>,
     status: TranslationStatus,
 ) -> io::Result<()> {
-    let state = match (target, status) {
+    let state = match (unit.target, status) {
         (None, _) => "initial",
         (Some(_), TranslationStatus::Draft) => "translated",
         (Some(_), TranslationStatus::Reviewed) => "reviewed",
     };
     w.create_element("unit")
-        .with_attribute(("id", id))
+        .with_attribute(("id", unit.id.as_str()))
         .write_inner_content(|w| {
+            if let Some(note) = &unit.note {
+                w.create_element("notes").write_inner_content(|w| {
+                    w.create_element("note").write_text_content(text(note))?;
+                    Ok(())
+                })?;
+            }
             w.create_element("segment")
                 .with_attribute(("state", state))
                 .write_inner_content(|w| {
                     w.create_element("source")
-                        .write_text_content(text(source))?;
-                    if let Some(target) = target {
+                        .write_text_content(text(unit.source))?;
+                    if let Some(target) = unit.target {
                         w.create_element("target")
                             .write_text_content(text(target))?;
                     }
@@ -342,9 +378,10 @@ pub fn import(
 }
 
 /// `translation` with the targets of `xliff`: each translated unit's text
-/// becomes its translation, and nothing else changes (a unit with no
-/// target keeps what it had). Refuses the whole file if it translates into
-/// another language or names a unit the document does not have.
+/// becomes its translation (a name's, its rendering), and nothing else
+/// changes (a unit with no target keeps what it had). Refuses the whole
+/// file if it translates into another language or names a unit (or a
+/// reference) the document does not have.
 pub fn merge(
     xliff: &Xliff,
     translation: &Translation,
@@ -356,16 +393,8 @@ pub fn merge(
             found: xliff.target_language.clone(),
         });
     }
-    let units = document.text_units();
-    let sources: HashMap<&str, Option<&str>> = units
-        .iter()
-        .map(|(id, text)| (id.as_str(), text.get(&translation.pivot)))
-        .collect();
-    if let Some(unknown) = xliff
-        .units
-        .iter()
-        .find(|u| !sources.contains_key(u.id.as_str()))
-    {
+    let sources = exchange::sources(document, &translation.pivot);
+    if let Some(unknown) = xliff.units.iter().find(|u| !sources.contains_key(&u.id)) {
         return Err(Error::UnknownUnit {
             id: unknown.id.clone(),
             position: unknown.position,
@@ -376,14 +405,15 @@ pub fn merge(
         let Some(target) = &unit.target else {
             continue;
         };
-        if let Some(existing) = imported.units.get_mut(&unit.id) {
+        let (kept, key) = exchange::place(&mut imported, &unit.id);
+        if let Some(existing) = kept.get_mut(key) {
             existing.translation.clone_from(target);
         } else {
             // A unit the pivot lacks (`missing-language` reports it) has
             // no source to copy.
-            let source = sources.get(unit.id.as_str()).copied().flatten();
-            imported.units.insert(
-                unit.id.clone(),
+            let source = sources.get(&unit.id).copied().flatten();
+            kept.insert(
+                key.to_owned(),
                 TranslationUnit {
                     source: source.unwrap_or_default().to_owned(),
                     translation: target.clone(),

@@ -281,7 +281,8 @@ expect ok "drafts: datasette finds a phrase of the French draft only" \
 [[ -f $drafts/akn/hangzhou-initiative/fr.xml ]] || { fail=$((fail + 1)); echo "FAILED drafts: no akn/hangzhou-initiative/fr.xml"; }
 
 # XLIFF 2.0 for translation tools: well-formed, in the XLIFF 2.0 namespace,
-# one unit per text unit, read by lxml (an independent XML parser).
+# one unit per text unit and one per name cited (`name.<reference-id>`),
+# read by lxml (an independent XML parser).
 cargo run --quiet --release --locked -- translation xliff export --lang fr --out "$broken/fr.xlf" 2>/dev/null
 xliff_check() {
   "$bin/python" - "$1" <<'PY'
@@ -292,12 +293,13 @@ ns = "urn:oasis:names:tc:xliff:document:2.0"
 assert root.tag == f"{{{ns}}}xliff", root.tag
 assert root.get("version") == "2.0" and root.get("srcLang") == "en" and root.get("trgLang") == "fr"
 units = root.findall(f".//{{{ns}}}unit")
-assert len(units) == 13, len(units)
+names = [u for u in units if u.get("id").startswith("name.")]
+assert (len(units) - len(names), len(names)) == (13, 7), (len(units), len(names))
 assert all(u.find(f"{{{ns}}}segment/{{{ns}}}target") is not None for u in units)
-print(f"{len(units)} units")
+print(f"{len(units) - len(names)} units and {len(names)} names")
 PY
 }
-expect ok "lxml: the French XLIFF 2.0 is well-formed with 13 translated units" xliff_check "$broken/fr.xlf"
+expect ok "lxml: the French XLIFF 2.0 is well-formed with 13 translated units and 7 names" xliff_check "$broken/fr.xlf"
 sed 's|</target>||' "$broken/fr.xlf" >"$broken/bad.xlf"
 expect reject:"XMLSyntaxError" "lxml rejects an XLIFF with an unclosed element" xliff_check "$broken/bad.xlf"
 
@@ -317,13 +319,13 @@ expect ok "msgfmt --check --statistics: the French PO export" msgfmt --check --s
 sed 's/^msgstr "Initiative de Hangzhou/msgstr Initiative de Hangzhou/' "$broken/fr.po" >"$broken/bad.po"
 expect reject:"syntax error" "msgfmt rejects a PO file with an unquoted msgstr" msgfmt --check -o /dev/null "$broken/bad.po"
 expect ok "polib, translate-toolkit and pofilter read the French PO export alike" \
-  "$bin/python" tests/conformance/po_check.py "$broken/fr.po" fr 13
+  "$bin/python" tests/conformance/po_check.py "$broken/fr.po" fr 20
 expect reject:"PoParseError" "translate-toolkit rejects a PO file with an unquoted msgstr" \
-  "$bin/python" tests/conformance/po_check.py "$broken/bad.po" fr 13
+  "$bin/python" tests/conformance/po_check.py "$broken/bad.po" fr 20
 project="$broken/project"
 mkdir -p "$project" && cp -r data schema "$project/"
 initiative="$PWD/target/release/initiative"
-"$bin/python" tests/conformance/po_check.py "$broken/fr.po" fr 13 --edit preamble__para_2 \
+"$bin/python" tests/conformance/po_check.py "$broken/fr.po" fr 20 --edit preamble__para_2 \
   "À cette fin, la Conférence avance les initiatives suivantes :" "$project/fr.po" >/dev/null
 expect ok "a PO file saved by polib imports and passes translation check --strict" \
   bash -c "cd '$project' && '$initiative' translation po import fr.po && '$initiative' translation check --strict"

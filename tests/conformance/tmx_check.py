@@ -2,7 +2,9 @@
 validates it against the official TMX 1.4 DTD, and the Translate Toolkit's
 TMX reader (what Pootle and Weblate use) reads it back, where every text
 unit of the source document must be, in every official language, under its
-unit id. Exits 1 listing what is wrong."""
+unit id, followed by the name of every reference the text cites under
+`name.<reference-id>`, in each language the document gives it. Exits 1
+listing what is wrong."""
 
 import json
 import sys
@@ -24,6 +26,13 @@ def text_units(document):
             yield paragraph["id"], paragraph["text"]
 
 
+def names(document):
+    """(`name.<reference-id>`, language map) of every reference cited."""
+    for reference in document.get("references", []):
+        if reference["cited_by"]:
+            yield f"name.{reference['id']}", reference["name"]
+
+
 def dtd_errors(path, dtd_path):
     dtd = etree.DTD(dtd_path)
     if dtd.validate(etree.parse(path)):
@@ -39,12 +48,12 @@ def content_errors(path, document):
         if unit.getid() in units:
             yield f"{path}: tuid {unit.getid()} twice"
         units[unit.getid()] = texts
-    expected = list(text_units(document))
+    expected = list(text_units(document)) + list(names(document))
     if list(units) != [uid for uid, _ in expected]:
-        yield f"{path}: the units are {list(units)}, not the document's text units"
+        yield f"{path}: the units are {list(units)}, not the document's text units and names"
     for uid, text in expected:
         for language in document["languages"]:
-            if units.get(uid, {}).get(language) != text[language]:
+            if units.get(uid, {}).get(language) != text.get(language):
                 yield f"{path}: unit {uid} in {language} is not the document's text"
 
 

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use super::{Error, Outcome, files_of};
 use crate::corpus::{self, Keep};
 use crate::model::{Document, Language, Translation, conventional_case};
+use crate::translation::exchange::Changes;
 use crate::validate::rules::{NO_ISO639_3_HINT, no_iso639_3_message};
 
 /// Work with contributed translations: template, check, status, XLIFF, PO.
@@ -178,18 +179,19 @@ fn import_target(document: &Document, target: &Language) -> Result<(PathBuf, Tra
 }
 
 /// Writes an imported translation to `path`, atomically, and says how
-/// many units changed (`kept` adds what the file left as it was).
+/// many units and names changed (`kept` adds what the file left as it
+/// was).
 fn save_import(
     file: &Path,
     path: &Path,
     imported: &Translation,
     document: &Document,
-    (changed, kept): (usize, &str),
+    (changed, kept): (Changes, &str),
 ) -> Result<Outcome, Error> {
     crate::fsx::write_atomic(path, &crate::translation::to_json(imported, document))
         .map_err(Error::io("cannot write", path))?;
     crate::cli::output::note(&format!(
-        "imported {} into {}: {changed} units changed{kept}; run `initiative translation check {}`",
+        "imported {} into {}: {changed}{kept}; run `initiative translation check {}`",
         file.display(),
         path.display(),
         path.display()

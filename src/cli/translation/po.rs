@@ -28,7 +28,8 @@ enum Command {
 /// Write a translation as a PO file.
 ///
 /// One entry per unit, in reading order: `msgctxt` the unit id, `msgid`
-/// the original, `msgstr` the translation. A unit whose original changed
+/// the original, `msgstr` the translation; then one per name the text
+/// cites, `msgctxt` `name.<reference-id>`. A unit whose original changed
 /// since it was translated is `#, fuzzy`. A language without a
 /// translation file yet gets a PO file with empty translations.
 ///

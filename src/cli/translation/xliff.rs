@@ -8,6 +8,7 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{LineIndex, SpanIndex, Target};
+use crate::translation::exchange::{self, Changes};
 use crate::translation::xliff;
 
 /// Exchange translations with CAT tools (`OmegaT`, Okapi, Weblate) as XLIFF 2.0.
@@ -27,7 +28,8 @@ enum Command {
 
 /// Write a translation as an XLIFF 2.0 file.
 ///
-/// Every unit is listed in reading order; units already translated carry
+/// Every unit is listed in reading order, then the name of each reference
+/// the text cites (`name.<reference-id>`); those already translated carry
 /// their `<target>`. A language without a translation file yet gets an
 /// XLIFF with sources only. A text holding a character XML 1.0 cannot
 /// carry (U+0000, U+FFFE, a control other than tab or a line end) is
@@ -133,7 +135,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
     let imported = match xliff::merge(&read, &translation, &document) {
         Ok(imported) => imported,
         Err(xliff::Error::UnknownUnit { id, position }) => {
-            let message = format!("unit `{id}` does not exist in the document");
+            let message = exchange::unknown(&id);
             let diagnostic = Diagnostic::new(Severity::Error, "xliff-unknown-unit", file, "", message)
                 .with_position(position.line, position.column)
                 .with_offset(position.offset)
@@ -142,11 +144,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Error> {
         }
         Err(e) => return Err(Error::Usage(format!("{}: {e}", file.display()))),
     };
-    let changed = imported
-        .units
-        .iter()
-        .filter(|(id, unit)| translation.units.get(*id) != Some(*unit))
-        .count();
+    let changed = Changes::between(&translation, &imported);
     save_import(file, &path, &imported, &document, (changed, ""))
 }
 

@@ -2,7 +2,10 @@
 //! CAT tools translators use (`OmegaT`, Trados, `memoQ`, Weblate, Crowdin). One
 //! translation unit per text unit, its `tuid` the unit id, holding the text
 //! in every official language and in each reviewed community translation,
-//! so a tool can take any of them as source. The header's `srclang` is
+//! so a tool can take any of them as source; then one per reference the
+//! text cites, its `tuid` `name.<reference-id>` as in XLIFF and PO, holding
+//! the reference's name as the text gives it and as each reviewed
+//! translation renders it. The header's `srclang` is
 //! `*all*`: the official languages are equally authentic. A community
 //! translation's variant says, in a `prop`, which language it was made
 //! from. Drafts never reach a translation memory, even with
@@ -16,7 +19,8 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use super::document_file;
 use super::xml::XmlWriter;
 use crate::export::{Context, DocumentFormat, Error, FileInfo, FileMeta, Output, Scope};
-use crate::model::{Document, Language, LocalizedText, TranslationStatus};
+use crate::model::{Document, Language, LocalizedText, Reference, TranslationStatus};
+use crate::translation::exchange;
 
 /// The standard the file follows.
 const TMX_STANDARD: &str = "https://www.gala-global.org/tmx-14b";
@@ -43,7 +47,7 @@ impl DocumentFormat for Tmx {
             "tmx",
             ("application/xml", "TMX"),
             Scope::Document(document.id.to_string()),
-            "The document as a translation memory (TMX 1.4b): every text unit in each official language and each reviewed community translation.",
+            "The document as a translation memory (TMX 1.4b): every text unit, and the name of every reference cited, in each official language and each reviewed community translation.",
         )
         .conforming(&[TMX_STANDARD]);
         document_file(document, "tmx", "tmx", info, |stem| {
@@ -84,6 +88,14 @@ fn render(document: &Document) -> io::Result<Vec<u8>> {
                 for (id, text) in document.text_units() {
                     unit(w, id.as_str(), text, &languages)?;
                 }
+                for reference in document
+                    .references
+                    .iter()
+                    .filter(|r| !r.cited_by.is_empty())
+                {
+                    let id = exchange::name_id(reference.id.as_str());
+                    unit(w, &id, &name(document, reference), &languages)?;
+                }
                 Ok(())
             })?;
             Ok(())
@@ -91,6 +103,18 @@ fn render(document: &Document) -> io::Result<Vec<u8>> {
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The name of `reference` in each language that gives it: the official
+/// ones, and each community translation that renders it.
+fn name(document: &Document, reference: &Reference) -> LocalizedText {
+    let mut text = reference.name.clone();
+    for community in &document.community_languages {
+        if let Some(rendering) = community.names.get(reference.id.as_str()) {
+            text.insert(community.language.clone(), rendering.clone());
+        }
+    }
+    text
 }
 
 /// The `<header>`: what made the file, and how its segments are cut.

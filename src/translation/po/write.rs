@@ -4,10 +4,12 @@ use std::fmt::Write as _;
 
 use super::{DOCUMENT_HEADER, PIVOT_HEADER, gettext_tag};
 use crate::model::{Document, LocalizedText, Translation, UnitId};
+use crate::translation::exchange;
 
-/// A text unit with the words that say where it stands.
+/// A text unit, or a name, with the words that say where it stands (or
+/// what it is).
 struct Placed<'a> {
-    id: UnitId,
+    id: String,
     place: String,
     text: &'a LocalizedText,
 }
@@ -15,34 +17,51 @@ struct Placed<'a> {
 /// Every text unit of `document` in reading order, with its place.
 fn placed(document: &Document) -> Vec<Placed<'_>> {
     let mut units = vec![Placed {
-        id: UnitId::title(),
+        id: UnitId::title().to_string(),
         place: "Title".to_owned(),
         text: &document.title,
     }];
     for (i, paragraph) in document.preamble.iter().enumerate() {
         let place = format!("Preamble, paragraph {}", i + 1);
-        let (id, text) = (paragraph.id.clone(), &paragraph.text);
+        let (id, text) = (paragraph.id.to_string(), &paragraph.text);
         units.push(Placed { id, place, text });
     }
     for section in &document.sections {
         let n = section.number;
-        let (id, text) = (UnitId::section_heading(n), &section.heading);
+        let (id, text) = (UnitId::section_heading(n).to_string(), &section.heading);
         let place = format!("Section {n}, heading");
         units.push(Placed { id, place, text });
         for (i, paragraph) in section.paragraphs.iter().enumerate() {
             let place = format!("Section {n}, paragraph {}", i + 1);
-            let (id, text) = (paragraph.id.clone(), &paragraph.text);
+            let (id, text) = (paragraph.id.to_string(), &paragraph.text);
             units.push(Placed { id, place, text });
         }
     }
     units
 }
 
+/// The name of each reference the text cites, as `name.<reference-id>`,
+/// with what it is.
+fn named<'a>(
+    document: &'a Document,
+    translation: &'a Translation,
+) -> impl Iterator<Item = Placed<'a>> {
+    exchange::names(document, &translation.pivot).map(|name| Placed {
+        place: exchange::note(name.reference),
+        text: &name.reference.name,
+        id: name.id,
+    })
+}
+
 /// The PO file for `translation` of `document`: the header, then one entry
-/// per text unit the pivot language has, in reading order.
+/// per text unit the pivot language has, in reading order, then one per
+/// name the text cites.
 pub fn export(translation: &Translation, document: &Document) -> String {
     let mut po = header(translation, document);
-    for unit in placed(document) {
+    for unit in placed(document)
+        .into_iter()
+        .chain(named(document, translation))
+    {
         let Some(source) = unit.text.get(&translation.pivot) else {
             continue;
         };
@@ -72,7 +91,8 @@ fn header(translation: &Translation, document: &Document) -> String {
     po
 }
 
-/// One unit's entry: comments, flags, context, original and translation.
+/// One unit's (or name's) entry: comments, flags, context, original and
+/// translation.
 fn entry(po: &mut String, translation: &Translation, unit: &Placed<'_>, source: &str) {
     for (language, text) in unit.text.iter() {
         if *language != translation.pivot {
@@ -80,12 +100,12 @@ fn entry(po: &mut String, translation: &Translation, unit: &Placed<'_>, source: 
         }
     }
     let _ = writeln!(po, "#. {}", unit.place);
-    let own = translation.units.get(unit.id.as_str());
+    let own = exchange::own(translation, &unit.id);
     if let Some(own) = own.filter(|u| !u.translation.is_empty() && u.source != source) {
         po.push_str("#, fuzzy\n");
         string(po, "#| msgid", &own.source);
     }
-    string(po, "msgctxt", unit.id.as_str());
+    string(po, "msgctxt", &unit.id);
     string(po, "msgid", source);
     string(po, "msgstr", own.map_or("", |u| u.translation.as_str()));
 }
