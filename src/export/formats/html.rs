@@ -228,7 +228,7 @@ impl<'a> Page<'a> {
         let iri = format!("{}{}", context.base_iri, document.id);
         // The same graph as the JSON-LD export: the reading page builds on
         // that format (an earlier role), not on the bytes of its file.
-        let json = script_json(&jsonld::graph_text(document, &iri));
+        let json = script_json(&jsonld::graph_text(document, &iri, context.license()));
         let issuer = document
             .reference(&document.issuer)
             .and_then(|r| r.name.iter().next().map(|(_, name)| name))
