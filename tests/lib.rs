@@ -24,6 +24,7 @@ mod csv_round_trip;
 mod dcat;
 mod export;
 mod fixtures;
+mod licence;
 mod linear;
 mod schema;
 mod snapshots;

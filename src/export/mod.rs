@@ -40,6 +40,14 @@ pub struct Context<'a> {
     pub created: Option<String>,
 }
 
+impl<'a> Context<'a> {
+    /// The IRI of the licence the catalog names, if it names one: every
+    /// export that can state a licence states this one, and none other.
+    pub fn license(&self) -> Option<&'a str> {
+        self.catalog.and_then(|c| c.license.as_deref())
+    }
+}
+
 /// One file an exporter produces, relative to the export folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputFile {

@@ -1,7 +1,8 @@
 //! The Frictionless Data Package v2 descriptor, `datapackage.json`, at the
 //! top of the export folder: one tabular resource per CSV table, with its
 //! byte count, SHA-256 hash and Table Schema (field types, primary key,
-//! foreign keys), so a portal can check what it downloaded.
+//! foreign keys), so a portal can check what it downloaded, and the
+//! catalog's licence when it names one.
 
 use serde_json::{Value, json};
 
@@ -46,6 +47,11 @@ pub(super) fn descriptor(
         "name": "initiative",
         "title": title.join(" / "),
     });
+    if let Some(license) = context.license() {
+        // The catalog gives the licence's IRI only: no Open Definition id
+        // or title is made up for it.
+        set(&mut package, "licenses", json!([{ "path": license }]));
+    }
     if let Some(created) = &context.created {
         set(&mut package, "created", json!(created));
     }

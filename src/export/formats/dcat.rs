@@ -209,6 +209,14 @@ fn dates(node: &mut Node, issued: &str, modified: &str) {
     );
 }
 
+/// `dct:license`, when the catalog names the licence: the catalog, each
+/// dataset and each distribution are published under it.
+fn license(node: &mut Node, catalog: &Catalog) {
+    if let Some(license) = &catalog.license {
+        node.iri("dct:license", license);
+    }
+}
+
 fn typed(class: &'static str, iri: String) -> Node {
     Node::new(iri, class)
 }
@@ -262,6 +270,7 @@ fn dataset(
     for language in document.all_languages() {
         dataset.iri("dct:language", language_iri(language)?);
     }
+    license(&mut dataset, catalog);
     for note in withheld_notes(document) {
         dataset.add("skos:editorialNote", Object::Lang(note, "en".into()));
     }
@@ -349,9 +358,7 @@ fn catalog_node(
     record.iri("dct:publisher", &catalog.publisher.iri);
     record.iri("foaf:homepage", &catalog.landing_page);
     record.iri("dcat:themeTaxonomy", format!("{AUTHORITY}/data-theme"));
-    if let Some(license) = &catalog.license {
-        record.iri("dct:license", license);
-    }
+    license(&mut record, catalog);
     // The catalog was first issued with its earliest document, and last
     // changed at `SOURCE_DATE_EPOCH` or, without it, with its latest.
     if let Some((first, last)) = publication_span(documents)? {
@@ -461,8 +468,6 @@ fn distribution(iri: &str, file: &FileMeta, base: &str, catalog: &Catalog) -> Re
         Object::Typed(file.sha256.clone(), "xsd:hexBinary"),
     );
     distribution.add("spdx:checksum", Object::Node(Box::new(checksum)));
-    if let Some(license) = &catalog.license {
-        distribution.iri("dct:license", license);
-    }
+    license(&mut distribution, catalog);
     Ok(distribution)
 }

@@ -135,6 +135,13 @@ fn script_json(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
+/// Whether `iri` is an `http` or `https` address, which a link may follow.
+fn is_web_address(iri: &str) -> bool {
+    iri.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+    })
+}
+
 /// Whether `language` is written right to left.
 fn rtl(language: &Language) -> bool {
     matches!(
@@ -212,13 +219,17 @@ struct Page<'a> {
     /// The names of the place, in every language.
     place: String,
     issuer: &'a str,
+    /// The IRI of the licence the catalog names, and whether it is a web
+    /// address the page can link (no `javascript:` or `data:` link).
+    license: Option<&'a str>,
+    license_linked: bool,
     /// The files of this document, then those of every document.
     own_files: Vec<&'a FileMeta>,
     corpus_files: Vec<&'a FileMeta>,
 }
 
 impl<'a> Page<'a> {
-    fn new(document: &'a Document, context: &Context<'_>, files: &'a [FileMeta]) -> Self {
+    fn new(document: &'a Document, context: &Context<'a>, files: &'a [FileMeta]) -> Self {
         let languages = PageLanguage::all(document);
         let title = languages
             .iter()
@@ -228,13 +239,14 @@ impl<'a> Page<'a> {
         let iri = format!("{}{}", context.base_iri, document.id);
         // The same graph as the JSON-LD export: the reading page builds on
         // that format (an earlier role), not on the bytes of its file.
-        let json = script_json(&jsonld::graph_text(document, &iri));
+        let json = script_json(&jsonld::graph_text(document, &iri, context.license()));
         let issuer = document
             .reference(&document.issuer)
             .and_then(|r| r.name.iter().next().map(|(_, name)| name))
             // dangling-reference guarantees the issuer is a reference.
             .unwrap_or_default();
         let own = Scope::Document(document.id.to_string());
+        let license = context.license();
         Page {
             document,
             languages,
@@ -249,6 +261,8 @@ impl<'a> Page<'a> {
                 .collect::<Vec<_>>()
                 .join(" / "),
             issuer,
+            license,
+            license_linked: license.is_some_and(is_web_address),
             own_files: files.iter().filter(|f| f.info.scope == own).collect(),
             corpus_files: files
                 .iter()
@@ -325,5 +339,17 @@ mod tests {
         assert!(rtl(&Language::new("ar")));
         assert!(rtl(&Language::new("az-Arab")));
         assert!(!rtl(&Language::new("en")));
+    }
+
+    #[test]
+    fn links_only_web_addresses() {
+        assert!(is_web_address(
+            "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+        ));
+        assert!(is_web_address(
+            "HTTPS://creativecommons.org/licenses/by/4.0/"
+        ));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(!is_web_address("urn:example:licence"));
     }
 }

@@ -2,6 +2,9 @@
 //! schema.org and ELI vocabularies. The `@context` is inline, so nothing is
 //! fetched to read it; localized text uses language maps.
 //!
+//! When the catalog names a licence, the document's node gives it as
+//! `schema:license`, a reference to the licence's IRI.
+//!
 //! IRIs: the document is `<base><id>`, each language version (an ELI
 //! expression) `<base><id>/<language>`, the preamble `<base><id>#preamble`,
 //! each section and paragraph `<base><id>#<unit-id>`, and each reference
@@ -48,17 +51,18 @@ impl DocumentFormat for JsonLd {
         .conforming(&["https://schema.org/", "http://data.europa.eu/eli/ontology#"]);
         document_file(document, JSONLD_DIR, "jsonld", info, |stem| {
             let iri = format!("{}{stem}", context.base_iri);
-            to_json_bytes(&graph(document, &iri), stem)
+            to_json_bytes(&graph(document, &iri, context.license()), stem)
         })
     }
 }
 
-/// The graph of `document` (whose IRI is `iri`) as the export writes it,
-/// without the final newline, for pages that embed it.
-pub(super) fn graph_text(document: &Document, iri: &str) -> String {
+/// The graph of `document` (whose IRI is `iri`, published under `license`)
+/// as the export writes it, without the final newline, for pages that
+/// embed it.
+pub(super) fn graph_text(document: &Document, iri: &str, license: Option<&str>) -> String {
     let mut bytes = Vec::new();
     // Writing a `Value` into memory cannot fail: its keys are strings.
-    let _ = serde_json::to_writer_pretty(&mut bytes, &graph(document, iri));
+    let _ = serde_json::to_writer_pretty(&mut bytes, &graph(document, iri, license));
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -130,8 +134,23 @@ fn citing(document: &Document) -> HashMap<&str, Vec<&Reference>> {
 /// The node types of a part of the text.
 const PART_TYPES: [&str; 2] = ["CreativeWork", "LegalResourceSubdivision"];
 
-/// The document as one JSON-LD node with its parts nested.
-pub(super) fn graph(document: &Document, iri: &str) -> Value {
+/// The document as one JSON-LD node with its parts nested; `license`, the
+/// IRI of the licence the catalog names, is added with its term last, so a
+/// graph without one is unchanged.
+pub(super) fn graph(document: &Document, iri: &str, license: Option<&str>) -> Value {
+    let mut graph = node(document, iri);
+    if let Some(license) = license {
+        let term = json!({ "@id": "schema:license", "@type": "@id" });
+        if let Some(context) = graph.get_mut("@context") {
+            set(context, "license", term);
+        }
+        set(&mut graph, "license", json!({ "@id": license }));
+    }
+    graph
+}
+
+/// The document's node, its parts nested, with the inline context.
+fn node(document: &Document, iri: &str) -> Value {
     let g = Graph {
         document,
         iri,
