@@ -678,3 +678,44 @@ fn translations_are_compared_across_documents() {
         ]
     );
 }
+
+/// A cited name renamed in the official data makes the translation's
+/// rendering of it stale, located at the name's `source`, with a hint for
+/// names. See: #22
+#[test]
+fn a_renamed_reference_makes_its_rendering_stale() {
+    let test = Test::scratch_repo();
+    let path = test.dir().join("data/hangzhou-initiative/document.json");
+    let renamed = std::fs::read_to_string(&path).unwrap().replacen(
+        "\"en\": \"World Digital Education Alliance\"",
+        "\"en\": \"World Digital Education Union\"",
+        1,
+    );
+    let test = test
+        .write("data/hangzhou-initiative/document.json", renamed)
+        .args(&["translation", "check", "--format", "json"]);
+    let report = test.run().code(0).report();
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code.as_str(),
+                d.pointer.as_str(),
+                d.line,
+                d.column,
+                d.hint.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "stale-source",
+            "/names/world-digital-education-alliance/source",
+            Some(90),
+            Some(42),
+            Some("update the rendering to the new name, then copy the new name into \"source\"")
+        )]
+    );
+}

@@ -33,7 +33,7 @@ impl TranslationRule for StaleSource {
         for (id, unit) in &translation.units {
             if let Some(current) = subject.pivots.get(id) {
                 let at = unit_pointer(id, "source");
-                self.compare(subject, (at, "unit"), current, &unit.source, out);
+                self.compare(subject, (at, Stale::Unit), current, &unit.source, out);
             }
         }
         let pivot = &translation.pivot;
@@ -43,7 +43,7 @@ impl TranslationRule for StaleSource {
                 reference.name.get(pivot),
             ) {
                 let at = format!("/names/{}/source", reference.id.as_str());
-                self.compare(subject, (at, "name"), current, &name.source, out);
+                self.compare(subject, (at, Stale::Name), current, &name.source, out);
             }
         }
     }
@@ -55,7 +55,7 @@ impl StaleSource {
     fn compare(
         &self,
         subject: &TranslationSubject<'_>,
-        (pointer, what): (String, &str),
+        (pointer, what): (String, Stale),
         current: &str,
         was: &str,
         out: &mut Vec<Finding>,
@@ -80,7 +80,7 @@ impl StaleSource {
                 ),
             )
             .at(crate::source::Target::Char(at))
-            .hint(hint(subject.purpose)),
+            .hint(hint(subject.purpose, what)),
         );
     }
 }
@@ -96,12 +96,34 @@ fn severity(subject: &TranslationSubject<'_>) -> Severity {
     }
 }
 
-fn hint(purpose: Purpose) -> &'static str {
-    match purpose {
-        Purpose::Translate => {
+/// What has gone stale: a unit's original or a cited name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stale {
+    Unit,
+    Name,
+}
+
+impl std::fmt::Display for Stale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Unit => "unit",
+            Self::Name => "name",
+        })
+    }
+}
+
+fn hint(purpose: Purpose, what: Stale) -> &'static str {
+    match (purpose, what) {
+        (Purpose::Translate, Stale::Name) => {
+            "update the rendering to the new name, then copy the new name into \"source\""
+        }
+        (Purpose::Translate, _) => {
             "update the translation to the new original, then copy the new text into \"source\""
         }
-        Purpose::Publish => {
+        (Purpose::Publish, Stale::Name) => {
+            "the translation memory leaves this rendering out until it is updated: update the rendering to the new name and copy the new name into \"source\""
+        }
+        (Purpose::Publish, _) => {
             "the exports leave this translation out until it is updated: update the translation to the new original and copy the new text into \"source\" (`initiative translation check` lists every stale unit)"
         }
     }
