@@ -7,7 +7,7 @@ pub mod exchange;
 pub mod po;
 pub mod xliff;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value, json};
 
@@ -94,43 +94,36 @@ pub fn to_json(translation: &Translation, document: &Document) -> Vec<u8> {
     }
     // Each unit's place in reading order, looked up once per unit: a
     // search of the list per comparison made a 10⁵-unit file quadratic.
-    let order: HashMap<String, usize> = document
-        .text_units()
-        .into_iter()
-        .enumerate()
-        .map(|(place, (id, _))| (id.as_str().to_owned(), place))
-        .collect();
-    let mut ids: Vec<&String> = translation.units.keys().collect();
-    ids.sort_by_key(|id| (order.get(id.as_str()).copied().unwrap_or(usize::MAX), *id));
-    let units: Map<String, Value> = ids
-        .into_iter()
-        .map(|id| (id.clone(), json!(translation.units.get(id))))
-        .collect();
-    map.insert("units".into(), Value::Object(units));
+    let units = document.text_units();
+    let order = units.iter().map(|(id, _)| id.as_str()).enumerate();
+    map.insert("units".into(), in_order(&translation.units, order));
     if !translation.names.is_empty() {
-        map.insert("names".into(), names_in_order(translation, document));
+        let order = document
+            .references
+            .iter()
+            .map(|r| r.id.as_str())
+            .enumerate();
+        map.insert("names".into(), in_order(&translation.names, order));
     }
     // `Value`'s `Display` cannot fail: a `Value` holds nothing JSON cannot
     // write.
     format!("{:#}\n", Value::Object(map)).into_bytes()
 }
 
-/// A translation's names in the document's order of references, names the
-/// document lacks last.
-fn names_in_order(translation: &Translation, document: &Document) -> Value {
-    let order: HashMap<&str, usize> = document
-        .references
-        .iter()
-        .enumerate()
-        .map(|(place, r)| (r.id.as_str(), place))
-        .collect();
-    let mut ids: Vec<&String> = translation.names.keys().collect();
+/// `entries` (units or names) in the order `order` gives their ids, ids
+/// it lacks last.
+fn in_order<'a>(
+    entries: &BTreeMap<String, TranslationUnit>,
+    order: impl Iterator<Item = (usize, &'a str)>,
+) -> Value {
+    let order: HashMap<&str, usize> = order.map(|(place, id)| (id, place)).collect();
+    let mut ids: Vec<&String> = entries.keys().collect();
     ids.sort_by_key(|id| (order.get(id.as_str()).copied().unwrap_or(usize::MAX), *id));
-    let names: Map<String, Value> = ids
+    let sorted: Map<String, Value> = ids
         .into_iter()
-        .map(|id| (id.clone(), json!(translation.names.get(id))))
+        .map(|id| (id.clone(), json!(entries.get(id))))
         .collect();
-    Value::Object(names)
+    Value::Object(sorted)
 }
 
 /// How far one translation has got.
