@@ -18,6 +18,7 @@ mod reader;
 mod safety;
 mod scaffold;
 
+mod akn;
 mod build;
 mod cli;
 mod csv_round_trip;

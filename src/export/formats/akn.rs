@@ -1,8 +1,36 @@
 //! The Akoma Ntoso export (OASIS `LegalDocML` 3.0):
 //! `akn/<document-id>/<language>.xml`, one file per language version. In
 //! AKN's model the document is one Work and each language version one
-//! Expression; the eIds are the model's unit ids, the same in every
-//! language, so a paragraph can be lined up across versions.
+//! Expression.
+//!
+//! Ids follow the Akoma Ntoso Naming Convention (OASIS AKN-NC 1.0): an
+//! `eId` is built from element-name abbreviations and the position of
+//! the element, and every element that holds a unit of the model also
+//! carries that unit's id in `wId`, the same in every language, so a
+//! paragraph can be lined up across versions and with the other formats:
+//!
+//! | unit id | element | `eId` | `wId` |
+//! |---|---|---|---|
+//! | `preamble__para_n` | `preamble/p` | `preamble__p_n` | `preamble__para_n` |
+//! | `sec_s` | `section` | `sec_s` | `sec_s` |
+//! | `sec_s__para_n` | `section/paragraph` | `sec_s__para_n` | `sec_s__para_n` |
+//!
+//! `title` is the `docTitle` of the preface and `sec_s__heading` the
+//! `heading` of `sec_s`; neither needs an id of its own. Sections are
+//! named by their number, not by the language's label in `num` (`I.`,
+//! `一、`), so the `eId`s too are the same in every language.
+//!
+//! The Work's `FRBRname` is given in every official language, each with
+//! its `xml:lang`, so every file names the Work alike. The text has no
+//! number: `FRBRnumber` is the disambiguating name that the Work IRI uses
+//! in its place, the document's id.
+//!
+//! The issuer of the Hangzhou Initiative is a conference, an event, which
+//! the text presents as the body that speaks ("the Conference proposes").
+//! The event stays a `TLCEvent`; the author is the body convened as that
+//! event, a `TLCOrganization` (`_issuer`) with the event's name, as AKN
+//! wants an agent for `FRBRauthor`. An issuer that is an organization is
+//! its own author.
 //!
 //! The document type is `statement` (AKN's type for official texts of a
 //! body that are not necessarily normative), named after the document's
@@ -31,6 +59,9 @@ const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 /// The eId of the TLC entry for whoever publishes the exports. Reference
 /// ids are slugs, which never start with `_`, so it cannot clash.
 const PUBLISHER_EID: &str = "_publisher";
+
+/// The eId of the TLC entry for the body convened as the issuing event.
+const ISSUER_EID: &str = "_issuer";
 
 /// Writes one Akoma Ntoso file per document per language.
 pub(super) struct AkomaNtoso;
@@ -127,7 +158,10 @@ impl<'a> Expression<'a> {
                 .iso639_3()
                 .map(|from| (format!("{work}/{from}@{}", document.adopted), from))
         });
-        let issuer = format!("#{}", document.issuer);
+        let issuer = match document.reference(&document.issuer) {
+            Some(r) if r.kind == ReferenceKind::Organization => format!("#{}", r.id),
+            _ => format!("#{ISSUER_EID}"),
+        };
         let author = match community {
             Some(_) => "#_translator_1".to_owned(),
             None => issuer.clone(),
@@ -205,9 +239,10 @@ fn statement(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
         .write_inner_content(|w| preface(w, x))?;
     if !x.document.preamble.is_empty() {
         w.create_element("preamble").write_inner_content(|w| {
-            for paragraph in &x.document.preamble {
+            for (i, paragraph) in x.document.preamble.iter().enumerate() {
+                let eid = format!("preamble__p_{}", i + 1);
                 w.create_element("p")
-                    .with_attribute(("eId", paragraph.id.as_str()))
+                    .with_attributes([("eId", eid.as_str()), ("wId", paragraph.id.as_str())])
                     .write_text_content(BytesText::new(&x.text(&paragraph.text)))?;
             }
             Ok(())
@@ -234,7 +269,8 @@ fn identification(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
         author(w, &x.issuer)?;
         value(w, "FRBRcountry", &country)?;
         value(w, "FRBRsubtype", document.kind.as_str())?;
-        value(w, "FRBRname", &x.text(&document.title))?;
+        value(w, "FRBRnumber", document.id.as_str())?;
+        work_names(w, document)?;
         value(w, "FRBRprescriptive", "false")
     })?;
     w.create_element("FRBRExpression")
@@ -249,6 +285,20 @@ fn identification(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
             author(w, &x.publisher)?;
             value(w, "FRBRformat", "application/akn+xml")
         })?;
+    Ok(())
+}
+
+/// The Work's `FRBRname` in every official language, the same in every
+/// file: `<FRBRname value="…" xml:lang="…"/>`.
+fn work_names(w: &mut XmlWriter, document: &Document) -> io::Result<()> {
+    for language in &document.languages {
+        if let Some(name) = document.title.get(language) {
+            let tag = language.to_string();
+            w.create_element("FRBRname")
+                .with_attributes([("value", name), ("xml:lang", tag.as_str())])
+                .write_empty()?;
+        }
+    }
     Ok(())
 }
 
@@ -316,9 +366,33 @@ fn references(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
             ])
             .write_empty()?;
     }
+    issuer_body(w, x)?;
     for reference in &x.document.references {
         tlc_reference(w, x.language, reference)?;
     }
+    Ok(())
+}
+
+/// The author of an issuer that is not an organization: the body convened
+/// as the issuing event, an organization with the event's name (see the
+/// module comment). Its href is the organization with the event's slug.
+fn issuer_body(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
+    if x.issuer != format!("#{ISSUER_EID}") {
+        return Ok(());
+    }
+    let href = format!("/akn/ontology/organization/{}", x.document.issuer);
+    let name = x
+        .document
+        .reference(&x.document.issuer)
+        .map(|r| shown_name(x.language, r))
+        .unwrap_or_default();
+    w.create_element("TLCOrganization")
+        .with_attributes([
+            ("eId", ISSUER_EID),
+            ("href", href.as_str()),
+            ("showAs", name),
+        ])
+        .write_empty()?;
     Ok(())
 }
 
@@ -331,12 +405,7 @@ fn tlc_reference(w: &mut XmlWriter, language: &Language, reference: &Reference) 
         ReferenceKind::Goal => ("TLCConcept", "concept"),
     };
     let href = format!("/akn/ontology/{class}/{}", reference.id);
-    let name = reference
-        .name
-        .get(language)
-        .or_else(|| reference.name.iter().next().map(|(_, n)| n))
-        // The schema requires a name.
-        .unwrap_or_default();
+    let name = shown_name(language, reference);
     let mut element = w.create_element(element).with_attributes([
         ("eId", reference.id.as_str()),
         ("href", href.as_str()),
@@ -347,6 +416,17 @@ fn tlc_reference(w: &mut XmlWriter, language: &Language, reference: &Reference) 
     }
     element.write_empty()?;
     Ok(())
+}
+
+/// The name a TLC entry shows: the reference's name in the language, else
+/// its first name.
+fn shown_name<'r>(language: &Language, reference: &'r Reference) -> &'r str {
+    reference
+        .name
+        .get(language)
+        .or_else(|| reference.name.iter().next().map(|(_, n)| n))
+        // The schema requires a name.
+        .unwrap_or_default()
 }
 
 /// The preface: title, proponent and date. Its inline elements are written
@@ -390,14 +470,19 @@ fn main_section(w: &mut XmlWriter, x: &Expression<'_>, section: &Section) -> io:
         section_label(x.language, section.number),
         section_separator(x.language).trim_end()
     );
+    let eid = format!("sec_{}", section.number);
     w.create_element("section")
-        .with_attribute(("eId", section.id.as_str()))
+        .with_attributes([("eId", eid.as_str()), ("wId", section.id.as_str())])
         .write_inner_content(|w| {
             text_element(w, "num", &num)?;
             text_element(w, "heading", &x.text(&section.heading))?;
-            for paragraph in &section.paragraphs {
+            for (i, paragraph) in section.paragraphs.iter().enumerate() {
+                let paragraph_eid = format!("{eid}__para_{}", i + 1);
                 w.create_element("paragraph")
-                    .with_attribute(("eId", paragraph.id.as_str()))
+                    .with_attributes([
+                        ("eId", paragraph_eid.as_str()),
+                        ("wId", paragraph.id.as_str()),
+                    ])
                     .write_inner_content(|w| {
                         w.create_element("content").write_inner_content(|w| {
                             text_element(w, "p", &x.text(&paragraph.text))
