@@ -101,6 +101,32 @@ sed -i 's/^\(hangzhou-initiative,sec_2,\)2/\1two/' "$broken/type/csv/sections.cs
 expect reject "csvwvalidate rejects a section number that is not a number" \
   "$bin/csvwvalidate" "$broken/type/csv/csv-metadata.json"
 
+# The rows as RDF: csvw's CSV2JSON (standard mode, the @ids and property
+# IRIs CSV2RDF gives) names the JSON-LD export's document, sections,
+# paragraphs and references, with citations and texts as links.
+csvw_rdf() { # csvw_rdf METADATA: the rows against the JSON-LD export
+  "$bin/python" tests/conformance/csvw_rdf_check.py "$1" exports/jsonld/hangzhou-initiative.jsonld
+}
+expect ok "csvw (CSV2JSON) + rdflib: the CSV rows have the JSON-LD's IRIs and links" \
+  csvw_rdf exports/csv/csv-metadata.json
+csvw_break() { # csvw_break NAME TABLE PYTHON: a copy of csv/ with the table's schema edited
+  cp -r exports/csv "$broken/$1"
+  "$bin/python" - "$broken/$1/csv-metadata.json" "$2" "$3" <<'PY'
+import json, sys
+path, table, edit = sys.argv[1:]
+metadata = json.load(open(path, encoding="utf-8"))
+schema = next(t["tableSchema"] for t in metadata["tables"] if t["url"] == table)
+exec(edit)
+json.dump(metadata, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+}
+csvw_break no-about units.csv 'del schema["aboutUrl"]'
+expect reject:"units rows of paragraphs" "the rows check rejects units without aboutUrl (blank nodes)" \
+  csvw_rdf "$broken/no-about/csv-metadata.json"
+csvw_break no-link citations.csv 'next(c for c in schema["columns"] if c["name"] == "reference_id").pop("valueUrl")'
+expect reject:"schema:mentions links" "the rows check rejects citations whose reference is a literal" \
+  csvw_rdf "$broken/no-link/csv-metadata.json"
+
 # The XML export against its XSD, with two independent implementations:
 # libxml2 (through lxml) and xmlschema.
 xsd=schema/initiative.xsd
@@ -263,6 +289,8 @@ rm -rf "$drafts"
 cargo run --quiet --release --locked -- export --include-drafts --out "$drafts" >/dev/null
 expect ok "drafts: frictionless on datapackage.json" "$bin/frictionless" validate "$drafts/datapackage.json"
 expect ok "drafts: csvwvalidate on csv-metadata.json" "$bin/csvwvalidate" "$drafts/csv/csv-metadata.json"
+expect ok "drafts: csvw (CSV2JSON) + rdflib on csv/ against jsonld/" "$bin/python" tests/conformance/csvw_rdf_check.py \
+  "$drafts/csv/csv-metadata.json" "$drafts/jsonld/hangzhou-initiative.jsonld"
 expect ok "drafts: check-jsonschema on json/" "$bin/check-jsonschema" --schemafile "$schema" "$drafts"/json/*.json
 expect ok "drafts: lxml on xml/ against $xsd" "$bin/python" tests/conformance/xsd_validate.py "$xsd" "$drafts"/xml/*.xml
 expect ok "drafts: lxml on akn/ (three languages) against the OASIS XSD" \

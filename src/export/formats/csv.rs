@@ -92,7 +92,7 @@ impl DocumentFormat for Csv {
         Ok(vec![
             Output::Append {
                 path: csvw::path()?,
-                bytes: csvw::metadata(documents)?,
+                bytes: csvw::metadata(documents, context.base_iri)?,
             },
             Output::Append {
                 path: ExportPath::new(datapackage::DESCRIPTOR_FILE)?,

@@ -120,3 +120,20 @@ impl TableVocabulary for TableSchemaV2 {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tables::SCHEMAS;
+    use super::*;
+
+    #[test]
+    fn csvw_terms_stay_out_of_the_table_schema() {
+        for schema in SCHEMAS {
+            let described = schema.describe(&TableSchemaV2);
+            let text = serde_json::to_string(&described.columns).unwrap_or_default();
+            for term in ["aboutUrl", "propertyUrl", "valueUrl", "schema.org"] {
+                assert!(!text.contains(term), "{}: {term}", schema.name);
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@
 mod akn;
 mod csv;
 mod csvw;
+mod csvw_terms;
 mod datapackage;
 mod dcat;
 mod html;
