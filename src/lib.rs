@@ -53,14 +53,14 @@
 //! use std::io::Write;
 //! use std::path::Path;
 //!
-//! use initiative::export::{Context, DEFAULT_BASE_IRI, render};
+//! use initiative::export::{Context, render};
 //! use initiative::validate::Validator;
 //!
 //! let report = Validator::new()?.validate_path(Path::new("data/hangzhou-initiative/document.json"))?;
 //! let documents = [report.document.ok_or("the document is invalid")?];
 //! let context = Context {
 //!     catalog: None,
-//!     base_iri: DEFAULT_BASE_IRI,
+//!     base_iri: &initiative::model::Iri::default_base(),
 //!     csv_bom: false,
 //!     csv_excel_safe: false,
 //!     created: None,

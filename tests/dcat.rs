@@ -205,7 +205,7 @@ fn catalog_dates_compare_publication_times_as_instants_across_offsets() {
     ];
     let context = Context {
         catalog: Some(&catalog),
-        base_iri: &catalog.base_iri,
+        base_iri: &initiative::model::Iri::base(&catalog.base_iri).unwrap(),
         csv_bom: false,
         csv_excel_safe: false,
         created: None,

@@ -104,6 +104,18 @@ const CASES: &[(&str, i32, &[Expected])] = &[
             ("catalog-dataset", 31, 19),
         ],
     ),
+    (
+        "catalog-iri/catalog.json",
+        1,
+        &[
+            ("catalog-licence", 1, 1),
+            ("catalog-placeholder", 3, 15),
+            ("catalog-iri", 4, 19),
+            ("catalog-placeholder", 14, 12),
+            ("catalog-placeholder", 23, 14),
+            ("catalog-dataset", 31, 19),
+        ],
+    ),
 ];
 
 #[test]
@@ -144,7 +156,7 @@ fn every_fixture_is_covered() {
                     .is_some_and(|e| e == "json")
                 {
                     name
-                } else if name == "catalog" {
+                } else if name.starts_with("catalog") {
                     format!("{name}/catalog.json")
                 } else {
                     format!("{name}/document.json")

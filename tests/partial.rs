@@ -254,7 +254,7 @@ fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
     let documents = [document];
     let context = Context {
         catalog: Some(&catalog),
-        base_iri: &catalog.base_iri,
+        base_iri: &initiative::model::Iri::base(&catalog.base_iri).unwrap(),
         csv_bom: false,
         csv_excel_safe: false,
         created: None,

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use initiative::export::{Context, DEFAULT_BASE_IRI, OutputFile, render};
+use initiative::export::{Context, OutputFile, render};
 use initiative::import::{Facts, Input};
 use initiative::model::{Document, LocalizedText};
 use proptest::prelude::*;
@@ -100,7 +100,7 @@ fn exports(document: &Document) -> BTreeMap<String, Vec<u8>> {
     .unwrap();
     let context = Context {
         catalog: Some(&catalog),
-        base_iri: DEFAULT_BASE_IRI,
+        base_iri: &initiative::model::Iri::default_base(),
         csv_bom: false,
         csv_excel_safe: false,
         created: None,

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use initiative::export::{Context, DEFAULT_BASE_IRI, MARKER, render};
+use initiative::export::{Context, MARKER, render};
 use initiative::model::{Catalog, Document};
 
 use crate::harness::repo;
@@ -57,7 +57,7 @@ fn every_export_of_the_hangzhou_initiative_is_the_committed_copy() {
     let catalog: Catalog = serde_json::from_str(&read(&repo().join("data/catalog.json"))).unwrap();
     let context = Context {
         catalog: Some(&catalog),
-        base_iri: DEFAULT_BASE_IRI,
+        base_iri: &initiative::model::Iri::default_base(),
         csv_bom: false,
         csv_excel_safe: false,
         created: None,

@@ -8,7 +8,8 @@ use super::{Color, Format};
 use super::{Error, Outcome, files_of};
 use crate::corpus::{Checked, Checking, Drafts, Keep};
 use crate::export::formats::SHIPPED;
-use crate::export::{self, Context, DEFAULT_BASE_IRI};
+use crate::export::{self, Context};
+use crate::model::{Catalog, Iri};
 
 /// Write the exports for portals into exports/.
 ///
@@ -69,7 +70,7 @@ impl Lock {
 #[derive(Debug, clap::Args)]
 pub(super) struct Publish {
     /// The IRI the exports are published under (ends in `/`) [default: the catalog's `base_iri`]
-    #[arg(long, value_parser = parse_base_iri)]
+    #[arg(long)]
     pub base_iri: Option<String>,
     /// Start each CSV file with a UTF-8 byte order mark, for spreadsheet programs
     #[arg(long)]
@@ -83,6 +84,15 @@ pub(super) struct Publish {
 }
 
 impl Publish {
+    /// The IRI `--base-iri` gives, checked: a bad one is a usage error.
+    fn base_iri(&self) -> Result<Option<Iri>, Error> {
+        self.base_iri
+            .as_deref()
+            .map(Iri::base)
+            .transpose()
+            .map_err(|e| Error::Usage(format!("--base-iri: {e}")))
+    }
+
     /// Which translations the run merges: drafts only with `--include-drafts`.
     fn drafts(&self) -> Drafts {
         if self.include_drafts {
@@ -95,15 +105,6 @@ impl Publish {
 
 fn format_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(SHIPPED.iter().map(|e| e.name()))
-}
-
-pub(super) fn parse_base_iri(value: &str) -> Result<String, String> {
-    let absolute = value.starts_with("https://") || value.starts_with("http://");
-    if absolute && value.ends_with('/') && !value.contains(char::is_whitespace) {
-        Ok(value.to_owned())
-    } else {
-        Err("the base IRI must be an absolute http(s) IRI ending in `/`".into())
-    }
 }
 
 /// Runs `export`.
@@ -219,22 +220,13 @@ pub(super) fn check_and_export(
     lock: export::LockWait,
 ) -> Result<Exported, Error> {
     let mut checking = Checking::new(&files_of(&[])?, Keep::Findings, publish.drafts())?;
-    if let Some(iri) = &publish.base_iri
-        && let Some(lasting) = checking.override_base_iri(iri)
-    {
-        super::output::note(&format!(
-            "--base-iri is for this run only: data/catalog.json says `{lasting}`, which the next run without the flag uses again; set \"base_iri\" there to keep `{iri}`"
-        ));
-    }
-    let catalog = checking.catalog().cloned();
-    let base_iri = publish
-        .base_iri
-        .as_deref()
-        .or(catalog.as_ref().map(|c| c.base_iri.as_str()))
-        .unwrap_or(DEFAULT_BASE_IRI);
+    let (catalog, base_iri) = published(publish, &mut checking)?;
+    // A catalog held back for a bad IRI makes the run invalid once its
+    // rules run; until then no document is exported without it.
+    let withheld = checking.catalog().is_some() && catalog.is_none();
     let context = Context {
         catalog: catalog.as_ref(),
-        base_iri,
+        base_iri: &base_iri,
         csv_bom: publish.csv_bom,
         csv_excel_safe: publish.csv_excel_safe,
         created: source_date()?,
@@ -262,7 +254,7 @@ pub(super) fn check_and_export(
     while let Some(documents) = checking.next_batch()? {
         // Once a file has an error nothing will be written; the rest is
         // still checked, so every problem is reported.
-        if checking.is_valid() {
+        if checking.is_valid() && !withheld {
             run.add(&documents)?;
         }
     }
@@ -283,6 +275,30 @@ pub(super) fn check_and_export(
             export::Action::Write => export::Drift::default(),
         },
     })
+}
+
+/// The catalog the exports may use and the base IRI they are published
+/// under: `--base-iri`, checked, or else the catalog's.
+fn published(publish: &Publish, checking: &mut Checking) -> Result<(Option<Catalog>, Iri), Error> {
+    let flag = publish.base_iri()?;
+    if let Some(iri) = &flag
+        && let Some(lasting) = checking.override_base_iri(iri)
+    {
+        super::output::note(&format!(
+            "--base-iri is for this run only: data/catalog.json says `{lasting}`, which the next run without the flag uses again; set \"base_iri\" there to keep `{iri}`"
+        ));
+    }
+    // A catalog with a bad IRI fails `catalog-iri`, so nothing is written;
+    // the exports never see its values.
+    let catalog = checking.catalog().filter(|c| c.iris().is_ok()).cloned();
+    let base_iri = match (flag, &catalog) {
+        (Some(iri), _) => iri,
+        (None, Some(catalog)) => {
+            Iri::base(&catalog.base_iri).unwrap_or_else(|_| Iri::default_base())
+        }
+        (None, None) => Iri::default_base(),
+    };
+    Ok((catalog, base_iri))
 }
 
 /// What a run does with the export tree: `--check` only compares.

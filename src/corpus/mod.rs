@@ -50,7 +50,7 @@
 //! use std::path::Path;
 //!
 //! use initiative::corpus::{Checking, Drafts, Keep, discover_project};
-//! use initiative::export::{Context, DEFAULT_BASE_IRI, render};
+//! use initiative::export::{Context, render};
 //!
 //! let files = discover_project(Path::new("data"))?;
 //! let mut checking = Checking::new(&files, Keep::Findings, Drafts::Include)?;
@@ -62,7 +62,7 @@
 //!     assert!(documents.iter().all(|d| !d.community_languages.is_empty()));
 //!     let context = Context {
 //!         catalog: catalog.as_ref(),
-//!         base_iri: DEFAULT_BASE_IRI,
+//!         base_iri: &initiative::model::Iri::default_base(),
 //!         csv_bom: false,
 //!         csv_excel_safe: false,
 //!         created: None,

@@ -16,12 +16,12 @@ pub use tree::{
     Action, Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, LockWait, MARKER, check, write,
 };
 
-use crate::model::{Catalog, Document, DocumentSummary};
+use crate::model::{Catalog, Document, DocumentSummary, Iri};
 
 /// The base IRI exports use when none is given: a placeholder under the
 /// reserved `example.org` domain (RFC 2606), to be replaced by the
 /// publisher's with `--base-iri`.
-pub const DEFAULT_BASE_IRI: &str = "https://example.org/initiative/";
+pub const DEFAULT_BASE_IRI: &str = crate::model::iri::DEFAULT_BASE;
 
 /// What every exporter is given.
 #[derive(Clone, Debug)]
@@ -29,7 +29,7 @@ pub struct Context<'a> {
     /// The publisher's catalog record (`data/catalog.json`), when there is one.
     pub catalog: Option<&'a Catalog>,
     /// The IRI the exports are published under, ending in `/`.
-    pub base_iri: &'a str,
+    pub base_iri: &'a Iri,
     /// Whether CSV files start with a UTF-8 byte order mark.
     pub csv_bom: bool,
     /// Whether CSV cells that a spreadsheet would run as a formula get a
@@ -169,6 +169,10 @@ pub enum Role {
 /// The errors an export can meet.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// An IRI of the catalog is not one the exports can write (the
+    /// `catalog-iri` rule reports it first, so a checked run never sees it).
+    #[error("the catalog's {0}")]
+    Iri(crate::model::IriError),
     /// Serializing a document failed.
     #[error("cannot serialize {what}: {source}")]
     Serialize {

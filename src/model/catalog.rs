@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{DocumentId, LocalizedText};
+use super::{DocumentId, Iri, IriError, LocalizedText, Schemes};
 
 /// The catalog of everything the exports publish.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -18,7 +18,7 @@ pub struct Catalog {
     pub schema: Option<String>,
     /// The absolute IRI the exports are published under, ending in `/`.
     /// `--base-iri` overrides it for one run.
-    #[schemars(regex(pattern = r"^https?://[^\s/]+(/[^\s]*)?/$"))]
+    #[schemars(extend("format" = "iri"))]
     pub base_iri: String,
     /// The web page where people find the catalog.
     #[schemars(extend("format" = "iri"))]
@@ -156,9 +156,75 @@ impl Theme {
     }
 }
 
+/// The catalog's IRIs, each checked for the schemes its field allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogIris {
+    /// `base_iri`.
+    pub base_iri: Iri,
+    /// `landing_page`.
+    pub landing_page: Iri,
+    /// `publisher.iri`.
+    pub publisher: Iri,
+    /// The `mailto:` IRI of `contact_point.email`.
+    pub contact: Iri,
+    /// `license`.
+    pub license: Option<Iri>,
+}
+
+/// How a catalog field is checked as an IRI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IriField {
+    /// The base IRI: a web IRI ending in `/`.
+    Base,
+    /// A web IRI.
+    Web,
+    /// An e-mail address or `mailto:` IRI.
+    Mail,
+}
+
+impl IriField {
+    /// Checks `value` as this field's IRI.
+    pub fn check(self, value: &str) -> Result<Iri, IriError> {
+        match self {
+            Self::Base => Iri::base(value),
+            Self::Web => Iri::parse(value, Schemes::Web),
+            Self::Mail => Iri::mailto(value),
+        }
+    }
+}
+
 impl Catalog {
     /// The catalog's description of the document `id`.
     pub fn dataset(&self, id: &DocumentId) -> Option<&DatasetMetadata> {
         self.datasets.iter().find(|d| &d.document == id)
+    }
+
+    /// Every IRI field as (JSON pointer, how it is checked, value).
+    pub fn iri_fields(&self) -> Vec<(&'static str, IriField, &str)> {
+        let mut fields = vec![
+            ("/base_iri", IriField::Base, self.base_iri.as_str()),
+            ("/landing_page", IriField::Web, self.landing_page.as_str()),
+            ("/publisher/iri", IriField::Web, self.publisher.iri.as_str()),
+            (
+                "/contact_point/email",
+                IriField::Mail,
+                self.contact_point.email.as_str(),
+            ),
+        ];
+        if let Some(license) = &self.license {
+            fields.push(("/license", IriField::Web, license.as_str()));
+        }
+        fields
+    }
+
+    /// The catalog's IRIs, checked; the first bad one is the error.
+    pub fn iris(&self) -> Result<CatalogIris, IriError> {
+        Ok(CatalogIris {
+            base_iri: Iri::base(&self.base_iri)?,
+            landing_page: Iri::web(&self.landing_page)?,
+            publisher: Iri::web(&self.publisher.iri)?,
+            contact: Iri::mailto(&self.contact_point.email)?,
+            license: self.license.as_deref().map(Iri::web).transpose()?,
+        })
     }
 }

@@ -137,13 +137,17 @@ fn write_object(out: &mut String, object: &Object, depth: usize) {
     }
 }
 
-/// `<iri>`, with the characters Turtle forbids in an IRI escaped.
+/// `<iri>`. The IRIs of a graph are checked where they come in
+/// ([`crate::model::Iri`]) or built from checked parts, so they are written
+/// as they are, as JSON-LD writes them. A character no IRI may hold is
+/// percent-encoded, never `\u`-escaped: an escape would decode to the same
+/// forbidden character and strict parsers refuse it.
 fn iri_ref(iri: &str) -> String {
     let mut out = String::with_capacity(iri.len() + 2);
     out.push('<');
     for c in iri.chars() {
         if matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\') || c <= ' ' {
-            let _ = write!(out, "\\u{:04X}", u32::from(c));
+            let _ = write!(out, "%{:02X}", u32::from(c));
         } else {
             out.push(c);
         }
@@ -276,6 +280,18 @@ mod tests {
             turtle(&[("dct", "http://purl.org/dc/terms/")], &[node]),
             "@prefix dct: <http://purl.org/dc/terms/> .\n\n<https://example.org/a>\n    a dcat:Dataset ;\n    dct:title \"a \\\"b\\\"\\n\"@en ;\n    spdx:checksum [\n        a spdx:Checksum ;\n        spdx:checksumValue \"ab\"^^xsd:hexBinary\n    ] .\n"
         );
+    }
+
+    #[test]
+    fn iris_are_written_as_they_are_and_literals_escaped() {
+        let mut node = Node::new("https://例え.jp/a%7Bb", "dcat:Dataset");
+        node.add("dct:title", Object::Text("\"\\\n> 倡议".into()));
+        assert_eq!(
+            turtle_subject(&node),
+            "\n<https://例え.jp/a%7Bb>\n    a dcat:Dataset ;\n    dct:title \"\\\"\\\\\\n> 倡议\" .\n"
+        );
+        // Never an escape that decodes to a character IRIs forbid.
+        assert_eq!(iri_ref("https://x.test/{a}"), "<https://x.test/%7Ba%7D>");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use initiative::export::{Context, DEFAULT_BASE_IRI, render_with, shipped_formats};
+use initiative::export::{Context, render_with, shipped_formats};
 use initiative::model::{Catalog, Document};
 use initiative::source::load_bytes;
 use initiative::validate::{Purpose, Validator, check_translation};
@@ -86,7 +86,7 @@ fn export(bencher: divan::Bencher, format: &str) {
     let documents = [document];
     let context = Context {
         catalog: Some(&catalog),
-        base_iri: DEFAULT_BASE_IRI,
+        base_iri: &initiative::model::Iri::default_base(),
         csv_bom: false,
         csv_excel_safe: false,
         created: None,

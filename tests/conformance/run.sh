@@ -308,6 +308,41 @@ expect ok "drafts: datasette finds a phrase of the French draft only" \
   '"fracture numérique"=sec_2__para_1 fr' '数字差距=sec_2__para_1 zh-Hans'
 [[ -f $drafts/akn/hangzhou-initiative/fr.xml ]] || { fail=$((fail + 1)); echo "FAILED drafts: no akn/hangzhou-initiative/fr.xml"; }
 
+# Hostile literals and a hostile contact: a catalog title and publisher
+# name holding `"`, `\`, `>` and non-ASCII text (a line break is refused by
+# `control-character`; the Rust tests cover its escape), and an address with
+# a quoted local part. catalog.ttl and catalog.jsonld must still parse to
+# the same graph with no forbidden character in an IRI; a copy with one
+# literal changed in the Turtle only, and one with an IRI escape that
+# decodes to `{`, are rejected.
+hostile=$broken/hostile
+mkdir -p "$hostile"
+cp -r data schema "$hostile/"
+"$bin/python" - "$hostile/data/catalog.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+with open(path, encoding="utf-8") as f:
+    catalog = json.load(f)
+catalog["title"]["en"] = 'Say "hi" \\ back > 倡议 — ü'
+catalog["publisher"]["name"]["en"] = 'A "B" \\ C > 杭州'
+catalog["contact_point"]["email"] = '"a b"@x.test'
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(catalog, f, ensure_ascii=False, indent=2)
+PY
+(cd "$hostile" && cargo run --quiet --release --locked --manifest-path "$OLDPWD/Cargo.toml" -- export --out out >/dev/null 2>&1)
+expect ok "hostile literals: the title is written escaped in catalog.ttl" \
+  grep -qF 'dct:title "Say \"hi\" \\ back > 倡议 — ü"@en' "$hostile/out/dcat/catalog.ttl"
+expect ok "hostile literals: catalog.ttl = catalog.jsonld, no forbidden character in an IRI" \
+  "$bin/python" tests/conformance/dcat_check.py "$hostile/out" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
+cp -r "$hostile/out" "$broken/literal"
+sed -i 's/Say \\"hi\\"/Say \\"ho\\"/' "$broken/literal/dcat/catalog.ttl"
+expect reject:"hold different graphs" "the record check rejects a literal the two serializations disagree on" \
+  "$bin/python" tests/conformance/dcat_check.py "$broken/literal" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
+cp -r "$hostile/out" "$broken/escape"
+sed -i 's|<https://example.org/initiative/catalog>|<https://example.org/initiative/\\u007Bcatalog>|' "$broken/escape/dcat/catalog.ttl"
+expect reject:"holds a character IRIs forbid" "the record check rejects an IRI escape that decodes to {" \
+  "$bin/python" tests/conformance/dcat_check.py "$broken/escape" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
+
 # XLIFF 2.0 for translation tools: well-formed, in the XLIFF 2.0 namespace,
 # one unit per text unit and one per name cited (`name.<reference-id>`),
 # read by lxml (an independent XML parser).

@@ -351,6 +351,7 @@ fn references(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
             .write_empty()?;
     }
     if let Some(catalog) = x.context.catalog {
+        let publisher = catalog.iris().map_err(io::Error::other)?.publisher;
         let name = catalog
             .publisher
             .name
@@ -361,7 +362,7 @@ fn references(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
         w.create_element("TLCOrganization")
             .with_attributes([
                 ("eId", PUBLISHER_EID),
-                ("href", catalog.publisher.iri.as_str()),
+                ("href", publisher.as_str()),
                 ("showAs", name),
             ])
             .write_empty()?;

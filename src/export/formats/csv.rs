@@ -171,7 +171,7 @@ mod tests {
     fn render(row: &[&str], bom: bool, excel_safe: bool) -> Vec<u8> {
         let context = Context {
             catalog: None,
-            base_iri: "",
+            base_iri: &crate::model::Iri::default_base(),
             csv_bom: bom,
             csv_excel_safe: excel_safe,
             created: None,

@@ -9,7 +9,9 @@
 use crate::export::{
     Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role, Scope,
 };
-use crate::model::{Catalog, Document, DocumentSummary, Language, LocalizedText, UnitId};
+use crate::model::{
+    Catalog, CatalogIris, Document, DocumentSummary, Language, LocalizedText, UnitId,
+};
 use crate::rdf::{
     InGraph, JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
     turtle_subject,
@@ -211,9 +213,9 @@ fn dates(node: &mut Node, issued: &str, modified: &str) {
 
 /// `dct:license`, when the catalog names the licence: the catalog, each
 /// dataset and each distribution are published under it.
-fn license(node: &mut Node, catalog: &Catalog) {
-    if let Some(license) = &catalog.license {
-        node.iri("dct:license", license);
+fn license(node: &mut Node, iris: &CatalogIris) {
+    if let Some(license) = &iris.license {
+        node.iri("dct:license", license.as_str());
     }
 }
 
@@ -241,7 +243,7 @@ fn dataset(
     seen: &[FileMeta],
 ) -> Result<Vec<Node>, Error> {
     let base = context.base_iri;
-    let publisher_iri = &catalog.publisher.iri;
+    let iris = catalog.iris().map_err(Error::Iri)?;
     let dataset_iri = format!("{base}datasets/{}", document.id);
     let mut dataset = Node::new(&dataset_iri, "dcat:Dataset");
     texts(&mut dataset, "dct:title", &document.title);
@@ -252,14 +254,11 @@ fn dataset(
         }
     }
     dataset.add("dct:identifier", Object::Text(dataset_iri.clone()));
-    dataset.iri("dct:publisher", publisher_iri);
+    dataset.iri("dct:publisher", iris.publisher.as_str());
     let mut contact = Node::blank("vcard:Kind");
     contact.types.push("vcard:Organization");
     texts(&mut contact, "vcard:fn", &catalog.contact_point.name);
-    contact.iri(
-        "vcard:hasEmail",
-        format!("mailto:{}", catalog.contact_point.email),
-    );
+    contact.iri("vcard:hasEmail", iris.contact.as_str());
     dataset.add("dcat:contactPoint", Object::Node(Box::new(contact)));
     for theme in &catalog.themes {
         dataset.iri(
@@ -270,7 +269,7 @@ fn dataset(
     for language in document.all_languages() {
         dataset.iri("dct:language", language_iri(language)?);
     }
-    license(&mut dataset, catalog);
+    license(&mut dataset, &iris);
     for note in withheld_notes(document) {
         dataset.add("skos:editorialNote", Object::Lang(note, "en".into()));
     }
@@ -289,7 +288,7 @@ fn dataset(
         let path = file.path.as_str();
         let distribution_iri = format!("{base}distributions/{path}");
         dataset.iri("dcat:distribution", &distribution_iri);
-        distributions.push(distribution(&distribution_iri, file, base, catalog)?);
+        distributions.push(distribution(&distribution_iri, file, base, &iris)?);
     }
     for file in seen.iter().filter(|f| f.info.scope == Scope::Corpus) {
         let path = file.path.as_str();
@@ -313,13 +312,14 @@ fn record(
     let base = context.base_iri;
     let languages = catalog_languages(documents);
     let distributions: Vec<&FileMeta> = files.iter().filter(|f| is_distribution(f)).collect();
+    let iris = catalog.iris().map_err(Error::Iri)?;
     let mut all = vec![catalog_node(context, catalog, documents, &languages)?];
     for file in distributions
         .iter()
         .filter(|f| f.info.scope == Scope::Corpus)
     {
         let iri = format!("{base}distributions/{}", file.path.as_str());
-        all.push(distribution(&iri, file, base, catalog)?);
+        all.push(distribution(&iri, file, base, &iris)?);
     }
     all.extend(described_things(catalog, &languages)?);
     if !distributions.is_empty() {
@@ -355,10 +355,11 @@ fn catalog_node(
     let mut record = Node::new(format!("{base}catalog"), "dcat:Catalog");
     texts(&mut record, "dct:title", &catalog.title);
     texts(&mut record, "dct:description", &catalog.description);
-    record.iri("dct:publisher", &catalog.publisher.iri);
-    record.iri("foaf:homepage", &catalog.landing_page);
+    let iris = catalog.iris().map_err(Error::Iri)?;
+    record.iri("dct:publisher", iris.publisher.as_str());
+    record.iri("foaf:homepage", iris.landing_page.as_str());
     record.iri("dcat:themeTaxonomy", format!("{AUTHORITY}/data-theme"));
-    license(&mut record, catalog);
+    license(&mut record, &iris);
     // The catalog was first issued with its earliest document, and last
     // changed at `SOURCE_DATE_EPOCH` or, without it, with its latest.
     if let Some((first, last)) = publication_span(documents)? {
@@ -378,10 +379,11 @@ fn catalog_node(
 /// landing page, the theme scheme and its themes, the languages and the
 /// licence.
 fn described_things(catalog: &Catalog, languages: &[&Language]) -> Result<Vec<Node>, Error> {
-    let mut agent = typed("foaf:Agent", catalog.publisher.iri.clone());
+    let iris = catalog.iris().map_err(Error::Iri)?;
+    let mut agent = typed("foaf:Agent", iris.publisher.to_string());
     agent.types.push("foaf:Organization");
     texts(&mut agent, "foaf:name", &catalog.publisher.name);
-    let mut things = vec![agent, typed("foaf:Document", catalog.landing_page.clone())];
+    let mut things = vec![agent, typed("foaf:Document", iris.landing_page.to_string())];
     let mut scheme = typed("skos:ConceptScheme", format!("{AUTHORITY}/data-theme"));
     scheme.add("dct:title", Object::Lang("Data theme".into(), "en".into()));
     things.push(scheme);
@@ -396,8 +398,8 @@ fn described_things(catalog: &Catalog, languages: &[&Language]) -> Result<Vec<No
     for language in languages {
         things.push(typed("dct:LinguisticSystem", language_iri(language)?));
     }
-    if let Some(license) = &catalog.license {
-        things.push(typed("dct:LicenseDocument", license.clone()));
+    if let Some(license) = &iris.license {
+        things.push(typed("dct:LicenseDocument", license.to_string()));
     }
     Ok(things)
 }
@@ -429,7 +431,7 @@ fn vocabulary(distributions: &[&FileMeta]) -> Vec<(&'static str, String)> {
 }
 
 /// The `dcat:Distribution` of one exported file.
-fn distribution(iri: &str, file: &FileMeta, base: &str, catalog: &Catalog) -> Result<Node, Error> {
+fn distribution(iri: &str, file: &FileMeta, base: &str, iris: &CatalogIris) -> Result<Node, Error> {
     let kind = &file.info;
     let path = file.path.as_str();
     let mut distribution = Node::new(iri, "dcat:Distribution");
@@ -468,6 +470,6 @@ fn distribution(iri: &str, file: &FileMeta, base: &str, catalog: &Catalog) -> Re
         Object::Typed(file.sha256.clone(), "xsd:hexBinary"),
     );
     distribution.add("spdx:checksum", Object::Node(Box::new(checksum)));
-    license(&mut distribution, catalog);
+    license(&mut distribution, iris);
     Ok(distribution)
 }

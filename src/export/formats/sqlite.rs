@@ -441,20 +441,21 @@ fn metadata(
             .join(separator)
     };
     if let Some(catalog) = context.catalog {
+        let iris = catalog.iris().map_err(Error::Iri)?;
         top.insert("title".into(), json!(joined(&catalog.title, " / ")));
         top.insert(
             "description".into(),
             json!(joined(&catalog.description, "\n\n")),
         );
-        if let Some(license) = &catalog.license {
-            top.insert("license".into(), json!(license));
-            top.insert("license_url".into(), json!(license));
+        if let Some(license) = &iris.license {
+            top.insert("license".into(), json!(license.as_str()));
+            top.insert("license_url".into(), json!(license.as_str()));
         }
         top.insert(
             "source".into(),
             json!(joined(&catalog.publisher.name, " / ")),
         );
-        top.insert("source_url".into(), json!(catalog.landing_page));
+        top.insert("source_url".into(), json!(iris.landing_page.as_str()));
     } else {
         let titles: Vec<&str> = documents
             .iter()

@@ -6,6 +6,7 @@
 
 pub mod across_translations;
 mod catalog_dataset;
+mod catalog_iri;
 mod catalog_licence;
 mod catalog_placeholder;
 mod character_set;
@@ -232,6 +233,7 @@ pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
 /// Every catalog rule, in the order they run.
 pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
     &catalog_dataset::CatalogDataset,
+    &catalog_iri::CatalogIri,
     &catalog_placeholder::CatalogPlaceholder,
     &catalog_licence::CatalogLicence,
 ];
