@@ -18,15 +18,19 @@ use crate::harness::{Test, copy_dir, read_tree, repo};
 /// The paths each shipped format owns, and the formats a run of it writes
 /// (the ones that describe it: the reading page, DCAT, the checksums).
 const FORMATS: &[(&str, &[&str], &[&str])] = &[
-    ("json", &["json/"], &["json", "html", "dcat", "sums"]),
+    (
+        "json",
+        &["json/"],
+        &["json", "jsonld", "html", "dcat", "sums"],
+    ),
     (
         "csv",
         &["csv/", "datapackage.json"],
-        &["csv", "html", "dcat", "sums"],
+        &["csv", "jsonld", "html", "dcat", "sums"],
     ),
-    ("xml", &["xml/"], &["xml", "html", "dcat", "sums"]),
+    ("xml", &["xml/"], &["xml", "jsonld", "html", "dcat", "sums"]),
     ("jsonld", &["jsonld/"], &["jsonld", "html", "dcat", "sums"]),
-    ("akn", &["akn/"], &["akn", "html", "dcat", "sums"]),
+    ("akn", &["akn/"], &["akn", "jsonld", "html", "dcat", "sums"]),
     ("html", &["html/"], &["html", "dcat", "sums"]),
     ("dcat", &["dcat/"], &["dcat", "sums"]),
     ("sums", &["SHA256SUMS"], &["sums"]),

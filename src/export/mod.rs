@@ -4,6 +4,7 @@
 //! Registering a format is one line in [`formats::SHIPPED`].
 
 pub mod formats;
+pub(crate) mod iri;
 mod path;
 mod run;
 mod tree;
@@ -158,6 +159,9 @@ pub enum Scope {
 pub enum Role {
     /// Made from the documents alone (JSON, CSV, XML, …).
     Data,
+    /// Links each document to its data files (the JSON-LD, which lists
+    /// them as the document's encodings).
+    Linked,
     /// Describes each document's data files (the reading page).
     Page,
     /// Describes every data file and page (the DCAT-AP record).

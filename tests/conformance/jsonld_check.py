@@ -90,7 +90,12 @@ def main() -> int:
             expect((iri, SCHEMA.text, Literal(text, lang=lang(tag))) in graph, f"{paragraph['id']} text@{tag}")
 
     issuer = URIRef(f"{doc}#ref-{data['issuer']}")
-    expect((doc, SCHEMA.legislationPassedBy, issuer) in graph, "schema:legislationPassedBy the issuer")
+    expect((doc, SCHEMA.recordedAt, issuer) in graph, "schema:recordedAt the issuer (an event)")
+    body = URIRef(f"{doc}#passed-by")
+    expect((doc, SCHEMA.legislationPassedBy, body) in graph, "schema:legislationPassedBy the adopting body")
+    expect((body, RDF.type, SCHEMA.Organization) in graph, "the adopting body is a schema:Organization")
+    expect((body, SCHEMA.event, issuer) in graph, "the adopting body's schema:event is the issuer")
+    expect((doc, ELI.passed_by, body) in graph, "eli:passed_by the adopting body")
     for reference in data["references"]:
         iri = URIRef(f"{doc}#ref-{reference['id']}")
         expect((doc, SCHEMA.mentions, iri) in graph, f"document mentions {reference['id']}")

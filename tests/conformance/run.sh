@@ -127,6 +127,20 @@ csvw_break no-link citations.csv 'next(c for c in schema["columns"] if c["name"]
 expect reject:"schema:mentions links" "the rows check rejects citations whose reference is a literal" \
   csvw_rdf "$broken/no-link/csv-metadata.json"
 
+# One graph: the JSON-LD, the DCAT record and the CSVW rows merged in one
+# rdflib graph name the same units, texts, dataset and downloads.
+one_graph() { # one_graph JSONLD: that JSON-LD against the DCAT record and the CSVW rows
+  "$bin/python" tests/conformance/one_graph_check.py "$1" exports/dcat/catalog.ttl exports/csv/csv-metadata.json
+}
+expect ok "rdflib: JSON-LD, DCAT (Turtle) and CSVW rows are one graph" \
+  one_graph exports/jsonld/hangzhou-initiative.jsonld
+sed 's/#sec_2__para_1"/#sec_2__paragraph_1"/' exports/jsonld/hangzhou-initiative.jsonld >"$broken/fragment.jsonld"
+expect reject:"is no CSVW row" "the one-graph check rejects a JSON-LD whose unit IRI fragment differs" \
+  one_graph "$broken/fragment.jsonld"
+sed 's|initiative/tmx/hangzhou-initiative.tmx"|initiative/tmx/elsewhere.tmx"|' exports/jsonld/hangzhou-initiative.jsonld >"$broken/download.jsonld"
+expect reject:"is no distribution's dcat:downloadURL" "the one-graph check rejects a download the DCAT record does not list" \
+  one_graph "$broken/download.jsonld"
+
 # The XML export against its XSD, with two independent implementations:
 # libxml2 (through lxml) and xmlschema.
 xsd=schema/initiative.xsd
@@ -291,6 +305,8 @@ expect ok "drafts: frictionless on datapackage.json" "$bin/frictionless" validat
 expect ok "drafts: csvwvalidate on csv-metadata.json" "$bin/csvwvalidate" "$drafts/csv/csv-metadata.json"
 expect ok "drafts: csvw (CSV2JSON) + rdflib on csv/ against jsonld/" "$bin/python" tests/conformance/csvw_rdf_check.py \
   "$drafts/csv/csv-metadata.json" "$drafts/jsonld/hangzhou-initiative.jsonld"
+expect ok "drafts: rdflib: JSON-LD, DCAT and CSVW rows are one graph" "$bin/python" tests/conformance/one_graph_check.py \
+  "$drafts/jsonld/hangzhou-initiative.jsonld" "$drafts/dcat/catalog.ttl" "$drafts/csv/csv-metadata.json"
 expect ok "drafts: check-jsonschema on json/" "$bin/check-jsonschema" --schemafile "$schema" "$drafts"/json/*.json
 expect ok "drafts: lxml on xml/ against $xsd" "$bin/python" tests/conformance/xsd_validate.py "$xsd" "$drafts"/xml/*.xml
 expect ok "drafts: lxml on akn/ (three languages) against the OASIS XSD" \

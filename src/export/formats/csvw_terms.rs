@@ -89,7 +89,7 @@ const TABLES: &[Table] = &[
             literal("adopted", "schema:legislationDate"),
             link(
                 "issuer",
-                Some("schema:legislationPassedBy"),
+                Some("schema:recordedAt"),
                 "{document_id}#ref-{issuer}",
             ),
             literal("published_at", "schema:datePublished"),

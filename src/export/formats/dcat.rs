@@ -6,6 +6,7 @@
 //! same run. Publisher, contact, licence and descriptions come from
 //! `data/catalog.json`.
 
+use crate::export::iri::{self, AUTHORITY};
 use crate::export::{
     Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role, Scope,
 };
@@ -28,8 +29,6 @@ const PREFIXES: &Prefixes = &[
 ];
 
 const SHA256: &str = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256";
-const AUTHORITY: &str = "http://publications.europa.eu/resource/authority";
-const MEDIA_TYPES: &str = "http://www.iana.org/assignments/media-types";
 
 /// Writes the catalog record in Turtle and JSON-LD.
 pub(super) struct Dcat;
@@ -224,13 +223,7 @@ fn typed(class: &'static str, iri: String) -> Node {
 }
 
 fn language_iri(language: &Language) -> Result<String, Error> {
-    let code = language
-        .iso639_3()
-        .ok_or_else(|| Error::NoIso639(language.to_string()))?;
-    Ok(format!(
-        "{AUTHORITY}/language/{}",
-        code.to_ascii_uppercase()
-    ))
+    iri::language(language)
 }
 
 /// One document's subjects: its `dcat:Dataset`, a distribution for each
@@ -244,7 +237,7 @@ fn dataset(
 ) -> Result<Vec<Node>, Error> {
     let base = context.base_iri;
     let iris = catalog.iris().map_err(Error::Iri)?;
-    let dataset_iri = format!("{base}datasets/{}", document.id);
+    let dataset_iri = iri::dataset(base, document.id.as_str());
     let mut dataset = Node::new(&dataset_iri, "dcat:Dataset");
     texts(&mut dataset, "dct:title", &document.title);
     if let Some(metadata) = catalog.dataset(&document.id) {
@@ -280,19 +273,22 @@ fn dataset(
         context.created.as_deref().unwrap_or(published),
     );
     // The reading page is where people land; it is typed below.
-    let page = format!("{base}html/{}.html", document.id);
+    let page = iri::page(base, document.id.as_str());
     dataset.iri("dcat:landingPage", &page);
+    // The dataset is the data of the document, which the JSON-LD describes
+    // (and which names the dataset as its `schema:subjectOf`).
+    dataset.iri(
+        "foaf:primaryTopic",
+        iri::document(base, document.id.as_str()),
+    );
     let mut distributions = Vec::new();
     let own = Scope::Document(document.id.to_string());
-    for file in seen.iter().filter(|f| f.info.scope == own) {
-        let path = file.path.as_str();
-        let distribution_iri = format!("{base}distributions/{path}");
+    for file in iri::downloads(document, seen) {
+        let distribution_iri = iri::distribution(base, file.path.as_str());
         dataset.iri("dcat:distribution", &distribution_iri);
-        distributions.push(distribution(&distribution_iri, file, base, &iris)?);
-    }
-    for file in seen.iter().filter(|f| f.info.scope == Scope::Corpus) {
-        let path = file.path.as_str();
-        dataset.iri("dcat:distribution", format!("{base}distributions/{path}"));
+        if file.info.scope == own {
+            distributions.push(distribution(&distribution_iri, file, base, &iris)?);
+        }
     }
     let mut nodes = vec![dataset];
     nodes.extend(distributions);
@@ -318,7 +314,7 @@ fn record(
         .iter()
         .filter(|f| f.info.scope == Scope::Corpus)
     {
-        let iri = format!("{base}distributions/{}", file.path.as_str());
+        let iri = iri::distribution(base, file.path.as_str());
         all.push(distribution(&iri, file, base, &iris)?);
     }
     all.extend(described_things(catalog, &languages)?);
@@ -370,7 +366,7 @@ fn catalog_node(
         record.iri("dct:language", language_iri(language)?);
     }
     for document in documents {
-        record.iri("dcat:dataset", format!("{base}datasets/{}", document.id));
+        record.iri("dcat:dataset", iri::dataset(base, document.id.as_str()));
     }
     Ok(record)
 }
@@ -411,10 +407,7 @@ fn vocabulary(distributions: &[&FileMeta]) -> Vec<(&'static str, String)> {
     for file in distributions {
         let kind = &file.info;
         let named = [
-            (
-                "dct:MediaType",
-                format!("{MEDIA_TYPES}/{}", kind.media_type),
-            ),
+            ("dct:MediaType", iri::media_type(kind.media_type)),
             (
                 "dct:MediaTypeOrExtent",
                 format!("{AUTHORITY}/file-type/{}", kind.file_type),
@@ -440,12 +433,9 @@ fn distribution(iri: &str, file: &FileMeta, base: &str, iris: &CatalogIris) -> R
         "dct:description",
         Object::Lang(kind.description.clone(), "en".to_owned()),
     );
-    distribution.iri("dcat:accessURL", format!("{base}{path}"));
-    distribution.iri("dcat:downloadURL", format!("{base}{path}"));
-    distribution.iri(
-        "dcat:mediaType",
-        format!("{MEDIA_TYPES}/{}", kind.media_type),
-    );
+    distribution.iri("dcat:accessURL", iri::download(base, path));
+    distribution.iri("dcat:downloadURL", iri::download(base, path));
+    distribution.iri("dcat:mediaType", iri::media_type(kind.media_type));
     distribution.iri(
         "dct:format",
         format!("{AUTHORITY}/file-type/{}", kind.file_type),

@@ -20,7 +20,7 @@ use askama::Template;
 use super::jsonld;
 use crate::export::{
     Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role,
-    Scope, file_stem,
+    Scope, file_stem, iri,
 };
 use crate::model::{
     Document, DocumentSummary, Language, LocalizedText, section_label, section_separator,
@@ -61,7 +61,7 @@ impl DocumentFormat for Html {
         .conforming(&["https://html.spec.whatwg.org/"]);
         Ok(vec![Output::File(OutputFile::new(
             ExportPath::new(HTML_DIR)?.join(&format!("{stem}.html"))?,
-            render(&Page::new(document, context, seen))?,
+            render(&Page::new(document, context, seen)?)?,
             info,
         ))])
     }
@@ -229,17 +229,22 @@ struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    fn new(document: &'a Document, context: &Context<'a>, files: &'a [FileMeta]) -> Self {
+    fn new(
+        document: &'a Document,
+        context: &Context<'a>,
+        files: &'a [FileMeta],
+    ) -> Result<Self, Error> {
         let languages = PageLanguage::all(document);
         let title = languages
             .iter()
             .filter_map(|l| document.title.get(l.language))
             .collect::<Vec<_>>()
             .join(" · ");
-        let iri = format!("{}{}", context.base_iri, document.id);
         // The same graph as the JSON-LD export: the reading page builds on
-        // that format (an earlier role), not on the bytes of its file.
-        let json = script_json(&jsonld::graph_text(document, &iri, context.license()));
+        // that format (an earlier role), not on the bytes of its file, and
+        // sees the files it lists, and that file itself.
+        let links = jsonld::Links::new(context, document, files)?;
+        let json = script_json(&jsonld::graph_text(document, &links)?);
         let issuer = document
             .reference(&document.issuer)
             .and_then(|r| r.name.iter().next().map(|(_, name)| name))
@@ -247,11 +252,11 @@ impl<'a> Page<'a> {
             .unwrap_or_default();
         let own = Scope::Document(document.id.to_string());
         let license = context.license();
-        Page {
+        Ok(Page {
             document,
             languages,
             title,
-            canonical: format!("{}html/{}.html", context.base_iri, document.id),
+            canonical: iri::page(context.base_iri, document.id.as_str()),
             json,
             place: document
                 .place
@@ -268,7 +273,7 @@ impl<'a> Page<'a> {
                 .iter()
                 .filter(|f| f.info.scope == Scope::Corpus)
                 .collect(),
-        }
+        })
     }
 
     /// The texts of a unit in the page's languages that it has; a section
