@@ -8,6 +8,7 @@ pub mod across_translations;
 mod catalog_dataset;
 mod catalog_licence;
 mod catalog_placeholder;
+mod catalog_recommended;
 mod character_set;
 mod cited_name;
 mod dangling_reference;
@@ -234,6 +235,7 @@ pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
     &catalog_dataset::CatalogDataset,
     &catalog_placeholder::CatalogPlaceholder,
     &catalog_licence::CatalogLicence,
+    &catalog_recommended::CatalogRecommended,
 ];
 
 /// Every translation rule, in the order they run.
