@@ -2,14 +2,19 @@
 
 use crate::harness::Test;
 
-/// The warnings the shipped catalog gives: its placeholders and the missing
-/// licence, which only the publisher can settle.
+/// The warnings the shipped catalog gives: its placeholders, the missing
+/// licence and the DCAT-AP recommended fields left unset (availability,
+/// the publisher's type, the dataset's period), which only the publisher
+/// can settle.
 pub(crate) const SHIPPED_WARNINGS: &[(&str, &str)] = &[
     ("catalog-licence", ""),
+    ("catalog-recommended", ""),
     ("catalog-placeholder", "/base_iri"),
     ("catalog-placeholder", "/landing_page"),
+    ("catalog-recommended", "/publisher"),
     ("catalog-placeholder", "/publisher/iri"),
     ("catalog-placeholder", "/contact_point/email"),
+    ("catalog-recommended", "/datasets/0"),
 ];
 
 /// Asserts that a JSON report holds exactly the shipped catalog's warnings.

@@ -232,3 +232,107 @@ fn catalog_dates_compare_publication_times_as_instants_across_offsets() {
         "2026-05-12T16:00:00Z"
     );
 }
+
+/// The shipped catalog leaves DCAT-AP's recommended fields that only the
+/// publisher knows unset: one `catalog-recommended` warning each, at the
+/// catalog, the publisher and the dataset entry.
+#[test]
+fn unset_recommended_fields_are_catalog_warnings_at_exact_positions() {
+    let test = Test::in_repo().args(&["validate", "--message-format", "json"]);
+    let report = test.run().code(0).report();
+    let found: Vec<(&str, &str, Option<usize>, Option<usize>)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "catalog-recommended")
+        .map(|d| (d.file.as_str(), d.pointer.as_str(), d.line, d.column))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("data/catalog.json", "", Some(1), Some(1)),
+            ("data/catalog.json", "/publisher", Some(13), Some(16)),
+            ("data/catalog.json", "/datasets/0", Some(30), Some(5)),
+        ]
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "catalog-recommended")
+            .all(|d| d.severity == "warning" && d.hint.is_some())
+    );
+}
+
+/// The record's geographic coverage is the EU country authority's entry
+/// for the document's country, and no two distributions share a
+/// description.
+#[test]
+fn the_record_names_the_country_and_describes_each_file_apart() {
+    let files = read_tree(&repo().join("exports"));
+    let turtle = String::from_utf8_lossy(&files[Path::new("dcat/catalog.ttl")]).into_owned();
+    let china = "<http://publications.europa.eu/resource/authority/country/CHN>";
+    assert_eq!(turtle.matches(&format!("dct:spatial {china}")).count(), 2);
+    assert!(
+        turtle.contains(&format!("{china}\n    a dct:Location .")),
+        "{turtle}"
+    );
+    assert!(!turtle.contains("dcatap:availability"));
+    let record = json(&files, "dcat/catalog.jsonld");
+    let mut descriptions: Vec<&str> = record["@graph"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|node| node["@type"][0] == "dcat:Distribution")
+        .filter_map(|node| node["dct:description"][0]["@value"].as_str())
+        .collect();
+    assert_eq!(descriptions.len(), 25);
+    descriptions.sort_unstable();
+    descriptions.dedup();
+    assert_eq!(descriptions.len(), 25, "{descriptions:#?}");
+}
+
+/// With availability, the publisher's type and the dataset's period set,
+/// the record states them, as concepts with labels, and the warnings go.
+#[test]
+fn recommended_catalog_fields_reach_the_record() {
+    let test = Test::scratch_repo();
+    let path = test.dir().join("data/catalog.json");
+    let mut catalog: Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
+    catalog["availability"] = "STABLE".into();
+    catalog["publisher"]["type"] = "NonProfitOrganisation".into();
+    catalog["datasets"][0]["temporal"] = serde_json::json!({"start": "2026-05-12"});
+    std::fs::write(
+        &path,
+        serde_json::to_vec_pretty(&catalog).unwrap_or_default(),
+    )
+    .unwrap();
+    let test = test.args(&["build", "--message-format", "json"]);
+    let report = test.run().code(0).report();
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "catalog-recommended"),
+        "{report:?}"
+    );
+    let files = read_tree(&test.dir().join("exports"));
+    let turtle = String::from_utf8_lossy(&files[Path::new("dcat/catalog.ttl")]).into_owned();
+    let stable = "<http://publications.europa.eu/resource/authority/planned-availability/STABLE>";
+    assert_eq!(
+        turtle
+            .matches(&format!("dcatap:availability {stable}"))
+            .count(),
+        25
+    );
+    assert!(turtle.contains(&format!(
+        "{stable}\n    a skos:Concept ;\n    skos:prefLabel \"stable\"@en ."
+    )));
+    assert!(turtle.contains("dct:type <http://purl.org/adms/publishertype/NonProfitOrganisation>"));
+    assert!(turtle.contains(concat!(
+        "    dct:temporal [\n",
+        "        a dct:PeriodOfTime ;\n",
+        "        dcat:startDate \"2026-05-12\"^^xsd:date\n",
+        "    ] ;"
+    )));
+}

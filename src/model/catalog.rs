@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{DocumentId, Iri, IriError, LocalizedText, Schemes};
+use super::{Date, DocumentId, Iri, IriError, LocalizedText, Schemes};
 
 /// The catalog of everything the exports publish.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -37,6 +37,11 @@ pub struct Catalog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("format" = "iri"))]
     pub license: Option<String>,
+    /// How long the files stay at their addresses (`STABLE`, `AVAILABLE`,
+    /// `EXPERIMENTAL`, `TEMPORARY`). Only the publisher knows it; while unset,
+    /// the `catalog-recommended` rule warns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
     /// EU data themes (`EDUC`, …) of the data.
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub themes: Vec<Theme>,
@@ -57,6 +62,10 @@ pub struct Agent {
     pub iri: String,
     /// The agent's name.
     pub name: LocalizedText,
+    /// The kind of body the agent is, from the ADMS publisher-type
+    /// vocabulary (`NonProfitOrganisation`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PublisherType>,
 }
 
 /// How to reach the people responsible for the data.
@@ -81,6 +90,68 @@ pub struct DatasetMetadata {
     /// Keywords, each in the languages it is given in.
     #[serde(default)]
     pub keywords: Vec<LocalizedText>,
+    /// The period the dataset covers (`dct:temporal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temporal: Option<Temporal>,
+}
+
+/// A period of time, open at either end but not both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("minProperties" = 1))]
+pub struct Temporal {
+    /// The first day of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    /// The last day of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+}
+
+/// How long a distribution stays available (`dcatap:availability`), from
+/// the EU planned-availability authority table that DCAT-AP names
+/// (`http://publications.europa.eu/resource/authority/planned-availability/…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Availability {
+    /// Kept available for the long term.
+    Stable,
+    /// Available for some years.
+    Available,
+    /// Available for a year or so.
+    Experimental,
+    /// May disappear at any time.
+    Temporary,
+}
+
+impl Availability {
+    /// The concept's English label in the authority table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stable => "stable",
+            Self::Available => "available",
+            Self::Experimental => "experimental",
+            Self::Temporary => "temporary",
+        }
+    }
+
+    /// The concept's IRI in the planned-availability authority table.
+    pub fn iri(self) -> &'static str {
+        match self {
+            Self::Stable => {
+                "http://publications.europa.eu/resource/authority/planned-availability/STABLE"
+            }
+            Self::Available => {
+                "http://publications.europa.eu/resource/authority/planned-availability/AVAILABLE"
+            }
+            Self::Experimental => {
+                "http://publications.europa.eu/resource/authority/planned-availability/EXPERIMENTAL"
+            }
+            Self::Temporary => {
+                "http://publications.europa.eu/resource/authority/planned-availability/TEMPORARY"
+            }
+        }
+    }
 }
 
 /// An EU data theme, from the Publications Office's data-theme authority
@@ -226,5 +297,70 @@ impl Catalog {
             contact: Iri::mailto(&self.contact_point.email)?,
             license: self.license.as_deref().map(Iri::web).transpose()?,
         })
+    }
+}
+
+/// A kind of publisher, from the ADMS publisher-type vocabulary
+/// (`http://purl.org/adms/publishertype/…`) that DCAT-AP recommends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum PublisherType {
+    /// A university or research body.
+    #[serde(rename = "Academia-ScientificOrganisation")]
+    AcademiaScientificOrganisation,
+    /// A company.
+    Company,
+    /// A consortium of companies.
+    IndustryConsortium,
+    /// A local authority.
+    LocalAuthority,
+    /// A national authority.
+    NationalAuthority,
+    /// A non-governmental organisation.
+    NonGovernmentalOrganisation,
+    /// A non-profit organisation.
+    NonProfitOrganisation,
+    /// One or more private persons.
+    #[serde(rename = "PrivateIndividual(s)")]
+    PrivateIndividuals,
+    /// A regional authority.
+    RegionalAuthority,
+    /// A standardisation body.
+    StandardisationBody,
+    /// A supranational authority (the UN, the EU, …).
+    SupraNationalAuthority,
+}
+
+impl PublisherType {
+    /// The code and English label of the concept in the vocabulary.
+    fn entry(self) -> (&'static str, &'static str) {
+        match self {
+            Self::AcademiaScientificOrganisation => (
+                "Academia-ScientificOrganisation",
+                "Academia/Scientific organisation",
+            ),
+            Self::Company => ("Company", "Company"),
+            Self::IndustryConsortium => ("IndustryConsortium", "Industry consortium"),
+            Self::LocalAuthority => ("LocalAuthority", "Local authority"),
+            Self::NationalAuthority => ("NationalAuthority", "National authority"),
+            Self::NonGovernmentalOrganisation => (
+                "NonGovernmentalOrganisation",
+                "Non-governmental organisation",
+            ),
+            Self::NonProfitOrganisation => ("NonProfitOrganisation", "Non-profit organisation"),
+            Self::PrivateIndividuals => ("PrivateIndividual(s)", "Private individual(s)"),
+            Self::RegionalAuthority => ("RegionalAuthority", "Regional authority"),
+            Self::StandardisationBody => ("StandardisationBody", "Standardisation body"),
+            Self::SupraNationalAuthority => ("SupraNationalAuthority", "Supra-national authority"),
+        }
+    }
+
+    /// The concept's IRI in the vocabulary.
+    pub fn iri(self) -> String {
+        format!("http://purl.org/adms/publishertype/{}", self.entry().0)
+    }
+
+    /// The concept's English label.
+    pub fn label(self) -> &'static str {
+        self.entry().1
     }
 }

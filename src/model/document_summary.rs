@@ -24,6 +24,8 @@ pub struct DocumentSummary {
     pub published_at: DateTime,
     /// The translations merged into it.
     pub community_languages: Vec<CommunityLanguage>,
+    /// The country it was adopted in, ISO 3166-1 alpha-2 (`CN`).
+    pub country: String,
 }
 
 impl DocumentSummary {
@@ -45,6 +47,7 @@ impl From<&Document> for DocumentSummary {
             adopted: document.adopted.clone(),
             published_at: document.publication.published_at.clone(),
             community_languages: document.community_languages.clone(),
+            country: document.place.country.clone(),
         }
     }
 }

@@ -24,7 +24,10 @@ mod related;
 mod section;
 mod translation;
 
-pub use catalog::{Agent, Catalog, CatalogIris, ContactPoint, DatasetMetadata, IriField, Theme};
+pub use catalog::{
+    Agent, Availability, Catalog, CatalogIris, ContactPoint, DatasetMetadata, IriField,
+    PublisherType, Temporal, Theme,
+};
 pub use community_language::{CommunityLanguage, WithheldTranslation};
 pub use date::{Date, DateTime};
 pub use document::{Document, DocumentKind};
@@ -36,7 +39,7 @@ pub use language::{LANGUAGE_FORMAT, LANGUAGE_PATTERN, Language, conventional_cas
 pub use localized_text::LocalizedText;
 pub use numbering::{section_label, section_separator};
 pub use paragraph::Paragraph;
-pub use place::{COUNTRY_PATTERN, Place};
+pub use place::{COUNTRY_PATTERN, Place, country_alpha3};
 pub use publication::Publication;
 pub use reference::{Reference, ReferenceKind};
 pub use related::RelatedItem;

@@ -95,7 +95,7 @@ impl DocumentFormat for AkomaNtoso {
                 "akn",
                 ("application/xml", "XML"),
                 Scope::Document(document.id.to_string()),
-                "One language version of the document in Akoma Ntoso 3.0.",
+                format!("The document's {language} language version in Akoma Ntoso 3.0."),
             )
             .conforming(&["http://docs.oasis-open.org/legaldocml/ns/akn/3.0"])
             .in_language(language.clone());

@@ -3,15 +3,18 @@
 //! as JSON-LD with an inline context). One `dcat:Catalog`, one
 //! `dcat:Dataset` per document, and one `dcat:Distribution` per exported
 //! file, with byte sizes and SHA-256 checksums of the bytes written in the
-//! same run. Publisher, contact, licence and descriptions come from
-//! `data/catalog.json`.
+//! same run. Publisher, contact, licence, availability, temporal coverage
+//! and descriptions come from `data/catalog.json`; the geographic coverage
+//! (`dct:spatial`) is the EU country authority's entry for the country
+//! each document was adopted in.
 
 use crate::export::iri::{self, AUTHORITY};
 use crate::export::{
     Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Role, Scope,
 };
 use crate::model::{
-    Catalog, CatalogIris, Document, DocumentSummary, Language, LocalizedText, UnitId,
+    Catalog, CatalogIris, Document, DocumentSummary, Language, LocalizedText, Temporal, UnitId,
+    country_alpha3,
 };
 use crate::rdf::{
     InGraph, JSON_LD_END, Node, Object, Prefixes, json_ld_start, json_ld_subject, turtle_prefixes,
@@ -20,6 +23,7 @@ use crate::rdf::{
 
 const PREFIXES: &Prefixes = &[
     ("dcat", "http://www.w3.org/ns/dcat#"),
+    ("dcatap", "http://data.europa.eu/r5r/"),
     ("dct", "http://purl.org/dc/terms/"),
     ("foaf", "http://xmlns.com/foaf/0.1/"),
     ("vcard", "http://www.w3.org/2006/vcard/ns#"),
@@ -218,12 +222,70 @@ fn license(node: &mut Node, iris: &CatalogIris) {
     }
 }
 
+/// The EU country authority's IRI of the ISO 3166-1 alpha-2 code
+/// `country`, or `None` for a code ISO 3166-1 does not assign.
+fn country_iri(country: &str) -> Option<String> {
+    country_alpha3(country).map(|code| format!("{AUTHORITY}/country/{code}"))
+}
+
+/// The countries the documents were adopted in, as EU authority IRIs,
+/// sorted, once each.
+fn countries(documents: &[DocumentSummary]) -> Vec<String> {
+    let mut iris: Vec<String> = documents
+        .iter()
+        .filter_map(|d| country_iri(&d.country))
+        .collect();
+    iris.sort();
+    iris.dedup();
+    iris
+}
+
+/// `dct:temporal`: the period the catalog gives for the dataset.
+fn temporal(node: &mut Node, period: &Temporal) {
+    let mut time = Node::blank("dct:PeriodOfTime");
+    if let Some(start) = &period.start {
+        time.add(
+            "dcat:startDate",
+            Object::Typed(start.to_string(), "xsd:date"),
+        );
+    }
+    if let Some(end) = &period.end {
+        time.add("dcat:endDate", Object::Typed(end.to_string(), "xsd:date"));
+    }
+    node.add("dct:temporal", Object::Node(Box::new(time)));
+}
+
+/// A `skos:Concept` from a vocabulary, with its English label.
+fn concept(iri: String, label: &str) -> Node {
+    let mut concept = typed("skos:Concept", iri);
+    concept.add("skos:prefLabel", Object::Lang(label.into(), "en".into()));
+    concept
+}
+
 fn typed(class: &'static str, iri: String) -> Node {
     Node::new(iri, class)
 }
 
 fn language_iri(language: &Language) -> Result<String, Error> {
     iri::language(language)
+}
+
+/// The dataset's title, the catalog's description, keywords and period
+/// of it, and the country it covers.
+fn coverage(dataset: &mut Node, catalog: &Catalog, document: &Document) {
+    texts(dataset, "dct:title", &document.title);
+    if let Some(metadata) = catalog.dataset(&document.id) {
+        texts(dataset, "dct:description", &metadata.description);
+        for keyword in &metadata.keywords {
+            texts(dataset, "dcat:keyword", keyword);
+        }
+        if let Some(period) = &metadata.temporal {
+            temporal(dataset, period);
+        }
+    }
+    if let Some(country) = country_iri(&document.place.country) {
+        dataset.iri("dct:spatial", country);
+    }
 }
 
 /// One document's subjects: its `dcat:Dataset`, a distribution for each
@@ -239,13 +301,7 @@ fn dataset(
     let iris = catalog.iris().map_err(Error::Iri)?;
     let dataset_iri = iri::dataset(base, document.id.as_str());
     let mut dataset = Node::new(&dataset_iri, "dcat:Dataset");
-    texts(&mut dataset, "dct:title", &document.title);
-    if let Some(metadata) = catalog.dataset(&document.id) {
-        texts(&mut dataset, "dct:description", &metadata.description);
-        for keyword in &metadata.keywords {
-            texts(&mut dataset, "dcat:keyword", keyword);
-        }
-    }
+    coverage(&mut dataset, catalog, document);
     dataset.add("dct:identifier", Object::Text(dataset_iri.clone()));
     dataset.iri("dct:publisher", iris.publisher.as_str());
     let mut contact = Node::blank("vcard:Kind");
@@ -287,7 +343,12 @@ fn dataset(
         let distribution_iri = iri::distribution(base, file.path.as_str());
         dataset.iri("dcat:distribution", &distribution_iri);
         if file.info.scope == own {
-            distributions.push(distribution(&distribution_iri, file, base, &iris)?);
+            distributions.push(distribution(
+                &distribution_iri,
+                file,
+                base,
+                (catalog, &iris),
+            )?);
         }
     }
     let mut nodes = vec![dataset];
@@ -315,9 +376,14 @@ fn record(
         .filter(|f| f.info.scope == Scope::Corpus)
     {
         let iri = iri::distribution(base, file.path.as_str());
-        all.push(distribution(&iri, file, base, &iris)?);
+        all.push(distribution(&iri, file, base, (catalog, &iris))?);
     }
     all.extend(described_things(catalog, &languages)?);
+    all.extend(
+        countries(documents)
+            .into_iter()
+            .map(|iri| typed("dct:Location", iri)),
+    );
     if !distributions.is_empty() {
         all.push(typed("spdx:ChecksumAlgorithm", SHA256.to_owned()));
     }
@@ -365,6 +431,9 @@ fn catalog_node(
     for language in languages {
         record.iri("dct:language", language_iri(language)?);
     }
+    for country in countries(documents) {
+        record.iri("dct:spatial", country);
+    }
     for document in documents {
         record.iri("dcat:dataset", iri::dataset(base, document.id.as_str()));
     }
@@ -379,6 +448,9 @@ fn described_things(catalog: &Catalog, languages: &[&Language]) -> Result<Vec<No
     let mut agent = typed("foaf:Agent", iris.publisher.to_string());
     agent.types.push("foaf:Organization");
     texts(&mut agent, "foaf:name", &catalog.publisher.name);
+    if let Some(kind) = catalog.publisher.kind {
+        agent.iri("dct:type", kind.iri());
+    }
     let mut things = vec![agent, typed("foaf:Document", iris.landing_page.to_string())];
     let mut scheme = typed("skos:ConceptScheme", format!("{AUTHORITY}/data-theme"));
     scheme.add("dct:title", Object::Lang("Data theme".into(), "en".into()));
@@ -393,6 +465,12 @@ fn described_things(catalog: &Catalog, languages: &[&Language]) -> Result<Vec<No
     }
     for language in languages {
         things.push(typed("dct:LinguisticSystem", language_iri(language)?));
+    }
+    if let Some(kind) = catalog.publisher.kind {
+        things.push(concept(kind.iri(), kind.label()));
+    }
+    if let Some(availability) = catalog.availability {
+        things.push(concept(availability.iri().to_owned(), availability.label()));
     }
     if let Some(license) = &iris.license {
         things.push(typed("dct:LicenseDocument", license.to_string()));
@@ -424,7 +502,12 @@ fn vocabulary(distributions: &[&FileMeta]) -> Vec<(&'static str, String)> {
 }
 
 /// The `dcat:Distribution` of one exported file.
-fn distribution(iri: &str, file: &FileMeta, base: &str, iris: &CatalogIris) -> Result<Node, Error> {
+fn distribution(
+    iri: &str,
+    file: &FileMeta,
+    base: &str,
+    (catalog, iris): (&Catalog, &CatalogIris),
+) -> Result<Node, Error> {
     let kind = &file.info;
     let path = file.path.as_str();
     let mut distribution = Node::new(iri, "dcat:Distribution");
@@ -460,6 +543,9 @@ fn distribution(iri: &str, file: &FileMeta, base: &str, iris: &CatalogIris) -> R
         Object::Typed(file.sha256.clone(), "xsd:hexBinary"),
     );
     distribution.add("spdx:checksum", Object::Node(Box::new(checksum)));
+    if let Some(availability) = catalog.availability {
+        distribution.iri("dcatap:availability", availability.iri());
+    }
     license(&mut distribution, iris);
     Ok(distribution)
 }

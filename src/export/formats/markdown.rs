@@ -40,7 +40,9 @@ impl DocumentFormat for Markdown {
                 "markdown",
                 ("text/markdown", "TXT"),
                 Scope::Document(document.id.to_string()),
-                "One official language version of the document as Markdown (CommonMark), every unit anchored by its id.",
+                format!(
+                    "The document's {language} language version as Markdown (CommonMark), every unit anchored by its id."
+                ),
             )
             .conforming(&[COMMONMARK])
             .in_language(language.clone());

@@ -9,6 +9,7 @@ mod catalog_dataset;
 mod catalog_iri;
 mod catalog_licence;
 mod catalog_placeholder;
+mod catalog_recommended;
 mod character_set;
 mod cited_name;
 mod dangling_reference;
@@ -236,6 +237,7 @@ pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
     &catalog_iri::CatalogIri,
     &catalog_placeholder::CatalogPlaceholder,
     &catalog_licence::CatalogLicence,
+    &catalog_recommended::CatalogRecommended,
 ];
 
 /// Every translation rule, in the order they run.
