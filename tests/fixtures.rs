@@ -112,10 +112,13 @@ const CASES: &[(&str, i32, &[Expected])] = &[
         1,
         &[
             ("catalog-licence", 1, 1),
+            ("catalog-recommended", 1, 1),
             ("catalog-placeholder", 3, 15),
             ("catalog-iri", 4, 19),
+            ("catalog-recommended", 13, 16),
             ("catalog-placeholder", 14, 12),
             ("catalog-placeholder", 23, 14),
+            ("catalog-recommended", 30, 5),
             ("catalog-dataset", 31, 19),
         ],
     ),
