@@ -4,6 +4,8 @@
 //! None of it comes from the source text; the DCAT-AP export is built from
 //! it.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -37,11 +39,25 @@ pub struct Catalog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("format" = "iri"))]
     pub license: Option<String>,
+    /// What kind of licence `license` is, from the ADMS licence-type
+    /// vocabulary (`Attribution`, `PublicDomain`, …). Only the publisher
+    /// knows it; while a licence is set without it, the
+    /// `catalog-recommended` rule warns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_type: Option<LicenceType>,
     /// How long the files stay at their addresses (`STABLE`, `AVAILABLE`,
     /// `EXPERIMENTAL`, `TEMPORARY`). Only the publisher knows it; while unset,
     /// the `catalog-recommended` rule warns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<Availability>,
+    /// The geometry of each country the datasets cover (their
+    /// `dct:spatial`), keyed by its ISO 3166-1 alpha-2 code (`CN`): a
+    /// bounding box and a centroid in WKT, longitude first. Only the
+    /// publisher gives it; nothing is computed. While a covered country
+    /// has none, the `catalog-recommended` rule warns.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = {"pattern": "^[A-Z]{2}$"}))]
+    pub spatial: BTreeMap<String, Geometry>,
     /// EU data themes (`EDUC`, …) of the data.
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub themes: Vec<Theme>,
@@ -93,6 +109,20 @@ pub struct DatasetMetadata {
     /// The period the dataset covers (`dct:temporal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temporal: Option<Temporal>,
+}
+
+/// The bounding box and centroid of an area, as GeoSPARQL WKT literals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Geometry {
+    /// The area's bounding box, a WKT polygon in longitude–latitude order:
+    /// `POLYGON((10 40, 20 40, 20 50, 10 50, 10 40))`.
+    #[schemars(extend("pattern" = "^\\s*POLYGON\\s*\\("))]
+    pub bbox: String,
+    /// The area's centroid, a WKT point in longitude–latitude order:
+    /// `POINT(15 45)`.
+    #[schemars(extend("pattern" = "^\\s*POINT\\s*\\("))]
+    pub centroid: String,
 }
 
 /// A period of time, open at either end but not both.
@@ -357,6 +387,97 @@ impl PublisherType {
     /// The concept's IRI in the vocabulary.
     pub fn iri(self) -> String {
         format!("http://purl.org/adms/publishertype/{}", self.entry().0)
+    }
+
+    /// The concept's English label.
+    pub fn label(self) -> &'static str {
+        self.entry().1
+    }
+}
+
+/// A kind of licence, from the ADMS licence-type vocabulary
+/// (`http://purl.org/adms/licencetype/…`) that DCAT-AP recommends for a
+/// licence's `dct:type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum LicenceType {
+    /// Reuse must credit the source.
+    Attribution,
+    /// No rights are reserved.
+    PublicDomain,
+    /// Derived works must carry the same licence.
+    #[serde(rename = "ViralEffect-ShareAlike")]
+    ViralEffectShareAlike,
+    /// Share-alike, not compatible with other copyleft licences.
+    #[serde(rename = "ShareAlike-NotCompatible")]
+    ShareAlikeNotCompatible,
+    /// Share-alike with compatibility exceptions.
+    #[serde(rename = "ShareAlike-Compatible")]
+    ShareAlikeCompatible,
+    /// Commercial reuse is not allowed.
+    NonCommercialUseOnly,
+    /// Derived works are not allowed.
+    NoDerivativeWork,
+    /// Reuse requires royalties.
+    RoyaltiesRequired,
+    /// Names, endorsement or official status are reserved.
+    #[serde(rename = "ReservedNames-Endorsement-OfficialStatus")]
+    ReservedNamesEndorsementOfficialStatus,
+    /// Reuse has a nominal cost.
+    NominalCost,
+    /// Improvements must be granted back.
+    GrantBack,
+    /// Disputes fall under a jurisdiction within the EU.
+    JurisdictionWithinTheEU,
+    /// Other restrictive clauses apply.
+    OtherRestrictiveClauses,
+    /// A known patent encumbers reuse.
+    KnownPatentEncumbrance,
+    /// The intellectual property rights are unknown.
+    #[serde(rename = "UnknownIPR")]
+    UnknownIpr,
+}
+
+impl LicenceType {
+    /// The code and English label of the concept in the vocabulary.
+    fn entry(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Attribution => ("Attribution", "Attribution"),
+            Self::PublicDomain => ("PublicDomain", "Public domain"),
+            Self::ViralEffectShareAlike => (
+                "ViralEffect-ShareAlike",
+                "Viral effect (a.k.a. Share-alike)",
+            ),
+            Self::ShareAlikeNotCompatible => (
+                "ShareAlike-NotCompatible",
+                "Share-alike / copyleft - not compatible/interoperable with other copyleft licences",
+            ),
+            Self::ShareAlikeCompatible => (
+                "ShareAlike-Compatible",
+                "Share-alike / copyleft on source code or with compatibility exceptions for larger work and interoperability",
+            ),
+            Self::NonCommercialUseOnly => ("NonCommercialUseOnly", "Non-commercial use only"),
+            Self::NoDerivativeWork => ("NoDerivativeWork", "No derivative work"),
+            Self::RoyaltiesRequired => ("RoyaltiesRequired", "Royalties required"),
+            Self::ReservedNamesEndorsementOfficialStatus => (
+                "ReservedNames-Endorsement-OfficialStatus",
+                "Reserved names / endorsement / official status",
+            ),
+            Self::NominalCost => ("NominalCost", "Nominal cost"),
+            Self::GrantBack => ("GrantBack", "Grant back"),
+            Self::JurisdictionWithinTheEU => {
+                ("JurisdictionWithinTheEU", "Jurisdiction within the EU")
+            }
+            Self::OtherRestrictiveClauses => {
+                ("OtherRestrictiveClauses", "Other restrictive clauses")
+            }
+            Self::KnownPatentEncumbrance => ("KnownPatentEncumbrance", "Known patent encumbrance"),
+            Self::UnknownIpr => ("UnknownIPR", "Unknown IPR"),
+        }
+    }
+
+    /// The concept's IRI in the vocabulary.
+    pub fn iri(self) -> String {
+        format!("http://purl.org/adms/licencetype/{}", self.entry().0)
     }
 
     /// The concept's English label.

@@ -23,10 +23,11 @@ mod reference;
 mod related;
 mod section;
 mod translation;
+mod wkt;
 
 pub use catalog::{
-    Agent, Availability, Catalog, CatalogIris, ContactPoint, DatasetMetadata, IriField,
-    PublisherType, Temporal, Theme,
+    Agent, Availability, Catalog, CatalogIris, ContactPoint, DatasetMetadata, Geometry, IriField,
+    LicenceType, PublisherType, Temporal, Theme,
 };
 pub use community_language::{CommunityLanguage, WithheldTranslation};
 pub use date::{Date, DateTime};
@@ -47,3 +48,4 @@ pub use section::{SECTION_NUMBER_MAX, Section};
 pub use translation::{
     TEXT_UNIT_PATTERN, Translation, TranslationStatus, TranslationUnit, Translator,
 };
+pub use wkt::{WktError, check_point, check_polygon};

@@ -6,7 +6,9 @@
 //! same run. Publisher, contact, licence, availability, temporal coverage
 //! and descriptions come from `data/catalog.json`; the geographic coverage
 //! (`dct:spatial`) is the EU country authority's entry for the country
-//! each document was adopted in.
+//! each document was adopted in, with the bounding box and centroid the
+//! catalog gives for it (`dcat:bbox`, `dcat:centroid`, as GeoSPARQL WKT
+//! literals), when it gives them.
 
 use crate::export::iri::{self, AUTHORITY};
 use crate::export::{
@@ -26,6 +28,7 @@ const PREFIXES: &Prefixes = &[
     ("dcatap", "http://data.europa.eu/r5r/"),
     ("dct", "http://purl.org/dc/terms/"),
     ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("gsp", "http://www.opengis.net/ont/geosparql#"),
     ("vcard", "http://www.w3.org/2006/vcard/ns#"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
     ("spdx", "http://spdx.org/rdf/terms#"),
@@ -228,6 +231,28 @@ fn country_iri(country: &str) -> Option<String> {
     country_alpha3(country).map(|code| format!("{AUTHORITY}/country/{code}"))
 }
 
+/// The `dct:Location` of each country the documents were adopted in, with
+/// the bounding box and centroid the catalog gives for it, if any.
+fn locations(catalog: &Catalog, documents: &[DocumentSummary]) -> Vec<Node> {
+    let mut codes: Vec<&str> = documents.iter().map(|d| d.country.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut nodes: Vec<Node> = codes
+        .into_iter()
+        .filter_map(|code| {
+            let mut location = typed("dct:Location", country_iri(code)?);
+            if let Some(geometry) = catalog.spatial.get(code) {
+                let wkt = |text: &str| Object::Typed(text.trim().to_owned(), "gsp:wktLiteral");
+                location.add("dcat:bbox", wkt(&geometry.bbox));
+                location.add("dcat:centroid", wkt(&geometry.centroid));
+            }
+            Some(location)
+        })
+        .collect();
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    nodes
+}
+
 /// The countries the documents were adopted in, as EU authority IRIs,
 /// sorted, once each.
 fn countries(documents: &[DocumentSummary]) -> Vec<String> {
@@ -379,11 +404,7 @@ fn record(
         all.push(distribution(&iri, file, base, (catalog, &iris))?);
     }
     all.extend(described_things(catalog, &languages)?);
-    all.extend(
-        countries(documents)
-            .into_iter()
-            .map(|iri| typed("dct:Location", iri)),
-    );
+    all.extend(locations(catalog, documents));
     if !distributions.is_empty() {
         all.push(typed("spdx:ChecksumAlgorithm", SHA256.to_owned()));
     }
@@ -473,7 +494,14 @@ fn described_things(catalog: &Catalog, languages: &[&Language]) -> Result<Vec<No
         things.push(concept(availability.iri().to_owned(), availability.label()));
     }
     if let Some(license) = &iris.license {
-        things.push(typed("dct:LicenseDocument", license.to_string()));
+        let mut document = typed("dct:LicenseDocument", license.to_string());
+        if let Some(kind) = catalog.license_type {
+            document.iri("dct:type", kind.iri());
+            things.push(document);
+            things.push(concept(kind.iri(), kind.label()));
+        } else {
+            things.push(document);
+        }
     }
     Ok(things)
 }

@@ -6,6 +6,7 @@
 
 pub mod across_translations;
 mod catalog_dataset;
+mod catalog_geometry;
 mod catalog_iri;
 mod catalog_licence;
 mod catalog_placeholder;
@@ -235,6 +236,7 @@ pub const DOCUMENT_RULES: &[&dyn DocumentRule] = &[
 pub const CATALOG_RULES: &[&dyn CatalogRule] = &[
     &catalog_dataset::CatalogDataset,
     &catalog_iri::CatalogIri,
+    &catalog_geometry::CatalogGeometry,
     &catalog_placeholder::CatalogPlaceholder,
     &catalog_licence::CatalogLicence,
     &catalog_recommended::CatalogRecommended,
