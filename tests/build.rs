@@ -3,11 +3,12 @@
 use crate::harness::Test;
 
 /// The warnings the shipped catalog gives: its placeholders, the missing
-/// licence and the DCAT-AP recommended fields left unset (availability,
-/// the publisher's type, the dataset's period), which only the publisher
-/// can settle.
+/// licence and the DCAT-AP recommended fields left unset (the country's
+/// geometry, availability, the publisher's type, the dataset's period),
+/// which only the publisher can settle.
 pub(crate) const SHIPPED_WARNINGS: &[(&str, &str)] = &[
     ("catalog-licence", ""),
+    ("catalog-recommended", ""),
     ("catalog-recommended", ""),
     ("catalog-placeholder", "/base_iri"),
     ("catalog-placeholder", "/landing_page"),

@@ -235,7 +235,8 @@ fn catalog_dates_compare_publication_times_as_instants_across_offsets() {
 
 /// The shipped catalog leaves DCAT-AP's recommended fields that only the
 /// publisher knows unset: one `catalog-recommended` warning each, at the
-/// catalog, the publisher and the dataset entry.
+/// catalog (the country's geometry, the availability), the publisher and
+/// the dataset entry.
 #[test]
 fn unset_recommended_fields_are_catalog_warnings_at_exact_positions() {
     let test = Test::in_repo().args(&["validate", "--message-format", "json"]);
@@ -249,6 +250,7 @@ fn unset_recommended_fields_are_catalog_warnings_at_exact_positions() {
     assert_eq!(
         found,
         [
+            ("data/catalog.json", "", Some(1), Some(1)),
             ("data/catalog.json", "", Some(1), Some(1)),
             ("data/catalog.json", "/publisher", Some(13), Some(16)),
             ("data/catalog.json", "/datasets/0", Some(30), Some(5)),
@@ -292,7 +294,8 @@ fn the_record_names_the_country_and_describes_each_file_apart() {
 }
 
 /// With availability, the publisher's type and the dataset's period set,
-/// the record states them, as concepts with labels, and the warnings go.
+/// the record states them, as concepts with labels, and their warnings
+/// go (the country's geometry, left unset, keeps its own).
 #[test]
 fn recommended_catalog_fields_reach_the_record() {
     let test = Test::scratch_repo();
@@ -313,7 +316,8 @@ fn recommended_catalog_fields_reach_the_record() {
         report
             .diagnostics
             .iter()
-            .all(|d| d.code != "catalog-recommended"),
+            .filter(|d| d.code == "catalog-recommended")
+            .all(|d| d.pointer.is_empty() && d.message.contains("bounding box")),
         "{report:?}"
     );
     let files = read_tree(&test.dir().join("exports"));
@@ -335,4 +339,164 @@ fn recommended_catalog_fields_reach_the_record() {
         "        dcat:startDate \"2026-05-12\"^^xsd:date\n",
         "    ] ;"
     )));
+}
+
+/// A scratch project whose catalog is the shipped one edited by `edit`,
+/// with the catalog's text as written.
+fn scratch_catalog(edit: impl FnOnce(&mut Value)) -> (Test, String) {
+    let test = Test::scratch_repo();
+    let path = test.dir().join("data/catalog.json");
+    let mut catalog: Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
+    edit(&mut catalog);
+    let written = serde_json::to_string_pretty(&catalog).unwrap_or_default();
+    std::fs::write(&path, &written).unwrap();
+    (test, written)
+}
+
+/// The 1-based line and column of the value after the first `"key": `
+/// in `text` at or after the line holding `after`.
+fn value_position(text: &str, after: &str, key: &str) -> (usize, usize) {
+    let start = text
+        .lines()
+        .position(|line| line.contains(after))
+        .unwrap_or(0);
+    let needle = format!("\"{key}\": ");
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find_map(|(i, line)| line.find(&needle).map(|at| (i + 1, at + needle.len() + 1)))
+        .unwrap_or((0, 0))
+}
+
+const CC_BY: &str = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0";
+const CHINA: &str = "<http://publications.europa.eu/resource/authority/country/CHN>";
+
+/// A licence without its type is one `catalog-recommended` warning at the
+/// licence; none about the type while there is no licence.
+#[test]
+fn a_licence_without_its_type_is_a_warning_at_the_licence() {
+    let (test, written) = scratch_catalog(|catalog| catalog["license"] = CC_BY.into());
+    let test = test.args(&["validate", "--message-format", "json"]);
+    let report = test.run().code(0).report();
+    let (line, column) = value_position(&written, "{", "license");
+    let at_licence: Vec<(&str, Option<usize>, Option<usize>)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.pointer == "/license")
+        .map(|d| (d.code.as_str(), d.line, d.column))
+        .collect();
+    assert_eq!(
+        at_licence,
+        [("catalog-recommended", Some(line), Some(column))]
+    );
+    let shipped = Test::in_repo().args(&["validate", "--message-format", "json"]);
+    let report = shipped.run().code(0).report();
+    assert!(report.diagnostics.iter().all(|d| d.pointer != "/license"));
+}
+
+/// The licence's type and the country's bounding box and centroid reach
+/// the record: a typed `dct:LicenseDocument` with its labelled concept,
+/// and GeoSPARQL WKT literals on the country's `dct:Location`, as given;
+/// the matching warnings go.
+#[test]
+fn licence_type_and_geometry_reach_the_record() {
+    let (test, _) = scratch_catalog(|catalog| {
+        catalog["license"] = CC_BY.into();
+        catalog["license_type"] = "Attribution".into();
+        catalog["spatial"] = serde_json::json!({"CN": {
+            "bbox": "POLYGON((10 40, 20 40, 20 50, 10 50, 10 40))",
+            "centroid": "POINT(15 45)"
+        }});
+    });
+    let test = test.args(&["build", "--message-format", "json"]);
+    let report = test.run().code(0).report();
+    let recommended: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "catalog-recommended")
+        .map(|d| d.pointer.as_str())
+        .collect();
+    assert_eq!(recommended, ["", "/publisher", "/datasets/0"], "{report:?}");
+    let files = read_tree(&test.dir().join("exports"));
+    let turtle = String::from_utf8_lossy(&files[Path::new("dcat/catalog.ttl")]).into_owned();
+    let attribution = "<http://purl.org/adms/licencetype/Attribution>";
+    assert!(
+        turtle.contains(&format!(
+            "<{CC_BY}>\n    a dct:LicenseDocument ;\n    dct:type {attribution} ."
+        )),
+        "{turtle}"
+    );
+    assert!(turtle.contains(&format!(
+        "{attribution}\n    a skos:Concept ;\n    skos:prefLabel \"Attribution\"@en ."
+    )));
+    assert!(turtle.contains(&format!(
+        concat!(
+            "{}\n    a dct:Location ;\n",
+            "    dcat:bbox \"POLYGON((10 40, 20 40, 20 50, 10 50, 10 40))\"^^gsp:wktLiteral ;\n",
+            "    dcat:centroid \"POINT(15 45)\"^^gsp:wktLiteral ."
+        ),
+        CHINA
+    )));
+    let record = json(&files, "dcat/catalog.jsonld");
+    let location = record["@graph"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|node| node["@type"][0] == "dct:Location")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        location["dcat:centroid"][0],
+        serde_json::json!({"@value": "POINT(15 45)", "@type": "gsp:wktLiteral"})
+    );
+}
+
+/// A geometry that is not a closed WKT polygon, or a point out of range,
+/// stops the build with a `catalog-geometry` error at the field.
+#[test]
+fn a_malformed_geometry_is_refused_where_it_is_written() {
+    let (test, written) = scratch_catalog(|catalog| {
+        catalog["spatial"] = serde_json::json!({"CN": {
+            "bbox": "POLYGON((10 40, 20 40, 20 50, 10 50))",
+            "centroid": "POINT(15 95)"
+        }});
+    });
+    let test = test.args(&["build", "--message-format", "json"]);
+    let report = test.run().code(1).report();
+    let found: Vec<(&str, &str, Option<usize>, Option<usize>)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "catalog-geometry")
+        .map(|d| (d.severity.as_str(), d.pointer.as_str(), d.line, d.column))
+        .collect();
+    let (bbox_line, bbox_column) = value_position(&written, "\"spatial\"", "bbox");
+    let (centroid_line, centroid_column) = value_position(&written, "\"spatial\"", "centroid");
+    assert_eq!(
+        found,
+        [
+            (
+                "error",
+                "/spatial/CN/bbox",
+                Some(bbox_line),
+                Some(bbox_column)
+            ),
+            (
+                "error",
+                "/spatial/CN/centroid",
+                Some(centroid_line),
+                Some(centroid_column)
+            ),
+        ],
+        "{report:?}"
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("not closed"))
+    );
+    let turtle =
+        std::fs::read_to_string(test.dir().join("exports/dcat/catalog.ttl")).unwrap_or_default();
+    assert!(!turtle.contains("dcat:bbox"));
 }

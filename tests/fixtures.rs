@@ -108,6 +108,24 @@ const CASES: &[(&str, i32, &[Expected])] = &[
         ],
     ),
     (
+        "catalog-geometry/catalog.json",
+        1,
+        &[
+            ("catalog-licence", 1, 1),
+            ("catalog-recommended", 1, 1),
+            ("catalog-placeholder", 3, 15),
+            ("catalog-placeholder", 4, 19),
+            ("catalog-recommended", 13, 16),
+            ("catalog-placeholder", 14, 12),
+            ("catalog-placeholder", 23, 14),
+            ("catalog-geometry", 30, 11),
+            ("catalog-geometry", 31, 15),
+            ("catalog-geometry", 32, 19),
+            ("catalog-recommended", 36, 5),
+            ("catalog-dataset", 37, 19),
+        ],
+    ),
+    (
         "catalog-iri/catalog.json",
         1,
         &[
