@@ -2,8 +2,9 @@
 the `euro_dcat_ap_3` profile (no CKAN database or server), then checks the
 dataset dicts it makes against the sources, not against the record: the
 title and languages from the document, publisher and contact from
-data/catalog.json, and each resource's URL, format, size and hash from
-the exported files. Prints the first dataset dict, abridged. Exits 1
+data/catalog.json, the country's bounding box and centroid (GeoJSON in
+CKAN) against the WKT of the catalog's `spatial`, and each resource's
+URL, format, size and hash from the exported files. Prints the first dataset dict, abridged. Exits 1
 listing every difference.
 
 usage: ckan_harvest.py PROJECT_DIR EXPORTS_DIR turtle|json-ld [LICENSE_ID]
@@ -12,6 +13,7 @@ usage: ckan_harvest.py PROJECT_DIR EXPORTS_DIR turtle|json-ld [LICENSE_ID]
 import hashlib
 import json
 import pathlib
+import re
 import sys
 
 from ckanext.dcat.processors import RDFParser
@@ -44,6 +46,7 @@ def check_dataset(dataset: dict, project: pathlib.Path, catalog: dict, failures:
     languages = json.loads(extras.get("language", "[]"))
     if len(languages) != len(document["languages"]) or not all(l.startswith(LANGUAGES) for l in languages):
         failures.append(f"{document_id}: languages {languages}, expected {document['languages']}")
+    check_geometry(extras, document, catalog, failures)
     publisher, contact = catalog["publisher"], catalog["contact_point"]
     for key, value in [
         ("publisher_uri", publisher["iri"]),
@@ -53,6 +56,27 @@ def check_dataset(dataset: dict, project: pathlib.Path, catalog: dict, failures:
     ]:
         if extras.get(key) != value:
             failures.append(f"{document_id}: {key} is {extras.get(key)!r}, expected {value!r}")
+
+
+def numbers(value) -> list:
+    """Every number in a WKT text or a GeoJSON coordinate array, in order."""
+    if isinstance(value, str):
+        return [float(n) for n in re.findall(r"[-+0-9.eE]+", value) if re.search(r"[0-9]", n)]
+    if isinstance(value, list):
+        return [n for item in value for n in numbers(item)]
+    return [float(value)]
+
+
+def check_geometry(extras: dict, document: dict, catalog: dict, failures: list) -> None:
+    geometry = catalog.get("spatial", {}).get(document["place"]["country"])
+    for field, key in [("bbox", "spatial_bbox"), ("centroid", "spatial_centroid")]:
+        if geometry is None:
+            if key in extras:
+                failures.append(f"{key} is {extras[key]!r}, but the catalog gives no geometry")
+            continue
+        got = numbers(json.loads(extras.get(key, "{}")).get("coordinates", []))
+        if got != numbers(geometry[field]):
+            failures.append(f"{key} is {extras.get(key)!r}, expected {geometry[field]!r}")
 
 
 def check_resources(dataset: dict, exports: pathlib.Path, base: str, failures: list) -> None:

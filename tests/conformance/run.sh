@@ -290,9 +290,9 @@ expect reject:"does not match the file" "the record check rejects a wrong checks
 
 # DCAT-AP's recommended shapes (warnings): with the shipped catalog, what
 # is missing is only what data/catalog.json leaves for the publisher to set
-# (licence, availability, the publisher's type, the dataset's period) and
-# the country's geometry, which no source gives. Each remaining result path
-# is listed with its count.
+# (licence, availability, the publisher's type, the dataset's period, the
+# country's geometry), each also a catalog-licence or catalog-recommended
+# warning. Each remaining result path is listed with its count.
 recommended=$shapes/html-shacl/shapes_recommended.ttl
 expect ok "pyshacl (recommended shapes): exports/dcat/catalog.ttl lacks only what the catalog leaves unset" \
   "$bin/python" tests/conformance/dcat_recommended.py "$recommended" exports/dcat/catalog.ttl \
@@ -371,10 +371,10 @@ sed -i 's|<https://example.org/initiative/catalog>|<https://example.org/initiati
 expect reject:"holds a character IRIs forbid" "the record check rejects an IRI escape that decodes to {" \
   "$bin/python" tests/conformance/dcat_check.py "$broken/escape" https://example.org/initiative/ "$shapes/html-shacl/shapes_recommended.ttl"
 
-# The record of a catalog with every optional field filled in (licence,
-# availability, publisher type, period), in a scratch project: it still
-# conforms, and the recommended shapes find only the country's geometry and
-# the licence's type missing.
+# The record of a catalog with every optional field filled in (licence and
+# its type, availability, publisher type, period, the country's geometry:
+# test values, not China's), in a scratch project: it still conforms, and
+# the recommended shapes find nothing missing.
 initiative="$PWD/target/release/initiative"
 scratch_project() { # scratch_project DIR PYTHON: data/ and schema/ copied, the catalog edited, exported
   mkdir -p "$1" && cp -r data schema "$1/"
@@ -387,15 +387,15 @@ json.dump(catalog, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent
 PY
   (cd "$1" && "$initiative" export --out exports >/dev/null 2>&1)
 }
-scratch_project "$broken/filled" 'catalog.update(license="http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", availability="STABLE")
+scratch_project "$broken/filled" 'catalog.update(license="http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", license_type="Attribution", availability="STABLE")
+catalog["spatial"] = {"CN": {"bbox": "POLYGON((10 40, 20 40, 20 50, 10 50, 10 40))", "centroid": "POINT(15 45)"}}
 catalog["publisher"]["type"] = "NonProfitOrganisation"
 for dataset in catalog["datasets"]:
     dataset["temporal"] = {"start": "2026-05-12", "end": "2030-12-31"}'
 expect ok "filled catalog: pyshacl, dcat/catalog.ttl conforms to DCAT-AP 3.0.1" \
   "$bin/pyshacl" -s "$shapes/dcat-ap-SHACL.ttl" -sf turtle -df turtle "$broken/filled/exports/dcat/catalog.ttl"
-expect ok "filled catalog: pyshacl (recommended shapes) finds only the country's geometry and the licence's type missing" \
-  "$bin/python" tests/conformance/dcat_recommended.py "$recommended" "$broken/filled/exports/dcat/catalog.ttl" \
-  "dct:Location dcat:bbox" "dct:Location dcat:centroid" "dct:LicenseDocument dct:type"
+expect ok "filled catalog: pyshacl (recommended shapes) finds nothing missing" \
+  "$bin/python" tests/conformance/dcat_recommended.py "$recommended" "$broken/filled/exports/dcat/catalog.ttl"
 grep -E '^(recommended|[0-9]+ recommended)' "$broken/out" | sed 's/^/       /'
 
 # CKAN harvests the record: ckanext-dcat's RDF parser (DCAT-AP 3 profile),
@@ -407,6 +407,14 @@ for syntax in turtle json-ld; do
   expect ok "ckanext-dcat 2.4.4 (CKAN 2.12.0) harvests exports/dcat ($syntax)" \
     "$ckan_bin/python" tests/conformance/ckan_harvest.py . exports "$syntax"
 done
+# The country's bounding box and centroid reach CKAN's spatial_bbox and
+# spatial_centroid (as GeoJSON) with the numbers the catalog gives.
+expect ok "ckanext-dcat: the filled catalog's geometry becomes spatial_bbox and spatial_centroid" \
+  "$ckan_bin/python" tests/conformance/ckan_harvest.py "$broken/filled" "$broken/filled/exports" turtle
+cp -r "$broken/filled" "$broken/ckan-geometry"
+sed -i 's/POINT(15 45)/POINT(15 46)/' "$broken/ckan-geometry/exports/dcat/catalog.ttl"
+expect reject:"spatial_centroid is" "ckanext-dcat: a centroid other than the catalog's is rejected" \
+  "$ckan_bin/python" tests/conformance/ckan_harvest.py "$broken/ckan-geometry" "$broken/ckan-geometry/exports" turtle
 # With a licence CKAN's default register knows, the dataset gets its
 # license_id (a register maps EU authority IRIs only when configured to).
 scratch_project "$broken/licensed" 'catalog["license"] = "http://www.opendefinition.org/licenses/cc-by"'
