@@ -123,6 +123,19 @@ impl Translation {
         self.units.iter().filter(|(_, u)| !u.translation.is_empty())
     }
 
+    /// The names the file renders that are references of `document`, in
+    /// the document's order: each counts as a unit.
+    pub fn rendered_names<'a>(
+        &'a self,
+        document: &'a Document,
+    ) -> impl Iterator<Item = (&'a str, &'a TranslationUnit)> {
+        document
+            .references
+            .iter()
+            .filter_map(|r| self.names.get_key_value(r.id.as_str()))
+            .map(|(id, name)| (id.as_str(), name))
+    }
+
     /// The ids of the translated units whose `source` is no longer the
     /// document's current text in the pivot language, in document order:
     /// the official text was corrected after they were translated.

@@ -155,10 +155,9 @@ pub fn progress(translation: &Translation, document: &Document) -> Progress {
         })
         .count();
     // A name the file renders counts as a unit.
-    let names: Vec<&TranslationUnit> = document
-        .references
-        .iter()
-        .filter_map(|r| translation.names.get(r.id.as_str()))
+    let names: Vec<&TranslationUnit> = translation
+        .rendered_names(document)
+        .map(|(_, n)| n)
         .collect();
     let rendered = names.iter().filter(|n| !n.translation.trim().is_empty());
     Progress {

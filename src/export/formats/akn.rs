@@ -386,6 +386,7 @@ fn issuer_body(w: &mut XmlWriter, x: &Expression<'_>) -> io::Result<()> {
         .document
         .reference(&x.document.issuer)
         .map(|r| shown_name(x.language, r))
+        // `dangling-reference` makes the issuer one of the references.
         .unwrap_or_default();
     w.create_element("TLCOrganization")
         .with_attributes([

@@ -42,7 +42,7 @@ impl TranslationRule for CitedName {
                     continue;
                 }
                 let translated = folded(&unit.translation);
-                if cited.forms.iter().any(|f| translated.contains(&folded(f))) {
+                if cited.folded.iter().any(|f| translated.contains(f.as_str())) {
                     continue;
                 }
                 out.push(self.finding(id, (pivot, &unit.translation), &cited));
@@ -94,6 +94,8 @@ struct Cited<'a> {
     /// The original's name first, then its name in the translation's
     /// language, then the translator's rendering, each once.
     forms: Vec<&'a str>,
+    /// The forms as they are compared ([`folded`]), computed once.
+    folded: Vec<String>,
     /// Whether the file renders the name.
     rendered: bool,
 }
@@ -115,6 +117,7 @@ impl<'a> Cited<'a> {
         }
         Self {
             key: reference.id.as_str(),
+            folded: forms.iter().map(|f| folded(f)).collect(),
             forms,
             rendered: rendering.is_some(),
         }

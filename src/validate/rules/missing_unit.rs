@@ -105,13 +105,10 @@ impl std::fmt::Display for Place<'_> {
 /// The names of the document's references the file renders (an absent
 /// name is `cited-name`'s to judge, by the text).
 fn named<'a>(subject: &'a TranslationSubject<'a>) -> impl Iterator<Item = (&'a str, &'a str)> {
-    let translation = subject.translation;
     subject
-        .document
-        .references
-        .iter()
-        .filter_map(|r| translation.names.get_key_value(r.id.as_str()))
-        .map(|(id, name)| (id.as_str(), name.translation.as_str()))
+        .translation
+        .rendered_names(subject.document)
+        .map(|(id, name)| (id, name.translation.as_str()))
 }
 
 /// The units and names not yet translated, units first, in reading order.
