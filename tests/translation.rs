@@ -719,3 +719,17 @@ fn a_renamed_reference_makes_its_rendering_stale() {
         )]
     );
 }
+
+/// A file that is not where translations live is a usage error, not a
+/// silent "0 files checked".
+#[test]
+fn check_refuses_a_file_that_is_not_a_translation() {
+    let test = Test::scratch_repo().args(&[
+        "translation",
+        "check",
+        "data/hangzhou-initiative/document.json",
+    ]);
+    test.run().code(2).stderr(
+        "initiative: error: data/hangzhou-initiative/document.json is not a translation file: translations are data/<document>/translations/<language>.json (use `initiative validate` for documents and the catalog)\n",
+    );
+}

@@ -29,6 +29,18 @@ pub(super) struct Args {
 
 /// Runs `translation check`.
 pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
+    // A file named on the command line that is not where a translation
+    // lives would be checked as something else and reported as nothing.
+    if let Some(path) = args
+        .files
+        .iter()
+        .find(|p| !p.is_dir() && !crate::validate::is_translation(p))
+    {
+        return Err(Error::Usage(format!(
+            "{} is not a translation file: translations are data/<document>/translations/<language>.json (use `initiative validate` for documents and the catalog)",
+            path.display()
+        )));
+    }
     // Documents are checked too (a translation is judged against its
     // document), but only their findings are kept: a translator's run
     // keeps the translations alone whole, to compare them across files.
