@@ -160,7 +160,8 @@ pub struct TextScan {
 
 impl TextScan {
     /// Scans `text` once: ASCII text in a vectorized pass, the rest a
-    /// character at a time.
+    /// character at a time, where a character of a block with nothing to
+    /// look for (a CJK ideograph, a Cyrillic letter) costs one table look-up.
     pub fn of(text: &str) -> Self {
         if text.is_ascii() {
             return Self {
@@ -173,6 +174,9 @@ impl TextScan {
             stable: true,
         };
         for c in text.chars() {
+            if quiet(c) {
+                continue;
+            }
             scan.special |= special(c);
             scan.stable &= not_nfc::stable_starter(c);
         }
@@ -180,11 +184,57 @@ impl TextScan {
     }
 }
 
-fn special(c: char) -> bool {
-    c.is_control()
-        || ('\u{200B}'..='\u{206F}').contains(&c)
-        || c == '\u{FEFF}'
-        || ('\u{FFF0}'..='\u{FFFF}').contains(&c)
+/// The code points in one entry of [`QUIET_BLOCKS`].
+const BLOCK: u32 = 64;
+
+/// For each block of 64 code points of the Basic Multilingual Plane,
+/// whether every one of them is a stable starter and none is special:
+/// such a character tells the scan nothing.
+static QUIET_BLOCKS: [bool; 1024] = quiet_blocks();
+
+/// Builds [`QUIET_BLOCKS`] from [`special`] and the stable starters.
+// Evaluated when the crate is compiled: an index out of range or a
+// truncated count would fail the build, never a run.
+#[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+const fn quiet_blocks() -> [bool; 1024] {
+    let mut blocks = [false; 1024];
+    let mut block = 0;
+    while block < blocks.len() {
+        let mut quiet = true;
+        let mut code = block as u32 * BLOCK;
+        while code < (block as u32 + 1) * BLOCK {
+            quiet &= match char::from_u32(code) {
+                Some(c) => !special(c) && not_nfc::stable_starter(c),
+                None => false,
+            };
+            code += 1;
+        }
+        blocks[block] = quiet;
+        block += 1;
+    }
+    blocks
+}
+
+/// Whether `c` is in a block of [`QUIET_BLOCKS`].
+fn quiet(c: char) -> bool {
+    let block = u32::from(c) / BLOCK;
+    usize::try_from(block)
+        .ok()
+        .and_then(|b| QUIET_BLOCKS.get(b))
+        .is_some_and(|&q| q)
+}
+
+/// A control (Unicode category Cc), an invisible format character
+/// (U+200B–U+206F, U+FEFF) or a specials-block character.
+const fn special(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\u{1F}'
+            | '\u{7F}'..='\u{9F}'
+            | '\u{200B}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF0}'..='\u{FFFF}'
+    )
 }
 
 /// Where in a string a text rule found a problem.
@@ -353,5 +403,38 @@ pub(crate) mod test_support {
             &mut out,
         );
         out
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    #[test]
+    fn special_is_a_control_a_format_character_or_a_special() {
+        for c in '\0'..=char::MAX {
+            let expected = c.is_control()
+                || ('\u{200B}'..='\u{206F}').contains(&c)
+                || c == '\u{FEFF}'
+                || ('\u{FFF0}'..='\u{FFFF}').contains(&c);
+            assert_eq!(special(c), expected, "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn the_scan_with_quiet_blocks_equals_one_look_at_every_character() {
+        let quiet = (0..1024u32).filter(|b| QUIET_BLOCKS.get(*b as usize) == Some(&true));
+        assert!(
+            quiet.count() > 300,
+            "CJK, Cyrillic and Latin blocks are quiet"
+        );
+        for c in '\0'..=char::MAX {
+            let text: String = ['é', c, 'x'].iter().collect();
+            let expected = TextScan {
+                special: special(c),
+                stable: not_nfc::stable_starter(c),
+            };
+            assert_eq!(TextScan::of(&text), expected, "U+{:04X}", u32::from(c));
+        }
     }
 }

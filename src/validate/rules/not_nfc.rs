@@ -51,7 +51,7 @@ impl TextRule for NotNfc {
 /// are mostly written in are listed (Latin, Cyrillic, Arabic letters and
 /// digits, common punctuation, CJK ideographs and punctuation, full-width
 /// forms); anything else goes to the full quick check.
-pub(super) fn stable_starter(c: char) -> bool {
+pub(super) const fn stable_starter(c: char) -> bool {
     matches!(
         c,
         '\0'..='\u{02FF}'
