@@ -28,6 +28,7 @@ mod export;
 mod fixtures;
 mod licence;
 mod linear;
+mod one_pass;
 mod schema;
 mod snapshots;
 mod source_text;

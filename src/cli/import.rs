@@ -236,6 +236,7 @@ fn capture(
         document: None,
         catalog: None,
         translation: None,
+        one_pass: false,
     };
     Ok(Ok((imported, vec![report])))
 }
@@ -380,6 +381,7 @@ fn refuse_input(args: &Args, inputs: &[Input], problems: &[Diagnostic]) -> Outco
             document: None,
             catalog: None,
             translation: None,
+            one_pass: false,
         })
         .collect();
     let stdout = args.out.as_ref().is_some_and(|o| o.as_os_str() == "-");

@@ -55,7 +55,11 @@ pub struct Catalog {
     /// bounding box and a centroid in WKT, longitude first. Only the
     /// publisher gives it; nothing is computed. While a covered country
     /// has none, the `catalog-recommended` rule warns.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique_map::deserialize"
+    )]
     #[schemars(extend("propertyNames" = {"pattern": "^[A-Z]{2}$"}))]
     pub spatial: BTreeMap<String, Geometry>,
     /// EU data themes (`EDUC`, …) of the data.

@@ -14,7 +14,9 @@ use super::Language;
 /// the same (byte-wise) order, whatever order the data file used.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct LocalizedText(BTreeMap<Language, String>);
+pub struct LocalizedText(
+    #[serde(deserialize_with = "super::unique_map::deserialize")] BTreeMap<Language, String>,
+);
 
 impl LocalizedText {
     /// Builds a text from `(language, text)` pairs.

@@ -23,6 +23,7 @@ mod reference;
 mod related;
 mod section;
 mod translation;
+pub(crate) mod unique_map;
 mod wkt;
 
 pub use catalog::{

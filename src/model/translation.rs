@@ -43,13 +43,18 @@ pub struct Translation {
     pub provenance: Option<String>,
     /// One entry per text unit id: the pivot text and its translation.
     #[schemars(extend("propertyNames" = { "pattern": TEXT_UNIT_PATTERN }))]
+    #[serde(deserialize_with = "super::unique_map::deserialize")]
     pub units: BTreeMap<String, TranslationUnit>,
     /// How the translation renders each name the document cites, keyed by
     /// reference id, in the same shape as a unit: the name in the pivot
     /// language and its rendering. The translation check looks for the
     /// rendering where a translated unit cites the reference; an empty
     /// rendering counts as an untranslated unit.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique_map::deserialize"
+    )]
     #[schemars(extend("propertyNames" = { "pattern": SLUG_PATTERN }))]
     pub names: BTreeMap<String, TranslationUnit>,
 }

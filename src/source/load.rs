@@ -37,17 +37,18 @@ impl SourceText for SourceFile {
     }
 }
 
-/// What loading a file gave: its source, its value if it parsed, the keys
-/// that repeat, and any problems met on the way.
+/// What loading a file gave: its source, whether the text is there to be
+/// read, and any problems met on the way. The text is not parsed yet: the
+/// validator reads a valid file straight into the model, and parses it as
+/// JSON ([`read_json`]) only to find and place problems.
 #[derive(Debug)]
 pub struct Loaded {
     /// The file's text.
     pub source: SourceFile,
-    /// The parsed JSON, if the text is JSON.
-    pub value: Option<Value>,
-    /// Keys that occur twice in one object.
-    pub duplicates: Vec<DuplicateKey>,
-    /// Encoding and syntax diagnostics, located.
+    /// Whether the text can be read as JSON: it is UTF-8, not empty, and
+    /// within the size limit.
+    pub readable: bool,
+    /// Encoding diagnostics, located.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -102,7 +103,7 @@ fn too_large(path: &Path, size: &str, limit: u64) -> Loaded {
     .with_hint(format!(
         "a data file holds one document; if this one really is larger, raise the limit with {MAX_FILE_BYTES_VAR}"
     ));
-    loaded(path, String::new(), None, Vec::new(), vec![diagnostic])
+    loaded(path, String::new(), false, vec![diagnostic])
 }
 
 /// Parses file content already in memory.
@@ -122,7 +123,7 @@ fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
             "file is UTF-16; data files must be UTF-8",
             "save the file as \"UTF-8\" (not \"Unicode\" or \"UTF-16\") in your editor",
         ));
-        return loaded(path, String::new(), None, Vec::new(), diagnostics);
+        return loaded(path, String::new(), false, diagnostics);
     }
     let bom = bytes.starts_with(UTF8_BOM);
     if bom {
@@ -140,7 +141,7 @@ fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
         Err(e) => {
             let (prefix, diagnostic) = invalid_utf8(path, &e, bom);
             diagnostics.push(diagnostic);
-            return loaded(path, prefix, None, Vec::new(), diagnostics);
+            return loaded(path, prefix, false, diagnostics);
         }
     };
     if text.trim().is_empty() {
@@ -151,33 +152,29 @@ fn load_owned(path: &Path, mut bytes: Vec<u8>) -> Loaded {
             "file is empty",
             "a data file holds one JSON object; start from an existing file or a template",
         ));
-        return loaded(path, text, None, Vec::new(), diagnostics);
+        return loaded(path, text, false, diagnostics);
     }
-    match parse_json(&text) {
-        Ok((value, duplicates)) => loaded(path, text, Some(value), duplicates, diagnostics),
-        Err(e) => {
-            diagnostics.push(syntax_diagnostic(path, &text, &e));
-            loaded(path, text, None, Vec::new(), diagnostics)
-        }
-    }
+    loaded(path, text, true, diagnostics)
 }
 
-/// What loading `path` gave: its `text` and what was read from it.
-fn loaded(
-    path: &Path,
-    text: String,
-    value: Option<Value>,
-    duplicates: Vec<DuplicateKey>,
-    diagnostics: Vec<Diagnostic>,
-) -> Loaded {
+/// Parses a loaded file's text as JSON: the value (first occurrence wins
+/// for a repeated key) and the keys that repeat, or the located
+/// `json-syntax` error when the text is not JSON.
+pub fn read_json(source: &SourceFile) -> Result<(Value, Vec<DuplicateKey>), Box<Diagnostic>> {
+    parse_json(&source.text)
+        .map_err(|e| Box::new(syntax_diagnostic(&source.path, &source.text, &e)))
+}
+
+/// What loading `path` gave: its `text`, whether it can be read, and the
+/// problems met.
+fn loaded(path: &Path, text: String, readable: bool, diagnostics: Vec<Diagnostic>) -> Loaded {
     Loaded {
         source: SourceFile {
             path: path.to_path_buf(),
             lines: LineIndex::new(&text),
             text,
         },
-        value,
-        duplicates,
+        readable,
         diagnostics,
     }
 }

@@ -1,6 +1,7 @@
 //! Validates data files: the schema first, then the rules a schema cannot
 //! express, every problem in every file reported as a located `Diagnostic`.
 
+mod conform;
 mod finding;
 pub mod rules;
 mod schema_errors;
@@ -50,6 +51,10 @@ pub struct FileReport {
     /// The translation, if the file is one and still reads as one. Only a
     /// report without errors may be exported: see [`FileReport::is_valid`].
     pub translation: Option<Translation>,
+    /// Whether the one-pass reader read the file (it met nothing the
+    /// schema or a text rule refuses), rather than the full validator.
+    /// Both give the same report; the one-pass reader is faster.
+    pub one_pass: bool,
 }
 
 impl FileReport {
@@ -62,6 +67,7 @@ impl FileReport {
             document: None,
             catalog: None,
             translation: None,
+            one_pass: false,
         }
     }
 
@@ -131,6 +137,7 @@ pub struct Validator {
     document: jsonschema::Validator,
     catalog: jsonschema::Validator,
     translation: jsonschema::Validator,
+    conform: conform::Conform,
 }
 
 impl Validator {
@@ -151,6 +158,7 @@ impl Validator {
             document: compile(&crate::schema::document_schema())?,
             catalog: compile(&crate::schema::catalog_schema())?,
             translation: compile(&crate::schema::translation_schema())?,
+            conform: conform::Conform::new()?,
         })
     }
 
@@ -163,16 +171,51 @@ impl Validator {
         Ok(self.validate_loaded(loaded))
     }
 
-    /// Validates a document already loaded.
+    /// Validates a file already loaded. A document or translation is
+    /// first read in one pass straight into the model; only a file that
+    /// reader cannot vouch for goes through [`Validator::validate_full`].
+    /// The report is the same either way.
     pub fn validate_loaded(&self, loaded: Loaded) -> FileReport {
+        let mut findings = Vec::new();
+        let read = if loaded.readable {
+            self.one_pass(&loaded.source, &mut findings)
+        } else {
+            None
+        };
+        match read {
+            Some(read) => {
+                let Loaded {
+                    source,
+                    diagnostics,
+                    ..
+                } = loaded;
+                let mut report = report(source, diagnostics, read, findings);
+                report.one_pass = true;
+                report
+            }
+            None => self.validate_full(loaded),
+        }
+    }
+
+    /// Validates a file already loaded with the full validator: the text
+    /// parsed as JSON, the schema, the text and number rules on every
+    /// value, then the model and its rules. Every problem is found and
+    /// placed.
+    pub fn validate_full(&self, loaded: Loaded) -> FileReport {
         let Loaded {
             source,
-            value,
-            duplicates,
+            readable,
             mut diagnostics,
         } = loaded;
-        let Some(mut value) = value else {
+        if !readable {
             return FileReport::unread(source, diagnostics);
+        }
+        let (mut value, duplicates) = match source::read_json(&source) {
+            Ok(parsed) => parsed,
+            Err(syntax) => {
+                diagnostics.push(*syntax);
+                return FileReport::unread(source, diagnostics);
+            }
         };
         let kind = Kind::of(&source.path);
         let mut findings = duplicate_findings(&duplicates);
@@ -182,19 +225,37 @@ impl Validator {
         read_findings(&mut value, &mut findings);
         let read = read_model(kind, value, schema_ok, &source.path, &mut findings);
         drop_schema_repeats(&mut findings);
-        if !findings.is_empty() {
-            let value = read.kept.unwrap_or_else(|| {
-                source::parse_json(&source.text).map_or(Value::Null, |(value, _)| value)
-            });
-            locate(&source, &value, findings, &mut diagnostics);
-        }
-        diagnostics.sort_by_key(|d| (d.line, d.column));
-        FileReport {
-            source,
-            diagnostics,
-            document: read.document,
-            catalog: read.catalog,
-            translation: read.translation,
+        report(source, diagnostics, read, findings)
+    }
+
+    /// Reads a document or translation in one pass, checking every string
+    /// with the text rules as it is parsed and the rest of the schema on
+    /// the model, then runs the document rules. `None` when anything is
+    /// amiss, or for the catalog (one small file, always read in full).
+    fn one_pass(&self, source: &SourceFile, findings: &mut Vec<Finding>) -> Option<Read> {
+        let check = |text: &str| text_clean(text);
+        match Kind::of(&source.path) {
+            Kind::Catalog => None,
+            Kind::Document => {
+                let document: Document = source::read_checked(&source.text, &check)?;
+                if !self.conform.document(&document) {
+                    return None;
+                }
+                for rule in DOCUMENT_RULES {
+                    rule.check(&document, &source.path, findings);
+                }
+                Some(Read {
+                    document: Some(document),
+                    ..Read::default()
+                })
+            }
+            Kind::Translation => {
+                let translation: Translation = source::read_checked(&source.text, &check)?;
+                self.conform.translation(&translation).then(|| Read {
+                    translation: Some(translation),
+                    ..Read::default()
+                })
+            }
         }
     }
 
@@ -255,8 +316,35 @@ fn duplicate_findings(duplicates: &[DuplicateKey]) -> Vec<Finding> {
     findings
 }
 
+/// The report of a file `read` gave, with its `findings` placed in the
+/// text. The text is parsed (again, for a file read in one pass) only when
+/// there are findings, to name their units.
+fn report(
+    source: SourceFile,
+    mut diagnostics: Vec<Diagnostic>,
+    read: Read,
+    findings: Vec<Finding>,
+) -> FileReport {
+    if !findings.is_empty() {
+        let value = read.kept.unwrap_or_else(|| {
+            source::parse_json(&source.text).map_or(Value::Null, |(value, _)| value)
+        });
+        locate(&source, &value, findings, &mut diagnostics);
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    FileReport {
+        source,
+        diagnostics,
+        document: read.document,
+        catalog: read.catalog,
+        translation: read.translation,
+        one_pass: false,
+    }
+}
+
 /// What a file's value reads as in the model, and the value itself when it
 /// is still needed to name the units of findings.
+#[derive(Default)]
 struct Read {
     document: Option<Document>,
     catalog: Option<Catalog>,
@@ -280,12 +368,7 @@ fn read_model(
     path: &Path,
     findings: &mut Vec<Finding>,
 ) -> Read {
-    let mut read = Read {
-        document: None,
-        catalog: None,
-        translation: None,
-        kept: None,
-    };
+    let mut read = Read::default();
     match kind {
         Kind::Catalog => {
             let catalog = <Catalog as serde::Deserialize>::deserialize(&value).ok();
@@ -447,38 +530,20 @@ fn read_findings(value: &mut Value, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether no text rule has anything to say about `text`: what the
+/// one-pass reader asks of every string, by the same code the full
+/// validator runs.
+fn text_clean(text: &str) -> bool {
+    let mut findings = Vec::new();
+    string_findings(text, &ValuePath::Root, &mut findings);
+    findings.is_empty()
+}
+
 /// Runs every text rule on every string value and every number rule on
-/// every number, recursively. A string over [`MAX_TEXT_CHARS`] gets one
-/// `text-too-long` finding and no other.
+/// every number, recursively.
 fn value_findings(value: &Value, at: &ValuePath<'_>, out: &mut Vec<Finding>) {
     match value {
-        Value::String(text)
-            if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS =>
-        {
-            out.push(
-                Finding::error(
-                    "text-too-long",
-                    at.pointer(),
-                    format!(
-                        "this text has {} characters; the limit is {MAX_TEXT_CHARS}",
-                        text.chars().count()
-                    ),
-                )
-                .hint("a text is one paragraph or heading: split it, or check that nothing was pasted twice"),
-            );
-        }
-        Value::String(text) => {
-            let scan = rules::TextScan::of(text);
-            for rule in TEXT_RULES.iter().filter(|r| r.applies(&scan)) {
-                if let Some(v) = rule.check(text) {
-                    out.push(
-                        Finding::error(rule.code(), at.pointer(), v.message)
-                            .at(Target::Char(v.index))
-                            .hint(v.hint),
-                    );
-                }
-            }
-        }
+        Value::String(text) => string_findings(text, at, out),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 value_findings(item, &ValuePath::Index(at, i), out);
@@ -497,6 +562,35 @@ fn value_findings(value: &Value, at: &ValuePath<'_>, out: &mut Vec<Finding>) {
             }
         }
         Value::Null | Value::Bool(_) => {}
+    }
+}
+
+/// Runs every text rule on the string `text` at `at`. A string over
+/// [`MAX_TEXT_CHARS`] gets one `text-too-long` finding and no other.
+fn string_findings(text: &str, at: &ValuePath<'_>, out: &mut Vec<Finding>) {
+    if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS {
+        out.push(
+                Finding::error(
+                    "text-too-long",
+                    at.pointer(),
+                    format!(
+                        "this text has {} characters; the limit is {MAX_TEXT_CHARS}",
+                        text.chars().count()
+                    ),
+                )
+                .hint("a text is one paragraph or heading: split it, or check that nothing was pasted twice"),
+            );
+        return;
+    }
+    let scan = rules::TextScan::of(text);
+    for rule in TEXT_RULES.iter().filter(|r| r.applies(&scan)) {
+        if let Some(v) = rule.check(text) {
+            out.push(
+                Finding::error(rule.code(), at.pointer(), v.message)
+                    .at(Target::Char(v.index))
+                    .hint(v.hint),
+            );
+        }
     }
 }
 

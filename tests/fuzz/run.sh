@@ -27,7 +27,7 @@ target_dir=../../target/fuzz
 cargo "${toolchain[@]}" build --quiet --release --target "$host" --target-dir "$target_dir" --bins
 
 mkdir -p "$target_dir/artifacts"
-for target in validate_document validate_translation pointer_position xliff_import cli_args; do
+for target in validate_document validate_translation one_pass pointer_position xliff_import cli_args; do
   # New inputs go to a scratch folder: the committed corpus stays as is.
   scratch=$(mktemp -d)
   echo "== $target: ${seconds}s"
