@@ -1,6 +1,6 @@
 """Turns the benchmark's results.tsv into BENCHMARKS.md: a table per
-corpus (median wall time, MB/s, peak RSS, ratio to the floor) and the
-targets of the scale issue, each marked met or missed.
+corpus (median wall time, CPU time, MB/s, peak RSS, ratio to the floor)
+and the targets, each marked met or missed.
 
 usage: report.py results.tsv RUNS RUNS_LARGE WORK
 (WORK holds the shipped-document timings and the micro-benchmark table)
@@ -16,8 +16,8 @@ from collections import defaultdict
 rows = defaultdict(dict)
 sizes = {}
 for line in open(sys.argv[1], encoding="utf-8"):
-    n, name, median, rss, size = line.rstrip("\n").split("\t")
-    rows[int(n)][name] = (float(median), int(rss))
+    n, name, median, rss, size, cpu = line.rstrip("\n").split("\t")
+    rows[int(n)][name] = (float(median), int(rss), float(cpu))
     sizes[int(n)] = int(size)
 runs = sys.argv[2]
 runs_large = sys.argv[3]
@@ -48,13 +48,13 @@ for n in sorted(rows):
     floor = r["floor"][0]
     mb = sizes[n] / 1e6
     out.append(f"\n## {n} documents ({mb:.0f} MB of JSON: documents, translations, catalog)\n")
-    out.append("| tool | median | MB/s | peak RSS | × floor |")
-    out.append("|---|---|---|---|---|")
+    out.append("| tool | median wall | CPU (user + system) | MB/s | peak RSS | × floor |")
+    out.append("|---|---|---|---|---|---|")
     for name, label in LABELS.items():
         if name not in r:
             continue
-        t, rss = r[name]
-        out.append(f"| {label} | {t:.3f} s | {mb / t:.0f} | {rss / 1024:.0f} MB | {t / floor:.2f} |")
+        t, rss, cpu = r[name]
+        out.append(f"| {label} | {t:.3f} s | {cpu:.3f} s | {mb / t:.0f} | {rss / 1024:.0f} MB | {t / floor:.2f} |")
 
 def target(label, value, bound, better="lower"):
     met = value <= bound if better == "lower" else value >= bound
@@ -62,12 +62,15 @@ def target(label, value, bound, better="lower"):
     return f"| {label} | {value:.2f} | {sign} {bound} | {'met' if met else '**missed**'} |"
 
 out.append("\n## Targets\n")
+out.append("Ratios of wall times measured in this run. The first is a must; the others are goals.\n")
 out.append("| target | measured | goal | |")
 out.append("|---|---|---|---|")
 k = 1000 if 1000 in rows else min(rows)
 r = rows[k]
 floor = r["floor"][0]
-out.append(target(f"validate --jobs 1, {k} documents, × floor", r["validate-j1"][0] / floor, 1.5))
+out.append(target(f"**must**: validate --jobs 1, {k} documents, × floor", r["validate-j1"][0] / floor, 1.5))
+out.append(target(f"validate --jobs 1, {k} documents, × floor (the goal)", r["validate-j1"][0] / floor, 1.2))
+out.append(target(f"validate, all cores, {k} documents, × floor", r["validate"][0] / floor, 0.7))
 out.append(target(f"build --jobs 1, {k} documents, × floor", r["build-j1"][0] / floor, 8))
 out.append(target(f"validate, all cores vs --jobs 1 ({os.cpu_count()} cores), speed-up", r["validate-j1"][0] / r["validate"][0], 1.7, "higher"))
 out.append(target(f"check-jsonschema ÷ initiative on the {k} documents", r["check-jsonschema"][0] / r["validate-documents"][0], 15, "higher"))

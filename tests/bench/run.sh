@@ -83,11 +83,11 @@ for n in $sizes; do
     [[ $name == build* ]] && prepare="rm -rf exports"
     (cd "$corpus" && hyperfine --style none --runs "$size_runs" --warmup $((size_runs > 1 ? 1 : 0)) \
       --prepare "$prepare" --export-json "$work/$n-$name.json" "$command" >/dev/null)
-    median=$(python3 -c "import json,statistics,sys; print(statistics.median(json.load(open(sys.argv[1]))['results'][0]['times']))" "$work/$n-$name.json")
+    read -r median cpu < <(python3 -c "import json,statistics,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(statistics.median(r['times']), r['user'] + r['system'])" "$work/$n-$name.json")
     (cd "$corpus" && bash -c "$prepare" && /usr/bin/time -f "%M" -o "$work/rss" bash -c "$command" >/dev/null 2>&1 || true)
     rss=$(tail -1 "$work/rss")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$median" "$rss" "$bytes" >>"$work/results.tsv"
-    echo "bench: $n documents, $name: ${median}s, ${rss} KB"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$median" "$rss" "$bytes" "$cpu" >>"$work/results.tsv"
+    echo "bench: $n documents, $name: ${median}s, CPU ${cpu}s, ${rss} KB"
   done
 done
 
