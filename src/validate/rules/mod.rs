@@ -159,9 +159,10 @@ pub struct TextScan {
 }
 
 impl TextScan {
-    /// Scans `text` once: ASCII text in a vectorized pass, the rest a
-    /// character at a time, where a character of a block with nothing to
-    /// look for (a CJK ideograph, a Cyrillic letter) costs one table look-up.
+    /// Scans `text` once: ASCII text in a vectorized pass; in other text
+    /// an ASCII character costs one comparison, and any other character
+    /// one bit looked up when nothing in it is to be looked for (a CJK
+    /// ideograph, a Cyrillic or Arabic letter, an accented Latin one).
     pub fn of(text: &str) -> Self {
         if text.is_ascii() {
             return Self {
@@ -174,54 +175,47 @@ impl TextScan {
             stable: true,
         };
         for c in text.chars() {
-            if quiet(c) {
-                continue;
+            if c.is_ascii() {
+                scan.special |= c.is_ascii_control();
+            } else if !quiet(c) {
+                scan.special |= special(c);
+                scan.stable &= not_nfc::stable_starter(c);
             }
-            scan.special |= special(c);
-            scan.stable &= not_nfc::stable_starter(c);
         }
         scan
     }
 }
 
-/// The code points in one entry of [`QUIET_BLOCKS`].
-const BLOCK: u32 = 64;
+/// One bit per code point of the Basic Multilingual Plane: whether it is
+/// a stable starter and not special, so it tells the scan nothing.
+static QUIET: [u64; 1024] = quiet_bits();
 
-/// For each block of 64 code points of the Basic Multilingual Plane,
-/// whether every one of them is a stable starter and none is special:
-/// such a character tells the scan nothing.
-static QUIET_BLOCKS: [bool; 1024] = quiet_blocks();
-
-/// Builds [`QUIET_BLOCKS`] from [`special`] and the stable starters.
+/// Builds [`QUIET`] from [`special`] and the stable starters.
 // Evaluated when the crate is compiled: an index out of range or a
 // truncated count would fail the build, never a run.
 #[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
-const fn quiet_blocks() -> [bool; 1024] {
-    let mut blocks = [false; 1024];
-    let mut block = 0;
-    while block < blocks.len() {
-        let mut quiet = true;
-        let mut code = block as u32 * BLOCK;
-        while code < (block as u32 + 1) * BLOCK {
-            quiet &= match char::from_u32(code) {
-                Some(c) => !special(c) && not_nfc::stable_starter(c),
-                None => false,
-            };
-            code += 1;
+const fn quiet_bits() -> [u64; 1024] {
+    let mut bits = [0u64; 1024];
+    let mut code: u32 = 0;
+    while code < 0x1_0000 {
+        if let Some(c) = char::from_u32(code)
+            && !special(c)
+            && not_nfc::stable_starter(c)
+        {
+            bits[(code / 64) as usize] |= 1 << (code % 64);
         }
-        blocks[block] = quiet;
-        block += 1;
+        code += 1;
     }
-    blocks
+    bits
 }
 
-/// Whether `c` is in a block of [`QUIET_BLOCKS`].
+/// Whether `c` has its bit set in [`QUIET`].
 fn quiet(c: char) -> bool {
-    let block = u32::from(c) / BLOCK;
-    usize::try_from(block)
+    let code = u32::from(c);
+    usize::try_from(code / 64)
         .ok()
-        .and_then(|b| QUIET_BLOCKS.get(b))
-        .is_some_and(|&q| q)
+        .and_then(|word| QUIET.get(word))
+        .is_some_and(|word| word >> (code % 64) & 1 == 1)
 }
 
 /// A control (Unicode category Cc), an invisible format character
@@ -422,11 +416,11 @@ mod scan_tests {
     }
 
     #[test]
-    fn the_scan_with_quiet_blocks_equals_one_look_at_every_character() {
-        let quiet = (0..1024u32).filter(|b| QUIET_BLOCKS.get(*b as usize) == Some(&true));
+    fn the_scan_with_quiet_bits_equals_one_look_at_every_character() {
+        let quiet: u32 = QUIET.iter().map(|w| w.count_ones()).sum();
         assert!(
-            quiet.count() > 300,
-            "CJK, Cyrillic and Latin blocks are quiet"
+            quiet > 20_000,
+            "CJK, Cyrillic, Arabic and Latin letters are quiet"
         );
         for c in '\0'..=char::MAX {
             let text: String = ['é', c, 'x'].iter().collect();
