@@ -3,6 +3,8 @@
 //! rules know of one, without its texts. A streamed run keeps only this of
 //! each document, so memory stays flat however large the corpus.
 
+use std::collections::BTreeMap;
+
 use super::{
     CommunityLanguage, Date, DateTime, Document, DocumentId, DocumentKind, Language, LocalizedText,
 };
@@ -46,7 +48,17 @@ impl From<&Document> for DocumentSummary {
             title: document.title.clone(),
             adopted: document.adopted.clone(),
             published_at: document.publication.published_at.clone(),
-            community_languages: document.community_languages.clone(),
+            // Without the renderings of cited names: only the document's
+            // own translation memory needs them, and a run keeps a summary
+            // of every document.
+            community_languages: document
+                .community_languages
+                .iter()
+                .map(|c| CommunityLanguage {
+                    names: BTreeMap::new(),
+                    ..c.clone()
+                })
+                .collect(),
             country: document.place.country.clone(),
         }
     }
