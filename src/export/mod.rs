@@ -313,7 +313,7 @@ pub trait FormatRun {
         &mut self,
         context: &Context<'_>,
         documents: &[DocumentSummary],
-        files: &[FileMeta],
+        files: &[&FileMeta],
     ) -> Result<Vec<Output>, Error>;
 }
 
@@ -347,7 +347,7 @@ pub trait DocumentFormat: Sync {
         &self,
         _context: &Context<'_>,
         _documents: &[DocumentSummary],
-        _files: &[FileMeta],
+        _files: &[&FileMeta],
     ) -> Result<Vec<Output>, Error> {
         Ok(Vec::new())
     }
@@ -395,7 +395,7 @@ impl<E: DocumentFormat> FormatRun for DocumentFormatRun<'_, E> {
         &mut self,
         context: &Context<'_>,
         documents: &[DocumentSummary],
-        files: &[FileMeta],
+        files: &[&FileMeta],
     ) -> Result<Vec<Output>, Error> {
         self.0.finish(context, documents, files)
     }

@@ -310,11 +310,21 @@ impl<'a, S: Sink> ExportRun<'a, S> {
     /// the sink with every file the run wrote, in path order, described.
     pub fn finish(mut self, documents: &[DocumentSummary]) -> Result<(S, Vec<FileMeta>), Error> {
         for f in 0..self.formats.len() {
-            let files = self.files_for(f);
+            let role = self.role_of(f);
+            let roles: Vec<Role> = (0..self.formats.len()).map(|g| self.role_of(g)).collect();
+            let sees = |g: usize| g == f || roles.get(g).is_some_and(|r| *r < role);
+            let open: Vec<(Position, FileMeta)> = self
+                .open
+                .iter()
+                .filter(|open| sees(open.position.format))
+                .filter_map(|open| open.meta().map(|meta| (open.position, meta)))
+                .collect();
+            let files = seen_at_finish(&self.files, &open, sees);
             let outputs = match self.formats.get_mut(f) {
                 Some(format) => format.run.finish(&self.context, documents, &files)?,
                 None => Vec::new(),
             };
+            drop(files);
             self.take(f, Stage::Finish, outputs)?;
             self.close(f);
         }
@@ -327,27 +337,6 @@ impl<'a, S: Sink> ExportRun<'a, S> {
             .collect();
         chosen.sort_by(|a, b| a.path.cmp(&b.path));
         Ok((self.sink, chosen))
-    }
-
-    /// What format `f` sees at its last stage: the files of earlier roles
-    /// and its own, with the shared ones as they stand, in export order.
-    fn files_for(&self, f: usize) -> Vec<FileMeta> {
-        let role = self.role_of(f);
-        let sees = |g: usize| g == f || self.role_of(g) < role;
-        let mut files: Vec<(Position, FileMeta)> = self
-            .files
-            .iter()
-            .filter(|(position, _)| sees(position.format))
-            .cloned()
-            .collect();
-        files.extend(
-            self.open
-                .iter()
-                .filter(|open| sees(open.position.format))
-                .filter_map(|open| open.meta().map(|meta| (open.position, meta))),
-        );
-        files.sort_by_key(|(position, _)| *position);
-        files.into_iter().map(|(_, meta)| meta).collect()
     }
 
     /// Completes the shared files of format `f`.
@@ -546,4 +535,20 @@ impl Sink for Memory {
     fn existing(&mut self, made: &FileMeta) -> Result<Option<FileMeta>, Error> {
         Ok(Some(made.clone()))
     }
+}
+/// What a format sees at its last stage: the finished files `seen` lets
+/// through and the shared files still `open`, in export order. Borrowed,
+/// not copied: at 10 000 documents the list describes 110 000 files.
+fn seen_at_finish<'f>(
+    files: &'f [(Position, FileMeta)],
+    open: &'f [(Position, FileMeta)],
+    sees: impl Fn(usize) -> bool,
+) -> Vec<&'f FileMeta> {
+    let mut placed: Vec<&(Position, FileMeta)> = files
+        .iter()
+        .filter(|(position, _)| sees(position.format))
+        .chain(open)
+        .collect();
+    placed.sort_by_key(|(position, _)| *position);
+    placed.into_iter().map(|(_, meta)| meta).collect()
 }

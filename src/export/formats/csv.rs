@@ -82,12 +82,12 @@ impl DocumentFormat for Csv {
         &self,
         context: &Context<'_>,
         documents: &[DocumentSummary],
-        files: &[FileMeta],
+        files: &[&FileMeta],
     ) -> Result<Vec<Output>, Error> {
         let mut tables: Vec<(&TableSchema, &FileMeta)> = Vec::new();
         for schema in SCHEMAS {
             let path = schema.path()?;
-            tables.extend(files.iter().find(|f| f.path == path).map(|f| (schema, f)));
+            tables.extend(files.iter().find(|f| f.path == path).map(|f| (schema, *f)));
         }
         Ok(vec![
             Output::Append {

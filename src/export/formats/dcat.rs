@@ -101,7 +101,7 @@ impl DocumentFormat for Dcat {
         &self,
         context: &Context<'_>,
         documents: &[DocumentSummary],
-        files: &[FileMeta],
+        files: &[&FileMeta],
     ) -> Result<Vec<Output>, Error> {
         let catalog = context.catalog.ok_or(Error::NoCatalog)?;
         let mut outputs = subjects(&record(context, catalog, documents, files)?, Graph::Ends)?;
@@ -389,11 +389,15 @@ fn record(
     context: &Context<'_>,
     catalog: &Catalog,
     documents: &[DocumentSummary],
-    files: &[FileMeta],
+    files: &[&FileMeta],
 ) -> Result<Vec<Node>, Error> {
     let base = context.base_iri;
     let languages = catalog_languages(documents);
-    let distributions: Vec<&FileMeta> = files.iter().filter(|f| is_distribution(f)).collect();
+    let distributions: Vec<&FileMeta> = files
+        .iter()
+        .copied()
+        .filter(|f| is_distribution(f))
+        .collect();
     let iris = catalog.iris().map_err(Error::Iri)?;
     let mut all = vec![catalog_node(context, catalog, documents, &languages)?];
     for file in distributions

@@ -70,7 +70,7 @@ impl DocumentFormat for Html {
         &self,
         _: &Context<'_>,
         documents: &[DocumentSummary],
-        _: &[FileMeta],
+        _: &[&FileMeta],
     ) -> Result<Vec<Output>, Error> {
         let info = FileInfo::new(
             "html",

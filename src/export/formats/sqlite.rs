@@ -112,7 +112,7 @@ impl FormatRun for SqliteRun {
         &mut self,
         context: &Context<'_>,
         documents: &[DocumentSummary],
-        _: &[FileMeta],
+        _: &[&FileMeta],
     ) -> Result<Vec<Output>, Error> {
         let build = self.db.take().ok_or_else(|| not_started("finish"))?;
         let languages = corpus_languages(&build.db)?;

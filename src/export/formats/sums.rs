@@ -30,15 +30,18 @@ impl DocumentFormat for Sums {
         &self,
         _: &Context<'_>,
         _: &[DocumentSummary],
-        files: &[FileMeta],
+        files: &[&FileMeta],
     ) -> Result<Vec<Output>, Error> {
         // `sha256sum` lists by name, byte for byte.
-        let mut sorted: Vec<&FileMeta> = files.iter().collect();
+        let mut sorted: Vec<&FileMeta> = files.to_vec();
         sorted.sort_by(|a, b| a.path.as_str().cmp(b.path.as_str()));
-        let lines: Vec<String> = sorted
-            .iter()
-            .map(|file| format!("{}  {}\n", file.sha256, file.path))
-            .collect();
+        let mut lines = String::with_capacity(sorted.len() * 100);
+        for file in sorted {
+            lines.push_str(&file.sha256);
+            lines.push_str("  ");
+            lines.push_str(file.path.as_str());
+            lines.push('\n');
+        }
         let info = FileInfo::new(
             "sums",
             ("text/plain", "TXT"),
@@ -47,7 +50,7 @@ impl DocumentFormat for Sums {
         );
         Ok(vec![Output::File(OutputFile::new(
             ExportPath::new(SUMS_FILE)?,
-            lines.concat().into_bytes(),
+            lines.into_bytes(),
             info,
         ))])
     }
