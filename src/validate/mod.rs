@@ -233,7 +233,7 @@ impl Validator {
     /// the model, then runs the document rules. `None` when anything is
     /// amiss, or for the catalog (one small file, always read in full).
     fn one_pass(&self, source: &SourceFile, findings: &mut Vec<Finding>) -> Option<Read> {
-        let check = |text: &str| text_clean(text);
+        let check = text_clean;
         match Kind::of(&source.path) {
             Kind::Catalog => None,
             Kind::Document => {
