@@ -12,7 +12,7 @@ use crate::fsx::{self, Links};
 use crate::import::{self, Facts, Imported, Input};
 use crate::model::{Document, DocumentId, DocumentKind, Language, ReferenceId};
 use crate::scaffold;
-use crate::source::{LineIndex, SourceFile};
+use crate::source::SourceFile;
 use crate::validate::{CATALOG_FILE, FileReport};
 
 /// Make a document from one Markdown file per official language, or from
@@ -227,11 +227,7 @@ fn capture(
     let warnings = capture.warnings.clone();
     let imported = import::assemble_capture(id, capture, facts, existing);
     let report = FileReport {
-        source: SourceFile {
-            path: input.path.clone(),
-            lines: LineIndex::new(&input.text),
-            text: input.text,
-        },
+        source: SourceFile::new(input.path.clone(), input.text),
         diagnostics: warnings,
         document: None,
         catalog: None,
@@ -368,11 +364,7 @@ fn refuse_input(args: &Args, inputs: &[Input], problems: &[Diagnostic]) -> Outco
     let reports: Vec<FileReport> = inputs
         .iter()
         .map(|input| FileReport {
-            source: SourceFile {
-                path: input.path.clone(),
-                lines: LineIndex::new(&input.text),
-                text: input.text.clone(),
-            },
+            source: SourceFile::new(input.path.clone(), input.text.clone()),
             diagnostics: problems
                 .iter()
                 .filter(|d| d.file == input.path)

@@ -4,6 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::string::FromUtf8Error;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -19,8 +20,25 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The text, without a byte-order mark.
     pub text: String,
-    /// Line starts of `text`.
-    pub lines: LineIndex,
+    /// Line starts of `text`: indexed the first time a diagnostic is
+    /// placed, so a valid file is never indexed.
+    lines: OnceLock<LineIndex>,
+}
+
+impl SourceFile {
+    /// The file at `path` holding `text`.
+    pub fn new(path: PathBuf, text: String) -> Self {
+        Self {
+            path,
+            text,
+            lines: OnceLock::new(),
+        }
+    }
+
+    /// The line starts of the text.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
 }
 
 impl SourceText for SourceFile {
@@ -29,11 +47,11 @@ impl SourceText for SourceFile {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_of(offset)
+        self.lines().line_of(offset)
     }
 
     fn line_start(&self, line: usize) -> Option<usize> {
-        self.lines.line_start(line)
+        self.lines().line_start(line)
     }
 }
 
@@ -169,11 +187,7 @@ pub fn read_json(source: &SourceFile) -> Result<(Value, Vec<DuplicateKey>), Box<
 /// problems met.
 fn loaded(path: &Path, text: String, readable: bool, diagnostics: Vec<Diagnostic>) -> Loaded {
     Loaded {
-        source: SourceFile {
-            path: path.to_path_buf(),
-            lines: LineIndex::new(&text),
-            text,
-        },
+        source: SourceFile::new(path.to_path_buf(), text),
         readable,
         diagnostics,
     }

@@ -108,11 +108,7 @@ pub fn missing_catalog(path: &Path) -> FileReport {
     .with_hint(
         "create it: copy a catalog.json from another project, or start from the README's section on the catalog, and set the publisher's values",
     );
-    let source = SourceFile {
-        path: path.to_path_buf(),
-        text: String::new(),
-        lines: source::LineIndex::new(""),
-    };
+    let source = SourceFile::new(path.to_path_buf(), String::new());
     FileReport::unread(source, vec![diagnostic])
 }
 
@@ -603,7 +599,7 @@ fn locate(source: &SourceFile, value: &Value, findings: Vec<Finding>, out: &mut 
     let index = SpanIndex::new(&source.text);
     for f in findings {
         let offset = index.offset(&f.pointer, f.target);
-        let p = source.lines.position(&source.text, offset);
+        let p = source.lines().position(&source.text, offset);
         let mut d = Diagnostic::new(
             f.severity,
             f.code,

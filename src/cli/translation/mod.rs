@@ -216,11 +216,7 @@ fn refuse_import(
     diagnostic: &crate::diagnostic::Diagnostic,
 ) -> Outcome {
     use std::io::IsTerminal;
-    let source = text.map(|text| crate::source::SourceFile {
-        path: file.to_path_buf(),
-        lines: crate::source::LineIndex::new(&text),
-        text,
-    });
+    let source = text.map(|text| crate::source::SourceFile::new(file.to_path_buf(), text));
     let renderer = crate::diagnostic::HumanRenderer::new(std::io::stderr().is_terminal());
     eprint!("{}", renderer.render(diagnostic, source.as_ref()));
     eprintln!("initiative: nothing was imported from {}", file.display());
