@@ -24,8 +24,9 @@ impl TranslationRule for DoubleSpace {
             .translated()
             .filter(|(_, u)| !u.translation.trim().is_empty())
         {
-            let chars: Vec<char> = unit.translation.chars().collect();
-            if let Some(at) = chars.windows(2).position(|w| w == [' ', ' ']) {
+            let text = &unit.translation;
+            let before = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+            if let Some(at) = text.find("  ").map(before) {
                 out.push(
                     Finding::warning(
                         self.code(),

@@ -3,7 +3,7 @@
 //! `.` are both full stops, `؟` is Arabic's question mark, Spanish opens a
 //! question with `¿`, and French puts a space before `; : ! ?`.
 
-use super::translation_support::{compared, unit_pointer};
+use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::source::Target;
 use crate::validate::Finding;
@@ -40,9 +40,8 @@ impl TranslationRule for EndPunctuation {
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
         let translation = subject.translation;
-        let pivots = &subject.pivots;
         let language = translation.language.primary();
-        for (id, unit, pivot) in compared(translation, pivots) {
+        for (id, unit, pivot) in subject.compared() {
             let text = &unit.translation;
             let want = ending(pivot).and_then(class);
             let last = ending(text);

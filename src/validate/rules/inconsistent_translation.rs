@@ -2,9 +2,9 @@
 //! the same text have the same translation, as Weblate's consistency check
 //! asks. A heading repeated in the original reads the same in every place.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
-use super::translation_support::{compared, unit_pointer};
+use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
@@ -21,8 +21,8 @@ impl TranslationRule for InconsistentTranslation {
     }
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
-        let mut first: HashMap<&str, (&str, &str)> = HashMap::new();
-        for (id, unit, pivot) in compared(subject.translation, &subject.pivots) {
+        let mut first: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+        for (id, unit, pivot) in subject.compared() {
             let text = unit.translation.trim();
             match first.get(pivot) {
                 Some((other, other_text)) if *other_text != text => {

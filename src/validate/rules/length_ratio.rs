@@ -7,7 +7,7 @@
 use unicode_script::Script;
 
 use super::script_mismatch::expected_scripts;
-use super::translation_support::{compared, unit_pointer};
+use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::diagnostic::Severity;
 use crate::model::Language;
@@ -39,8 +39,7 @@ impl TranslationRule for LengthRatio {
         } else {
             (0.4, 2.5)
         };
-        let pivots = &subject.pivots;
-        for (id, unit, pivot) in compared(translation, pivots) {
+        for (id, unit, pivot) in subject.compared() {
             let source = pivot.chars().count();
             let target = unit.translation.chars().count();
             if source < 20 && target < 20 {

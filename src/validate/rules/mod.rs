@@ -100,6 +100,8 @@ pub struct TranslationSubject<'a> {
     pub path: &'a Path,
     /// The pivot-language text of every text unit, by unit id.
     pub pivots: std::collections::BTreeMap<String, &'a str>,
+    /// The units the per-unit comparisons look at, in the file's order.
+    compared: Vec<translation_support::Compared<'a>>,
     /// What the run is for: a rule may judge by it (see [`Purpose`]).
     pub purpose: Purpose,
 }
@@ -119,13 +121,23 @@ pub enum Purpose {
 impl<'a> TranslationSubject<'a> {
     /// The subject of `translation` of `document`, read from `path`.
     pub fn new(translation: &'a Translation, document: &'a Document, path: &'a Path) -> Self {
+        let pivots = translation_support::pivot_texts(document, translation);
         Self {
             translation,
             document,
             path,
-            pivots: translation_support::pivot_texts(document, translation),
+            compared: translation_support::compared(translation, &pivots),
+            pivots,
             purpose: Purpose::Publish,
         }
+    }
+
+    /// Every translated unit whose id the document has, with its current
+    /// pivot text: `(id, unit, pivot)`.
+    pub(super) fn compared(
+        &self,
+    ) -> impl Iterator<Item = translation_support::Compared<'a>> + use<'_, 'a> {
+        self.compared.iter().copied()
     }
 }
 

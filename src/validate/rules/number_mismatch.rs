@@ -2,7 +2,7 @@
 //! source (2030, 4, …), counted with repeats, after reading native digits
 //! (Arabic-Indic ٢٠٣٠, Devanagari, full-width, …) as their values.
 
-use super::translation_support::{compared, unit_pointer};
+use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
@@ -22,7 +22,9 @@ fn digit(c: char) -> Option<char> {
         return Some(c);
     }
     let code = u32::from(c);
-    if code < 0x660 {
+    // Outside the blocks of the digits above (most letters, every CJK
+    // ideograph): no digit, without a look at the list.
+    if !(0x660..0x1820).contains(&code) && !(0xFF10..0xFF1A).contains(&code) {
         return None;
     }
     DIGIT_ZEROS
@@ -35,12 +37,27 @@ fn digit(c: char) -> Option<char> {
 pub(super) fn numbers(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut current = String::new();
-    for c in text.chars() {
-        match digit(c) {
-            Some(d) => current.push(d),
-            None if !current.is_empty() => found.push(std::mem::take(&mut current)),
-            None => {}
+    // Where the last digit read ends: a digit starting anywhere else
+    // starts a new number.
+    let mut after = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        // The first byte of an ASCII digit or of a character in the blocks
+        // of the other digits: the others are passed over unread.
+        if !(byte.is_ascii_digit() || matches!(byte, 0xD9..=0xE1 | 0xEF)) {
+            continue;
         }
+        let Some((c, d)) = text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .and_then(|c| digit(c).map(|d| (c, d)))
+        else {
+            continue;
+        };
+        if i != after && !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+        current.push(d);
+        after = i + c.len_utf8();
     }
     if !current.is_empty() {
         found.push(current);
@@ -59,9 +76,7 @@ impl TranslationRule for NumberMismatch {
     }
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
-        let translation = subject.translation;
-        let pivots = &subject.pivots;
-        for (id, unit, pivot) in compared(translation, pivots) {
+        for (id, unit, pivot) in subject.compared() {
             let mut expected = numbers(pivot);
             let mut extra = Vec::new();
             for number in numbers(&unit.translation) {
@@ -92,6 +107,38 @@ impl TranslationRule for NumberMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `numbers` read character by character, as a reader would.
+    fn numbers_by_chars(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for c in text.chars() {
+            match digit(c) {
+                Some(d) => current.push(d),
+                None if !current.is_empty() => found.push(std::mem::take(&mut current)),
+                None => {}
+            }
+        }
+        found.extend(Some(current).filter(|c| !c.is_empty()));
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn numbers_skip_only_what_cannot_be_a_digit() {
+        let pieces = [
+            "1", "0", "٢", "۳", "५", "３", "၄", "᠕", "a", "é", "人", "ب", " ", "\u{A0}",
+            "\u{0E51}", "\u{17E9}", "\u{FF1A}", "\u{065F}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(numbers(&text), numbers_by_chars(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn reads_native_digits() {

@@ -2,9 +2,9 @@
 //! whose originals differ. A paragraph's translation pasted into another
 //! unit, or into the wrong one, shows this way.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
-use super::translation_support::{compared, unit_pointer};
+use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
@@ -21,8 +21,8 @@ impl TranslationRule for ReusedTranslation {
     }
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
-        let mut first: HashMap<&str, (&str, &str)> = HashMap::new();
-        for (id, unit, pivot) in compared(subject.translation, &subject.pivots) {
+        let mut first: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+        for (id, unit, pivot) in subject.compared() {
             let text = unit.translation.trim();
             match first.get(text) {
                 Some((other, other_pivot)) if *other_pivot != pivot => {

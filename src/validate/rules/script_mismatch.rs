@@ -6,7 +6,7 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::translation_support::{compared, unit_pointer};
+use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::model::Language;
 use crate::validate::Finding;
@@ -62,8 +62,11 @@ pub(super) fn expected_scripts(language: &Language) -> Vec<Script> {
 fn letter_script(c: char) -> Option<Script> {
     let script = match c {
         'a'..='z' | 'A'..='Z' => Script::Latin,
-        '\0'..='\u{7F}' => return None,
-        '\u{0410}'..='\u{044F}' => Script::Cyrillic,
+        '\0'..='\u{7F}' | '×' | '÷' => return None,
+        // Latin-1 and Latin Extended-A and B: letters all (accented
+        // letters, without a look at the tables).
+        'À'..='\u{024F}' => Script::Latin,
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => Script::Cyrillic,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Script::Arabic,
         '\u{4E00}'..='\u{9FFF}' => Script::Han,
         _ if c.is_alphabetic() => c.script(),
@@ -76,7 +79,22 @@ fn share(text: &str, scripts: &[Script]) -> (f64, Option<Script>) {
     let mut total = 0_u32;
     let mut expected = 0_u32;
     let mut counts: Vec<(Script, u32)> = Vec::new();
-    for script in text.chars().filter_map(letter_script) {
+    // ASCII letters are counted apart, and added to Latin (listed where
+    // the first stood) at the end.
+    let mut ascii_letters = 0_u32;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                if ascii_letters == 0 && !counts.iter().any(|(s, _)| *s == Script::Latin) {
+                    counts.push((Script::Latin, 0));
+                }
+                ascii_letters += 1;
+            }
+            continue;
+        }
+        let Some(script) = letter_script(c) else {
+            continue;
+        };
         total += 1;
         if scripts.contains(&script) {
             expected += 1;
@@ -85,6 +103,13 @@ fn share(text: &str, scripts: &[Script]) -> (f64, Option<Script>) {
             Some((_, n)) => *n += 1,
             None => counts.push((script, 1)),
         }
+    }
+    if let Some((_, n)) = counts.iter_mut().find(|(s, _)| *s == Script::Latin) {
+        *n += ascii_letters;
+    }
+    total += ascii_letters;
+    if scripts.contains(&Script::Latin) {
+        expected += ascii_letters;
     }
     let top = counts.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s);
     if total == 0 {
@@ -108,8 +133,7 @@ impl TranslationRule for ScriptMismatch {
         let Some(first) = scripts.first() else {
             return;
         };
-        let pivots = &subject.pivots;
-        for (id, unit, _) in compared(translation, pivots) {
+        for (id, unit, _) in subject.compared() {
             let (fraction, top) = share(&unit.translation, &scripts);
             if fraction >= 0.5 {
                 continue;
@@ -136,6 +160,46 @@ impl TranslationRule for ScriptMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `share` with every letter looked up in turn.
+    fn share_by_letters(text: &str, scripts: &[Script]) -> (f64, Option<Script>) {
+        let letters: Vec<Script> = text.chars().filter_map(letter_script).collect();
+        let mut counts: Vec<(Script, u32)> = Vec::new();
+        for script in &letters {
+            match counts.iter_mut().find(|(s, _)| s == script) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((*script, 1)),
+            }
+        }
+        let top = counts.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s);
+        let expected = letters.iter().filter(|s| scripts.contains(s)).count();
+        #[allow(clippy::cast_precision_loss)]
+        let fraction = expected as f64 / letters.len().max(1) as f64;
+        (if letters.is_empty() { 1.0 } else { fraction }, top)
+    }
+
+    #[test]
+    fn ascii_letters_counted_apart_give_the_same_share() {
+        let pieces = ["a", "Z", "é", "ж", "人", "ب", "1", " ", ".", "ß"];
+        for scripts in [
+            vec![Script::Latin],
+            vec![Script::Han],
+            vec![Script::Cyrillic],
+        ] {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        for d in pieces {
+                            let text = format!("{a}{b}{c}{d}");
+                            let (want, have) =
+                                (share_by_letters(&text, &scripts), share(&text, &scripts));
+                            assert_eq!(want, have, "{text:?} {scripts:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_shortcuts_agree_with_the_unicode_tables() {

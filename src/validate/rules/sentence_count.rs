@@ -8,7 +8,7 @@
 
 use super::sentence_alignment::{Alignment, GAP, align};
 use super::translation_support::{
-    Sentence, Sentences, compared, excerpt, length_ratio, rough_ends, unit_pointer,
+    Sentence, Sentences, excerpt, length_ratio, rough_ends, unit_pointer,
 };
 use super::{TranslationRule, TranslationSubject};
 use crate::source::Target;
@@ -116,7 +116,7 @@ impl TranslationRule for SentenceCount {
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
         let ratio = length_ratio(subject);
-        for (id, unit, pivot) in compared(subject.translation, &subject.pivots) {
+        for (id, unit, pivot) in subject.compared() {
             // As many sentence ends on both sides: nothing left out or added
             // that a closer look would find, but for a split and an
             // omission in one unit.

@@ -28,18 +28,21 @@ pub(super) fn unit_pointer(id: &str, field: &str) -> String {
 }
 
 /// Every translated unit whose id the document has, with the current pivot
-/// text: what the per-unit comparisons look at.
+/// text: what the per-unit comparisons look at. Listed once per
+/// translation ([`TranslationSubject::compared`]), not by each rule.
 pub(super) fn compared<'a>(
     translation: &'a Translation,
-    pivots: &'a BTreeMap<String, &'a str>,
-) -> impl Iterator<Item = (&'a str, &'a TranslationUnit, &'a str)> {
-    translation.translated().filter_map(|(id, unit)| {
-        pivots
-            .get(id)
-            .map(|pivot| (id.as_str(), unit, *pivot))
-            .filter(|_| !unit.translation.trim().is_empty())
-    })
+    pivots: &BTreeMap<String, &'a str>,
+) -> Vec<Compared<'a>> {
+    translation
+        .translated()
+        .filter(|(_, unit)| !unit.translation.trim().is_empty())
+        .filter_map(|(id, unit)| pivots.get(id).map(|pivot| (id.as_str(), unit, *pivot)))
+        .collect()
 }
+
+/// A translated unit, with the current pivot text: `(id, unit, pivot)`.
+pub(super) type Compared<'a> = (&'a str, &'a TranslationUnit, &'a str);
 
 /// A short excerpt of `text` around character `at`, for messages.
 pub(super) fn excerpt(text: &str, at: usize) -> String {
@@ -90,7 +93,7 @@ pub(super) fn sentences(text: &str) -> Vec<Sentence<'_>> {
 /// sentence's length against another's.
 pub(super) fn length_ratio(subject: &TranslationSubject<'_>) -> f64 {
     let (mut source, mut target) = (0usize, 0usize);
-    for (_, unit, pivot) in compared(subject.translation, &subject.pivots) {
+    for (_, unit, pivot) in subject.compared() {
         source += pivot.chars().count();
         target += unit.translation.chars().count();
     }
@@ -113,12 +116,7 @@ impl Trigrams {
         let mut window = [0u64; 3];
         let mut seen = 0;
         for c in text.chars() {
-            // ASCII first: most letters of most texts, lowercased cheaply.
-            let c = if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else if !c.is_ascii() && c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
+            let Some(c) = folded(c) else {
                 continue;
             };
             window = [window[1], window[2], u64::from(c)];
@@ -146,6 +144,22 @@ impl Trigrams {
             .zip(&other.0)
             .map(|(a, b)| (a & b).count_ones() as usize)
             .sum()
+    }
+}
+
+/// `c` lowercased if it is a letter or a digit, `None` otherwise: the
+/// common blocks (ASCII, Latin-1, basic Cyrillic, CJK ideographs)
+/// answered directly, the rest looked up.
+fn folded(c: char) -> Option<char> {
+    let shifted = || char::from_u32(u32::from(c) + 0x20);
+    match c {
+        'a'..='z' | '0'..='9' | 'ß'..='ÿ' | 'а'..='я' | '\u{4E00}'..='\u{9FFF}' if c != '÷' => {
+            Some(c)
+        }
+        'A'..='Z' | 'À'..='Þ' | 'А'..='Я' if c != '×' => shifted(),
+        '\0'..='\u{7F}' | '×' | '÷' => None,
+        _ if c.is_alphanumeric() => Some(c.to_lowercase().next().unwrap_or(c)),
+        _ => None,
     }
 }
 
@@ -194,12 +208,17 @@ fn ends_sentence(c: char) -> bool {
 /// a number or an abbreviation followed by a letter does not count): a
 /// quick first look before the Unicode segmentation, which costs more.
 pub(super) fn rough_ends(text: &str) -> usize {
-    let mut chars = text.chars().peekable();
     let mut count = 0;
-    while let Some(c) = chars.next() {
-        if ends_sentence(c)
+    for (i, byte) in text.bytes().enumerate() {
+        // The first byte of each character that may end a sentence: the
+        // others, CJK ideographs among them, are passed over unread.
+        if !matches!(byte, b'.' | b'!' | b'?' | 0xD8 | 0xE0 | 0xE2 | 0xE3 | 0xEF) {
+            continue;
+        }
+        let mut chars = text.get(i..).unwrap_or_default().chars();
+        if chars.next().is_some_and(ends_sentence)
             && chars
-                .peek()
+                .next()
                 .is_none_or(|n| n.is_whitespace() || !n.is_alphanumeric())
         {
             count += 1;
@@ -213,4 +232,70 @@ pub(super) fn rough_ends(text: &str) -> usize {
 pub(super) fn rough_sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split(ends_sentence)
         .filter(|piece| !piece.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `folded` as the Unicode tables answer it, for every character.
+    fn folded_by_the_tables(c: char) -> Option<char> {
+        c.is_alphanumeric()
+            .then(|| c.to_lowercase().next().unwrap_or(c))
+    }
+
+    #[test]
+    fn the_folding_shortcuts_agree_with_the_unicode_tables() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(folded(c), folded_by_the_tables(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    /// `rough_ends` read character by character, as a reader would.
+    fn rough_ends_by_chars(text: &str) -> usize {
+        let chars: Vec<char> = text.chars().collect();
+        (0..chars.len())
+            .filter(|&i| {
+                ends_sentence(chars[i])
+                    && chars
+                        .get(i + 1)
+                        .is_none_or(|n| n.is_whitespace() || !n.is_alphanumeric())
+            })
+            .count()
+    }
+
+    #[test]
+    fn rough_ends_skips_only_what_cannot_end_a_sentence() {
+        let pieces = [
+            ".",
+            "!",
+            "?",
+            "。",
+            "！",
+            "？",
+            "؟",
+            "…",
+            "।",
+            "a",
+            "7",
+            " ",
+            "\u{A0}",
+            "人",
+            "é",
+            "ب",
+            "—",
+            "”",
+            "\u{3001}",
+            "\u{FF0C}",
+            "\u{2026}x",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(rough_ends(&text), rough_ends_by_chars(&text), "{text:?}");
+                }
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! source was probably copied and not translated. Texts of one or two
 //! words (names, acronyms) are allowed to stay the same.
 
-use super::translation_support::{compared, unit_pointer};
+use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
 
@@ -19,9 +19,7 @@ impl TranslationRule for UnchangedTranslation {
     }
 
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
-        let translation = subject.translation;
-        let pivots = &subject.pivots;
-        for (id, unit, pivot) in compared(translation, pivots) {
+        for (id, unit, pivot) in subject.compared() {
             if unit.translation == pivot && pivot.split_whitespace().count() > 2 {
                 out.push(
                     Finding::warning(

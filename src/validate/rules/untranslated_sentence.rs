@@ -14,9 +14,7 @@
 
 use whatlang::{Detector, Lang};
 
-use super::translation_support::{
-    Trigrams, compared, excerpt, rough_sentences, sentences, unit_pointer,
-};
+use super::translation_support::{Trigrams, excerpt, rough_sentences, sentences, unit_pointer};
 use super::{TranslationRule, TranslationSubject};
 use crate::model::{Language, Translation};
 use crate::source::Target;
@@ -122,7 +120,7 @@ impl TranslationRule for UntranslatedSentence {
         let between = Detector::with_allowlist(vec![pivot, target]);
         let names = cited_names(subject);
         let among_all = Detector::new();
-        for (id, unit, pivot_text) in compared(translation, &subject.pivots) {
+        for (id, unit, pivot_text) in subject.compared() {
             // A copy of the original is `unchanged-translation`'s to report.
             if unit.translation == pivot_text {
                 continue;
