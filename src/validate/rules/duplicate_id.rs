@@ -1,10 +1,11 @@
 //! Rule `duplicate-id`: no two units, and no two references or related
 //! items, share an id.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::DocumentRule;
+use super::place::Place;
 use crate::model::Document;
 use crate::validate::Finding;
 
@@ -21,31 +22,31 @@ impl DocumentRule for DuplicateId {
     }
 
     fn check(&self, document: &Document, _: &Path, out: &mut Vec<Finding>) {
-        let mut units: Vec<(String, &str)> = Vec::new();
+        let mut units: Vec<(Place, &str)> = Vec::new();
         for (i, p) in document.preamble.iter().enumerate() {
-            units.push((format!("/preamble/{i}/id"), p.id.as_str()));
+            units.push((Place::Preamble(i, "id"), p.id.as_str()));
         }
         for (i, s) in document.sections.iter().enumerate() {
-            units.push((format!("/sections/{i}/id"), s.id.as_str()));
+            units.push((Place::Section(i, "id"), s.id.as_str()));
             for (j, p) in s.paragraphs.iter().enumerate() {
-                units.push((format!("/sections/{i}/paragraphs/{j}/id"), p.id.as_str()));
+                units.push((Place::Paragraph(i, j, "id"), p.id.as_str()));
             }
         }
-        let mut items: Vec<(String, &str)> = Vec::new();
+        let mut items: Vec<(Place, &str)> = Vec::new();
         for (i, r) in document.references.iter().enumerate() {
-            items.push((format!("/references/{i}/id"), r.id.as_str()));
+            items.push((Place::Reference(i, "id"), r.id.as_str()));
         }
         for (i, r) in document.related.iter().enumerate() {
-            items.push((format!("/related/{i}/id"), r.id.as_str()));
+            items.push((Place::Related(i, "id"), r.id.as_str()));
         }
         for ids in [units, items] {
-            let mut first: HashMap<&str, &str> = HashMap::new();
+            let mut first: BTreeMap<&str, Place> = BTreeMap::new();
             for (pointer, id) in &ids {
                 match first.get(id) {
                     Some(earlier) => out.push(
                         Finding::error(
                             self.code(),
-                            pointer.clone(),
+                            pointer.to_string(),
                             format!("id `{id}` is used twice"),
                         )
                         .hint(format!(
@@ -53,7 +54,7 @@ impl DocumentRule for DuplicateId {
                         )),
                     ),
                     None => {
-                        first.insert(id, pointer);
+                        first.insert(id, *pointer);
                     }
                 }
             }

@@ -47,13 +47,12 @@ impl TranslationRule for EndPunctuation {
             let last = ending(text);
             let have = last.and_then(class);
             let at = text.chars().count().saturating_sub(1);
-            let pointer = unit_pointer(id, "translation");
             if want != have {
                 let describe = |c: Option<&'static str>| c.unwrap_or("no punctuation");
                 out.push(
                     Finding::warning(
                         self.code(),
-                        pointer,
+                        unit_pointer(id, "translation"),
                         format!(
                             "the original ends with {}, the translation with {}",
                             describe(want),
@@ -71,7 +70,7 @@ impl TranslationRule for EndPunctuation {
                 out.push(
                     Finding::warning(
                         self.code(),
-                        pointer,
+                        unit_pointer(id, "translation"),
                         "the question has no opening ¿".to_owned(),
                     )
                     .hint("Spanish opens a question with ¿"),
@@ -87,7 +86,7 @@ impl TranslationRule for EndPunctuation {
                 out.push(
                     Finding::warning(
                         self.code(),
-                        pointer,
+                        unit_pointer(id, "translation"),
                         format!("French puts a space before the final `{}`", last.unwrap_or(' ')),
                     )
                     .at(Target::Char(at))

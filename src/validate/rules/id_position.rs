@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::DocumentRule;
+use super::place::Place;
 use crate::model::{Document, UnitId};
 use crate::validate::Finding;
 
@@ -12,12 +13,12 @@ use crate::validate::Finding;
 pub(super) struct IdPosition;
 
 impl IdPosition {
-    fn compare(&self, actual: &UnitId, expected: &UnitId, pointer: String, out: &mut Vec<Finding>) {
+    fn compare(&self, actual: &UnitId, expected: &UnitId, pointer: Place, out: &mut Vec<Finding>) {
         if actual != expected {
             out.push(
                 Finding::error(
                     self.code(),
-                    pointer,
+                    pointer.to_string(),
                     format!("id `{actual}` does not match its position, which gives `{expected}`"),
                 )
                 .hint(format!(
@@ -42,7 +43,7 @@ impl DocumentRule for IdPosition {
             self.compare(
                 &p.id,
                 &UnitId::preamble_paragraph(i + 1),
-                format!("/preamble/{i}/id"),
+                Place::Preamble(i, "id"),
                 out,
             );
         }
@@ -50,14 +51,14 @@ impl DocumentRule for IdPosition {
             self.compare(
                 &section.id,
                 &UnitId::section(section.number),
-                format!("/sections/{i}/id"),
+                Place::Section(i, "id"),
                 out,
             );
             for (j, p) in section.paragraphs.iter().enumerate() {
                 self.compare(
                     &p.id,
                     &UnitId::section_paragraph(section.number, j + 1),
-                    format!("/sections/{i}/paragraphs/{j}/id"),
+                    Place::Paragraph(i, j, "id"),
                     out,
                 );
             }

@@ -47,9 +47,6 @@ impl TranslationRule for LengthRatio {
             }
             #[allow(clippy::cast_precision_loss)]
             let ratio = target as f64 / source.max(1) as f64;
-            let message = format!(
-                "the translation has {target} characters against {source} in the original ({ratio:.1}x)"
-            );
             let (severity, hint) = if !(0.1..=10.0).contains(&ratio) {
                 (
                     Severity::Error,
@@ -64,6 +61,9 @@ impl TranslationRule for LengthRatio {
                 continue;
             };
             let pointer = unit_pointer(id, "translation");
+            let message = format!(
+                "the translation has {target} characters against {source} in the original ({ratio:.1}x)"
+            );
             out.push(Finding::new(severity, self.code(), pointer, message).hint(hint));
         }
     }

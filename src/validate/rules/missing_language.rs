@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::DocumentRule;
+use super::place::Place;
 use crate::model::{Document, Language, LocalizedText};
 use crate::validate::Finding;
 
@@ -20,14 +21,15 @@ impl DocumentRule for MissingLanguage {
     }
 
     fn check(&self, document: &Document, _: &Path, out: &mut Vec<Finding>) {
-        let mut units: Vec<(String, &LocalizedText)> = vec![("/title".into(), &document.title)];
+        let mut units: Vec<(Place, &LocalizedText)> =
+            vec![(Place::Fixed("/title"), &document.title)];
         for (i, p) in document.preamble.iter().enumerate() {
-            units.push((format!("/preamble/{i}/text"), &p.text));
+            units.push((Place::Preamble(i, "text"), &p.text));
         }
         for (i, s) in document.sections.iter().enumerate() {
-            units.push((format!("/sections/{i}/heading"), &s.heading));
+            units.push((Place::Section(i, "heading"), &s.heading));
             for (j, p) in s.paragraphs.iter().enumerate() {
-                units.push((format!("/sections/{i}/paragraphs/{j}/text"), &p.text));
+                units.push((Place::Paragraph(i, j, "text"), &p.text));
             }
         }
         let official: Vec<&str> = document.languages.iter().map(Language::as_str).collect();
@@ -35,7 +37,7 @@ impl DocumentRule for MissingLanguage {
             for language in &document.languages {
                 if text.get(language).is_none() {
                     out.push(
-                        Finding::error(self.code(), pointer.clone(), format!("no text in `{language}`"))
+                        Finding::error(self.code(), pointer.to_string(), format!("no text in `{language}`"))
                             .hint(format!(
                                 "add \"{language}\": \"…\" here: every unit needs each official language ({})",
                                 official.join(", ")

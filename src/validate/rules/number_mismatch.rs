@@ -2,6 +2,7 @@
 //! source (2030, 4, …), counted with repeats, after reading native digits
 //! (Arabic-Indic ٢٠٣٠, Devanagari, full-width, …) as their values.
 
+use super::marked::marked;
 use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
@@ -40,12 +41,10 @@ pub(super) fn numbers(text: &str) -> Vec<String> {
     // Where the last digit read ends: a digit starting anywhere else
     // starts a new number.
     let mut after = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        // The first byte of an ASCII digit or of a character in the blocks
-        // of the other digits: the others are passed over unread.
-        if !(byte.is_ascii_digit() || matches!(byte, 0xD9..=0xE1 | 0xEF)) {
-            continue;
-        }
+    // An ASCII digit, or the first byte of a character in the blocks of
+    // the other digits: the others are passed over unread.
+    let may_be_digit = |b: u8| b.is_ascii_digit() || matches!(b, 0xD9..=0xE1 | 0xEF);
+    for i in marked(text.as_bytes(), may_be_digit) {
         let Some((c, d)) = text
             .get(i..)
             .and_then(|rest| rest.chars().next())

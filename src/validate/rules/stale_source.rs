@@ -31,7 +31,8 @@ impl TranslationRule for StaleSource {
     fn check(&self, subject: &TranslationSubject<'_>, out: &mut Vec<Finding>) {
         let translation = subject.translation;
         for (id, unit) in &translation.units {
-            if let Some(current) = subject.pivots.get(id) {
+            // The pointer is written only for a unit that has changed.
+            if let Some(current) = subject.pivots.get(id).filter(|c| **c != unit.source) {
                 let at = unit_pointer(id, "source");
                 self.compare(subject, (at, Stale::Unit), current, &unit.source, out);
             }

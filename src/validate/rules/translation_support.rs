@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::TranslationSubject;
+use super::marked::marked;
 use crate::model::{Document, Translation, TranslationUnit};
 
 /// The pivot-language text of every text unit of `document`, by unit id.
@@ -200,7 +201,7 @@ impl<'a> Sentences<'a> {
 
 /// Whether `c` ends a sentence in some script (`.`, `!`, `?`, `。`, `！`,
 /// `？`, `؟`, `…`).
-fn ends_sentence(c: char) -> bool {
+pub(super) fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '…' | '।')
 }
 
@@ -208,23 +209,18 @@ fn ends_sentence(c: char) -> bool {
 /// a number or an abbreviation followed by a letter does not count): a
 /// quick first look before the Unicode segmentation, which costs more.
 pub(super) fn rough_ends(text: &str) -> usize {
-    let mut count = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        // The first byte of each character that may end a sentence: the
-        // others, CJK ideographs among them, are passed over unread.
-        if !matches!(byte, b'.' | b'!' | b'?' | 0xD8 | 0xE0 | 0xE2 | 0xE3 | 0xEF) {
-            continue;
-        }
-        let mut chars = text.get(i..).unwrap_or_default().chars();
-        if chars.next().is_some_and(ends_sentence)
-            && chars
-                .next()
-                .is_none_or(|n| n.is_whitespace() || !n.is_alphanumeric())
-        {
-            count += 1;
-        }
-    }
-    count
+    // The first bytes of the characters that may end a sentence: the
+    // others, CJK ideographs among them, are passed over unread.
+    let may_end = |b: u8| matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE0 | 0xE2 | 0xE3 | 0xEF);
+    marked(text.as_bytes(), may_end)
+        .filter(|&i| {
+            let mut chars = text.get(i..).unwrap_or_default().chars();
+            chars.next().is_some_and(ends_sentence)
+                && chars
+                    .next()
+                    .is_none_or(|n| n.is_whitespace() || !n.is_alphanumeric())
+        })
+        .count()
 }
 
 /// The pieces of `text` between sentence ends, roughly: a quick first

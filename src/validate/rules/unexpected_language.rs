@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::DocumentRule;
+use super::place::Place;
 use crate::model::{Document, Language, LocalizedText};
 use crate::validate::Finding;
 
@@ -20,29 +21,32 @@ impl DocumentRule for UnexpectedLanguage {
     }
 
     fn check(&self, document: &Document, _: &Path, out: &mut Vec<Finding>) {
-        let mut texts: Vec<(String, &LocalizedText)> = vec![
-            ("/title".into(), &document.title),
-            ("/place/name".into(), &document.place.name),
-            ("/publication/channel".into(), &document.publication.channel),
+        let mut texts: Vec<(Place, &LocalizedText)> = vec![
+            (Place::Fixed("/title"), &document.title),
+            (Place::Fixed("/place/name"), &document.place.name),
             (
-                "/publication/headline".into(),
+                Place::Fixed("/publication/channel"),
+                &document.publication.channel,
+            ),
+            (
+                Place::Fixed("/publication/headline"),
                 &document.publication.headline,
             ),
         ];
         for (i, p) in document.preamble.iter().enumerate() {
-            texts.push((format!("/preamble/{i}/text"), &p.text));
+            texts.push((Place::Preamble(i, "text"), &p.text));
         }
         for (i, s) in document.sections.iter().enumerate() {
-            texts.push((format!("/sections/{i}/heading"), &s.heading));
+            texts.push((Place::Section(i, "heading"), &s.heading));
             for (j, p) in s.paragraphs.iter().enumerate() {
-                texts.push((format!("/sections/{i}/paragraphs/{j}/text"), &p.text));
+                texts.push((Place::Paragraph(i, j, "text"), &p.text));
             }
         }
         for (i, r) in document.references.iter().enumerate() {
-            texts.push((format!("/references/{i}/name"), &r.name));
+            texts.push((Place::Reference(i, "name"), &r.name));
         }
         for (i, r) in document.related.iter().enumerate() {
-            texts.push((format!("/related/{i}/title"), &r.title));
+            texts.push((Place::Related(i, "title"), &r.title));
         }
         let official: Vec<&str> = document.languages.iter().map(Language::as_str).collect();
         for (pointer, text) in texts {

@@ -14,7 +14,9 @@
 
 use whatlang::{Detector, Lang};
 
-use super::translation_support::{Trigrams, excerpt, rough_sentences, sentences, unit_pointer};
+use super::translation_support::{
+    Trigrams, ends_sentence, excerpt, rough_sentences, sentences, unit_pointer,
+};
 use super::{TranslationRule, TranslationSubject};
 use crate::model::{Language, Translation};
 use crate::source::Target;
@@ -94,6 +96,16 @@ fn mostly_from(piece: &Trigrams, original: &Trigrams) -> bool {
     piece.len() >= 8 && piece.common(original) * 2 >= piece.len()
 }
 
+/// The trigrams of `sentence`: those of the rough piece it is, but for
+/// the marks that end it (which have none), when there is one.
+fn grams_of<'a>(sentence: &str, pieces: &'a [(&str, Trigrams)]) -> std::borrow::Cow<'a, Trigrams> {
+    let body = sentence.trim_end_matches(ends_sentence).trim_end();
+    match pieces.iter().find(|(piece, _)| *piece == body) {
+        Some((_, grams)) => std::borrow::Cow::Borrowed(grams),
+        None => std::borrow::Cow::Owned(Trigrams::of(sentence)),
+    }
+}
+
 impl TranslationRule for UntranslatedSentence {
     fn code(&self) -> &'static str {
         "untranslated-sentence"
@@ -126,13 +138,17 @@ impl TranslationRule for UntranslatedSentence {
                 continue;
             }
             let original = Trigrams::of(pivot_text);
-            let suspect = rough_sentences(&unit.translation)
-                .any(|piece| mostly_from(&Trigrams::of(piece), &original));
-            if !suspect {
+            let pieces: Vec<(&str, Trigrams)> = rough_sentences(&unit.translation)
+                .map(|piece| (piece.trim(), Trigrams::of(piece)))
+                .collect();
+            if !pieces
+                .iter()
+                .any(|(_, grams)| mostly_from(grams, &original))
+            {
                 continue;
             }
             for sentence in sentences(&unit.translation) {
-                if !mostly_from(&Trigrams::of(sentence.text), &original) {
+                if !mostly_from(&grams_of(sentence.text, &pieces), &original) {
                     continue;
                 }
                 let text = unnamed(&unquoted(sentence.text), &names);
