@@ -1,7 +1,7 @@
 //! Rule `duplicate-id`: no two units, and no two references or related
 //! items, share an id.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::DocumentRule;
@@ -40,7 +40,7 @@ impl DocumentRule for DuplicateId {
             items.push((Place::Related(i, "id"), r.id.as_str()));
         }
         for ids in [units, items] {
-            let mut first: BTreeMap<&str, Place> = BTreeMap::new();
+            let mut first: HashMap<&str, Place> = HashMap::new();
             for (pointer, id) in &ids {
                 match first.get(id) {
                     Some(earlier) => out.push(

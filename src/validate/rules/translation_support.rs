@@ -114,18 +114,20 @@ pub(super) struct Trigrams([u64; 32]);
 impl Trigrams {
     pub(super) fn of(text: &str) -> Self {
         let mut set = Self::default();
-        let mut window = [0u64; 3];
+        // The last three letters, 21 bits each, the oldest highest.
+        let mut window = 0u64;
         let mut seen = 0;
         for c in text.chars() {
             let Some(c) = folded(c) else {
                 continue;
             };
-            window = [window[1], window[2], u64::from(c)];
+            window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
             seen += 1;
             if seen >= 3 {
-                let packed = window[0] << 42 | window[1] << 21 | window[2];
-                let bit = packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53;
-                if let Some(word) = set.0.get_mut(usize::try_from(bit >> 6).unwrap_or(0)) {
+                let bit = window.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53;
+                // `bit` has 11 bits: its word is one of the 32.
+                let word = usize::try_from(bit >> 6).unwrap_or(0) & 31;
+                if let Some(word) = set.0.get_mut(word) {
                     *word |= 1 << (bit & 63);
                 }
             }
@@ -244,6 +246,34 @@ mod tests {
     fn the_folding_shortcuts_agree_with_the_unicode_tables() {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             assert_eq!(folded(c), folded_by_the_tables(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    /// `Trigrams::of` with the three letters kept apart and packed anew
+    /// for each trigram.
+    fn trigrams_packed_anew(text: &str) -> Trigrams {
+        let mut set = Trigrams::default();
+        let letters: Vec<u64> = text.chars().filter_map(folded).map(u64::from).collect();
+        for w in letters.windows(3) {
+            let packed = w[0] << 42 | w[1] << 21 | w[2];
+            let bit = packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53;
+            set.0[(bit >> 6) as usize] |= 1 << (bit & 63);
+        }
+        set
+    }
+
+    #[test]
+    fn the_rolling_window_gives_the_trigrams_packed_anew() {
+        for text in [
+            "",
+            "ab",
+            "The Digital Education Alliance, 2030.",
+            "Künstliche Intelligenz für alle — 人工智能赋能教育 \u{10348}\u{1F600}x",
+            "التعليم الرقمي؛ цифровое образование",
+        ] {
+            let rolling = Trigrams::of(text);
+            assert_eq!(rolling, trigrams_packed_anew(text), "{text:?}");
+            assert!(text.chars().count() < 3 || rolling.len() > 0, "{text:?}");
         }
     }
 
