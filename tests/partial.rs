@@ -296,3 +296,96 @@ fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
         }
     }
 }
+
+/// The bytes [`Spooled`] hands over: two blocks of the runner's reading
+/// and a little more, none of them alike in a row.
+fn spooled_bytes() -> Vec<u8> {
+    (0..(2u32 << 20) + 17)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect()
+}
+
+/// Where [`Spooled`] put its temporary folder.
+static SPOOL_FOLDER: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// A format of the test's own that builds its file on disk, as the `SQLite`
+/// export does, and hands it over to be read a block at a time.
+struct Spooled;
+
+impl Spooled {
+    fn path() -> Result<ExportPath, Error> {
+        ExportPath::new("spooled/big.bin")
+    }
+}
+
+impl DocumentFormat for Spooled {
+    fn name(&self) -> &'static str {
+        "spooled"
+    }
+
+    fn owns(&self) -> &'static [&'static str] {
+        &["spooled/"]
+    }
+
+    fn start(&self, _: &Context<'_>) -> Result<Vec<Output>, Error> {
+        let info = FileInfo::new(
+            "spooled",
+            ("application/octet-stream", "BIN"),
+            Scope::Catalog,
+            "Bytes built on disk.",
+        );
+        Ok(vec![Output::Open(OutputFile::new(
+            Spooled::path()?,
+            b"head:".to_vec(),
+            info,
+        ))])
+    }
+
+    fn finish(
+        &self,
+        _: &Context<'_>,
+        _: &[initiative::model::DocumentSummary],
+        _: &[&FileMeta],
+    ) -> Result<Vec<Output>, Error> {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("big.bin");
+        std::fs::write(&file, spooled_bytes()).unwrap();
+        *SPOOL_FOLDER.lock().unwrap() = Some(folder.path().to_path_buf());
+        Ok(vec![Output::AppendFrom {
+            path: Spooled::path()?,
+            source: std::fs::File::open(&file).unwrap(),
+            folder,
+        }])
+    }
+}
+
+#[test]
+fn a_file_built_on_disk_is_handed_over_whole_and_its_folder_removed() {
+    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
+    let document: Document =
+        serde_json::from_str(&read("data/hangzhou-initiative/document.json")).unwrap();
+    let catalog: Catalog = serde_json::from_str(&read("data/catalog.json")).unwrap();
+    let context = Context {
+        catalog: Some(&catalog),
+        base_iri: &initiative::model::Iri::base(&catalog.base_iri).unwrap(),
+        csv_bom: false,
+        csv_excel_safe: false,
+        created: None,
+    };
+    let mut registry = shipped_formats();
+    registry.insert(0, &Spooled);
+    let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &[document], &[])
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.path.to_path_buf(), f.bytes))
+        .collect();
+    let mut expected = b"head:".to_vec();
+    expected.extend(spooled_bytes());
+    let made = &files[Path::new("spooled/big.bin")];
+    assert_eq!(made.len(), expected.len());
+    assert!(*made == expected);
+    let sums = String::from_utf8_lossy(&files[Path::new("SHA256SUMS")]).into_owned();
+    assert!(sums.contains(&format!("{}  spooled/big.bin\n", sha256_hex(&expected))));
+    let folder = SPOOL_FOLDER.lock().unwrap().clone().unwrap();
+    assert!(!folder.exists(), "{}", folder.display());
+}

@@ -38,7 +38,21 @@ pub enum Output {
         /// The bytes to add.
         bytes: Vec<u8>,
     },
+    /// A file on disk to add at the end of a file opened with
+    /// [`Output::Open`] (a database built in a temporary folder): read a
+    /// block at a time, so memory never holds it whole.
+    AppendFrom {
+        /// The path under the export folder.
+        path: ExportPath,
+        /// The file to read, from its start.
+        source: std::fs::File,
+        /// The temporary folder the file is in, removed once it is read.
+        folder: tempfile::TempDir,
+    },
 }
+
+/// How much of a file [`Output::AppendFrom`] hands over at a time.
+const SPOOL_BLOCK: usize = 1 << 20;
 
 /// What the formats that describe files know of one: no bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -372,6 +386,14 @@ impl<'a, S: Sink> ExportRun<'a, S> {
                 Output::File(file) => metas.extend(self.take_file(position, &file)?),
                 Output::Open(file) => self.open_file(position, file)?,
                 Output::Append { path, bytes } => self.append(f, &path, &bytes)?,
+                Output::AppendFrom {
+                    path,
+                    source,
+                    folder,
+                } => {
+                    self.append_from(f, &path, source, folder.path())?;
+                    drop(folder);
+                }
             }
         }
         Ok(metas)
@@ -440,6 +462,29 @@ impl<'a, S: Sink> ExportRun<'a, S> {
         self.open_index.insert(file.path, self.open.len());
         self.open.push(open);
         Ok(())
+    }
+
+    /// Adds the bytes of `source` (a file in `folder`, named in errors) to
+    /// a shared file format `f` opened before, a block at a time.
+    fn append_from(
+        &mut self,
+        f: usize,
+        path: &ExportPath,
+        mut source: std::fs::File,
+        folder: &std::path::Path,
+    ) -> Result<(), Error> {
+        let mut block = vec![0; SPOOL_BLOCK];
+        loop {
+            let read = std::io::Read::read(&mut source, &mut block).map_err(|e| Error::Io {
+                action: "read back the file built in",
+                path: folder.to_path_buf(),
+                source: e,
+            })?;
+            let Some(bytes) = block.get(..read).filter(|b| !b.is_empty()) else {
+                return Ok(());
+            };
+            self.append(f, path, bytes)?;
+        }
     }
 
     /// Adds bytes to a shared file format `f` opened before.

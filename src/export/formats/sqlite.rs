@@ -116,10 +116,12 @@ impl FormatRun for SqliteRun {
     ) -> Result<Vec<Output>, Error> {
         let build = self.db.take().ok_or_else(|| not_started("finish"))?;
         let languages = corpus_languages(&build.db)?;
+        let (source, folder) = complete(build, &languages)?;
         Ok(vec![
-            Output::Append {
+            Output::AppendFrom {
                 path: database_path()?,
-                bytes: complete(build, &languages)?,
+                source,
+                folder,
             },
             Output::Append {
                 path: metadata_path()?,
@@ -355,11 +357,14 @@ fn value(schema: &TableSchema, column: &Column, cell: String) -> Result<Value, E
         })
 }
 
-/// The finished database's bytes: the side-by-side view and the full-text
-/// index added, the transaction committed (which checks every foreign
-/// key), and the whole copied compactly by `VACUUM INTO` a fresh file,
-/// which is read back once the build is closed.
-fn complete(build: Build, languages: &[String]) -> Result<Vec<u8>, Error> {
+/// The finished database: the side-by-side view and the full-text index
+/// added, the transaction committed (which checks every foreign key), and
+/// the whole copied compactly by `VACUUM INTO` a fresh file, opened for
+/// reading once the build is closed, with the temporary folder it is in.
+fn complete(
+    build: Build,
+    languages: &[String],
+) -> Result<(std::fs::File, tempfile::TempDir), Error> {
     let Build { db, folder } = build;
     let sql = format!(
         "{}\
@@ -383,11 +388,12 @@ fn complete(build: Build, languages: &[String]) -> Result<Vec<u8>, Error> {
     db.execute("VACUUM INTO ?1", [target])
         .map_err(failed("copy the database"))?;
     drop(db);
-    std::fs::read(&finished).map_err(|source| Error::Io {
+    let file = std::fs::File::open(&finished).map_err(|source| Error::Io {
         action: "read the SQLite database back from",
         path: finished,
         source,
-    })
+    })?;
+    Ok((file, folder))
 }
 
 /// Every language with a text, in tag order.
