@@ -6,7 +6,6 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::marked::marked;
 use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::model::Language;
@@ -77,44 +76,41 @@ fn letter_script(c: char) -> Option<Script> {
 }
 
 fn share(text: &str, scripts: &[Script]) -> (f64, Option<Script>) {
-    let bytes = text.as_bytes();
-    // ASCII letters are counted apart, in a vectorized pass, and added to
-    // Latin (listed where the first stood) at the end; only the other
-    // characters are decoded, found by their first bytes.
-    let ascii_letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let ascii_letters = u32::try_from(ascii_letters).unwrap_or(u32::MAX);
-    let first_ascii = bytes.iter().position(u8::is_ascii_alphabetic);
+    let mut total = 0_u32;
+    let mut expected = 0_u32;
     let mut counts: Vec<(Script, u32)> = Vec::new();
-    let latin_listed = |counts: &mut Vec<(Script, u32)>| {
-        if !counts.iter().any(|(s, _)| *s == Script::Latin) {
-            counts.push((Script::Latin, 0));
+    // ASCII letters are counted apart, and added to Latin (listed where
+    // the first stood) at the end.
+    let mut ascii_letters = 0_u32;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                if ascii_letters == 0 && !counts.iter().any(|(s, _)| *s == Script::Latin) {
+                    counts.push((Script::Latin, 0));
+                }
+                ascii_letters += 1;
+            }
+            continue;
         }
-    };
-    for i in marked(bytes, |b| b >= 0xC0) {
-        if first_ascii.is_some_and(|first| first < i) {
-            latin_listed(&mut counts);
-        }
-        let c = text.get(i..).and_then(|rest| rest.chars().next());
-        let Some(script) = c.and_then(letter_script) else {
+        let Some(script) = letter_script(c) else {
             continue;
         };
+        total += 1;
+        if scripts.contains(&script) {
+            expected += 1;
+        }
         match counts.iter_mut().find(|(s, _)| *s == script) {
             Some((_, n)) => *n += 1,
             None => counts.push((script, 1)),
         }
     }
-    if first_ascii.is_some() {
-        latin_listed(&mut counts);
-    }
     if let Some((_, n)) = counts.iter_mut().find(|(s, _)| *s == Script::Latin) {
         *n += ascii_letters;
     }
-    let total: u32 = counts.iter().map(|(_, n)| n).sum();
-    let expected: u32 = counts
-        .iter()
-        .filter(|(s, _)| scripts.contains(s))
-        .map(|(_, n)| n)
-        .sum();
+    total += ascii_letters;
+    if scripts.contains(&Script::Latin) {
+        expected += ascii_letters;
+    }
     let top = counts.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s);
     if total == 0 {
         return (1.0, top);
