@@ -150,10 +150,42 @@ impl Trigrams {
     }
 }
 
+/// Each ASCII byte lowercased if it is a letter or a digit, 0 otherwise.
+static ASCII_FOLDED: [u8; 128] = ascii_folded();
+
+/// Builds [`ASCII_FOLDED`] when the crate is compiled.
+// Every index is below 128 and every byte below 0x80: a slip would fail
+// the build, never a run.
+#[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+const fn ascii_folded() -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_uppercase() {
+            b.to_ascii_lowercase()
+        } else if b.is_ascii_alphanumeric() {
+            b
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+}
+
 /// `c` lowercased if it is a letter or a digit, `None` otherwise: the
 /// common blocks (ASCII, Latin-1, basic Cyrillic, CJK ideographs)
 /// answered directly, the rest looked up.
 fn folded(c: char) -> Option<char> {
+    if let Ok(byte) = u8::try_from(c)
+        && byte.is_ascii()
+    {
+        return ASCII_FOLDED
+            .get(usize::from(byte))
+            .filter(|&&f| f != 0)
+            .map(|&f| char::from(f));
+    }
     let shifted = || char::from_u32(u32::from(c) + 0x20);
     match c {
         'a'..='z' | '0'..='9' | 'ß'..='ÿ' | 'а'..='я' | '\u{4E00}'..='\u{9FFF}' if c != '÷' => {
