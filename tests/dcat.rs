@@ -187,12 +187,9 @@ fn exports_need_the_catalog() {
 #[test]
 fn catalog_dates_compare_publication_times_as_instants_across_offsets() {
     use initiative::export::{Context, render};
-    use initiative::model::{Catalog, DateTime, Document, DocumentId};
+    use initiative::model::{DateTime, DocumentId};
 
-    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
-    let shipped: Document =
-        serde_json::from_str(&read("data/hangzhou-initiative/document.json")).unwrap();
-    let catalog: Catalog = serde_json::from_str(&read("data/catalog.json")).unwrap();
+    let (shipped, catalog) = crate::harness::shipped();
     let published = |id: &str, at: &str| {
         let mut document = shipped.clone();
         document.id = DocumentId::new(id);

@@ -11,6 +11,15 @@ pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The shipped document and catalog, as the model reads them.
+pub(crate) fn shipped() -> (initiative::model::Document, initiative::model::Catalog) {
+    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
+    (
+        serde_json::from_str(&read("data/hangzhou-initiative/document.json")).unwrap(),
+        serde_json::from_str(&read("data/catalog.json")).unwrap(),
+    )
+}
+
 /// One run of the binary.
 pub(crate) struct Test {
     dir: PathBuf,

@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use initiative::export::{
-    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Output, OutputFile, Scope,
-    render_with, sha256_hex, shipped_formats,
+    Context, DocumentFormat, Error, ExportPath, FileInfo, FileMeta, Format, Output, OutputFile,
+    Scope, render_with, sha256_hex, shipped_formats,
 };
-use initiative::model::{Catalog, Document};
+use initiative::model::Document;
 
-use crate::harness::{Test, copy_dir, read_tree, repo};
+use crate::harness::{Test, copy_dir, read_tree, repo, shipped};
 
 /// The paths each shipped format owns, and the formats a run of it writes
 /// (the ones that describe it: the reading page, DCAT, the checksums).
@@ -213,6 +213,26 @@ fn flags_that_would_make_a_mixed_tree_are_refused() {
     sums_check_out(&test.dir().join("exports"));
 }
 
+/// Every file the shipped formats and `extra` (run first when `first`,
+/// else last) make of the shipped document, by path.
+fn render_shipped_with(extra: &'static dyn Format, first: bool) -> BTreeMap<PathBuf, Vec<u8>> {
+    let (document, catalog) = shipped();
+    let context = Context {
+        catalog: Some(&catalog),
+        base_iri: &initiative::model::Iri::base(&catalog.base_iri).unwrap(),
+        csv_bom: false,
+        csv_excel_safe: false,
+        created: None,
+    };
+    let mut registry = shipped_formats();
+    registry.insert(if first { 0 } else { registry.len() }, extra);
+    render_with(&registry, &context, &[document], &[])
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.path.to_path_buf(), f.bytes))
+        .collect()
+}
+
 /// A format of the test's own: each document's title in English, as plain
 /// text.
 struct Title;
@@ -251,25 +271,7 @@ impl DocumentFormat for Title {
 
 #[test]
 fn a_format_of_ones_own_is_registered_with_one_line_and_described_everywhere() {
-    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
-    let document: Document =
-        serde_json::from_str(&read("data/hangzhou-initiative/document.json")).unwrap();
-    let catalog: Catalog = serde_json::from_str(&read("data/catalog.json")).unwrap();
-    let documents = [document];
-    let context = Context {
-        catalog: Some(&catalog),
-        base_iri: &initiative::model::Iri::base(&catalog.base_iri).unwrap(),
-        csv_bom: false,
-        csv_excel_safe: false,
-        created: None,
-    };
-    let mut registry = shipped_formats();
-    registry.push(&Title);
-    let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &documents, &[])
-        .unwrap()
-        .into_iter()
-        .map(|f| (f.path.to_path_buf(), f.bytes))
-        .collect();
+    let files = render_shipped_with(&Title, false);
     let text = |path: &str| String::from_utf8_lossy(&files[Path::new(path)]).into_owned();
     assert_eq!(
         text("title/hangzhou-initiative.txt"),
@@ -361,24 +363,7 @@ impl DocumentFormat for Spooled {
 
 #[test]
 fn a_file_built_on_disk_is_handed_over_whole_and_its_folder_removed() {
-    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
-    let document: Document =
-        serde_json::from_str(&read("data/hangzhou-initiative/document.json")).unwrap();
-    let catalog: Catalog = serde_json::from_str(&read("data/catalog.json")).unwrap();
-    let context = Context {
-        catalog: Some(&catalog),
-        base_iri: &initiative::model::Iri::base(&catalog.base_iri).unwrap(),
-        csv_bom: false,
-        csv_excel_safe: false,
-        created: None,
-    };
-    let mut registry = shipped_formats();
-    registry.insert(0, &Spooled);
-    let files: BTreeMap<PathBuf, Vec<u8>> = render_with(&registry, &context, &[document], &[])
-        .unwrap()
-        .into_iter()
-        .map(|f| (f.path.to_path_buf(), f.bytes))
-        .collect();
+    let files = render_shipped_with(&Spooled, true);
     let mut expected = b"head:".to_vec();
     expected.extend(spooled_bytes());
     let made = &files[Path::new("spooled/big.bin")];

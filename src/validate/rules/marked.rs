@@ -8,7 +8,7 @@ const BLOCK: usize = 32;
 /// The offsets of the bytes of `bytes` for which `mark` holds, in order.
 /// `mark` must be a plain comparison of the byte (no state), so a block
 /// is compared whole.
-pub(super) fn marked<F>(bytes: &[u8], mark: F) -> impl Iterator<Item = usize> + '_
+fn marked<F>(bytes: &[u8], mark: F) -> impl Iterator<Item = usize> + '_
 where
     F: Fn(u8) -> bool + Copy + 'static,
 {
@@ -23,6 +23,16 @@ where
                 .filter(move |&(_, &b)| mark(b))
                 .map(move |(j, _)| k * BLOCK + j)
         })
+}
+
+/// The characters of `text` whose first byte `mark` holds for: where each
+/// starts, and the text from it on. `mark` must hold for no continuation
+/// byte (`0x80`–`0xBF`), so each offset starts a character.
+pub(super) fn marked_chars<F>(text: &str, mark: F) -> impl Iterator<Item = (usize, &str)>
+where
+    F: Fn(u8) -> bool + Copy + 'static,
+{
+    marked(text.as_bytes(), mark).filter_map(|i| text.get(i..).map(|rest| (i, rest)))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! source (2030, 4, …), counted with repeats, after reading native digits
 //! (Arabic-Indic ٢٠٣٠, Devanagari, full-width, …) as their values.
 
-use super::marked::marked;
+use super::marked::marked_chars;
 use super::translation_support::unit_pointer;
 use super::{TranslationRule, TranslationSubject};
 use crate::validate::Finding;
@@ -44,12 +44,8 @@ pub(super) fn numbers(text: &str) -> Vec<String> {
     // An ASCII digit, or the first byte of a character in the blocks of
     // the other digits: the others are passed over unread.
     let may_be_digit = |b: u8| b.is_ascii_digit() || matches!(b, 0xD9..=0xE1 | 0xEF);
-    for i in marked(text.as_bytes(), may_be_digit) {
-        let Some((c, d)) = text
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .and_then(|c| digit(c).map(|d| (c, d)))
-        else {
+    for (i, rest) in marked_chars(text, may_be_digit) {
+        let Some((c, d)) = rest.chars().next().and_then(|c| digit(c).map(|d| (c, d))) else {
             continue;
         };
         if i != after && !current.is_empty() {

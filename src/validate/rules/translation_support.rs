@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::TranslationSubject;
-use super::marked::marked;
+use super::marked::marked_chars;
 use crate::model::{Document, Translation, TranslationUnit};
 
 /// The pivot-language text of every text unit of `document`, by unit id.
@@ -188,11 +188,9 @@ fn folded(c: char) -> Option<char> {
     }
     let shifted = || char::from_u32(u32::from(c) + 0x20);
     match c {
-        'a'..='z' | '0'..='9' | 'ß'..='ÿ' | 'а'..='я' | '\u{4E00}'..='\u{9FFF}' if c != '÷' => {
-            Some(c)
-        }
-        'A'..='Z' | 'À'..='Þ' | 'А'..='Я' if c != '×' => shifted(),
-        '\0'..='\u{7F}' | '×' | '÷' => None,
+        '×' | '÷' => None,
+        'ß'..='ÿ' | 'а'..='я' | '\u{4E00}'..='\u{9FFF}' => Some(c),
+        'À'..='Þ' | 'А'..='Я' => shifted(),
         _ if c.is_alphanumeric() => Some(c.to_lowercase().next().unwrap_or(c)),
         _ => None,
     }
@@ -246,9 +244,9 @@ pub(super) fn rough_ends(text: &str) -> usize {
     // The first bytes of the characters that may end a sentence: the
     // others, CJK ideographs among them, are passed over unread.
     let may_end = |b: u8| matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE0 | 0xE2 | 0xE3 | 0xEF);
-    marked(text.as_bytes(), may_end)
-        .filter(|&i| {
-            let mut chars = text.get(i..).unwrap_or_default().chars();
+    marked_chars(text, may_end)
+        .filter(|(_, rest)| {
+            let mut chars = rest.chars();
             chars.next().is_some_and(ends_sentence)
                 && chars
                     .next()
