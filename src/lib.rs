@@ -79,6 +79,7 @@
 // on input data.
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod diagnostic;

@@ -63,6 +63,12 @@ impl Project {
         Err(Error::NotFound(start.to_path_buf()))
     }
 
+    /// The root, relative to the working directory (empty when it is the
+    /// working directory).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// The root as an absolute path.
     pub fn absolute(&self) -> &Path {
         &self.absolute

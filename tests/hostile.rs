@@ -292,13 +292,28 @@ fn exports_are_whole(
 
 /// The names beside `exports/` other than the data, schema and the lock.
 fn debris(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
+    let names = |dir: &Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let cache = [".gitignore", "CACHEDIR.TAG", "build.json"];
+    let mut left: Vec<String> = names(dir)
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !["data", "schema", "exports", ".exports.lock"].contains(&n.as_str()))
-        .collect()
+        .filter(|n| {
+            !["data", "schema", "exports", ".exports.lock", ".initiative"].contains(&n.as_str())
+        })
+        .collect();
+    // The build cache holds its three files and nothing a killed write left.
+    left.extend(
+        names(&dir.join(".initiative/cache"))
+            .into_iter()
+            .filter(|n| !cache.contains(&n.as_str())),
+    );
+    left
 }
 
 /// Whether `exports/` under `dir` is one of the complete trees in

@@ -10,6 +10,7 @@
 mod harness;
 mod hostile;
 mod import_capture;
+mod incremental;
 mod iri;
 mod markdown;
 mod partial;

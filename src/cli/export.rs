@@ -206,6 +206,11 @@ pub(super) fn source_date() -> Result<Option<String>, Error> {
 pub(super) struct Exported {
     pub checked: Checked,
     pub drift: export::Drift,
+    /// Every file a writing run made, described (none when the data is
+    /// invalid).
+    pub made: Vec<export::FileMeta>,
+    /// The destination's lock, still held after a writing run.
+    pub held: Option<export::Held>,
 }
 
 /// Validates every file under `data/` and writes (or, with
@@ -263,12 +268,16 @@ pub(super) fn check_and_export(
         return Ok(Exported {
             checked,
             drift: export::Drift::default(),
+            made: Vec::new(),
+            held: None,
         });
     }
-    let (disk, _) = run.finish(&checked.metadata)?;
-    let drift = disk.finish()?;
+    let (disk, made) = run.finish(&checked.metadata)?;
+    let (drift, held) = disk.finish_held()?;
     Ok(Exported {
         checked,
+        made,
+        held,
         // A writing run has put right what differed.
         drift: match action {
             export::Action::Check => drift,

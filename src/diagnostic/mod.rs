@@ -12,7 +12,10 @@ pub use human::{HumanRenderer, SourceText, render_human};
 pub use json::{Report, render_json};
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The data is invalid: the run exits 1.
     Error,
@@ -30,8 +33,9 @@ impl Severity {
     }
 }
 
-/// One problem found in one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One problem found in one file. Serde gives every field, for the build
+/// cache; the JSON report has its own shape ([`render_json`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file, as the user named it (written lossily in the JSON report).
     pub file: PathBuf,

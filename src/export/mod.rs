@@ -14,7 +14,8 @@ use std::path::PathBuf;
 pub use path::ExportPath;
 pub use run::{ExportRun, FileMeta, Memory, Output, Sink, closure};
 pub use tree::{
-    Action, Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, LockWait, MARKER, check, write,
+    Action, Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, Held, LockWait, MARKER, check,
+    marker, write,
 };
 
 use crate::model::{Catalog, Document, DocumentSummary, Iri};
@@ -453,7 +454,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// `bytes` in lower-case hex.
-fn lower_hex(bytes: &[u8]) -> String {
+pub(crate) fn lower_hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
     bytes
         .iter()

@@ -94,6 +94,21 @@ pub const MARKER: &str = ".initiative-exports";
 /// What the marker says to a person who opens it.
 const MARKER_TEXT: &str = "This folder is an export tree written by `initiative build` and `initiative export`.\nEach run replaces the files here: keep nothing else in this folder.\n";
 
+/// The [`MARKER`] file every export tree holds, which no format makes.
+pub fn marker() -> Result<OutputFile, Error> {
+    let info = FileInfo::new(
+        "",
+        ("text/plain", "TXT"),
+        Scope::Catalog,
+        "Marks the folder as an export tree.",
+    );
+    Ok(OutputFile::new(
+        ExportPath::new(MARKER)?,
+        MARKER_TEXT.as_bytes().to_vec(),
+        info,
+    ))
+}
+
 /// What a run does with the destination.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -265,6 +280,15 @@ pub struct Disk {
 /// previous tree).
 struct Staging {
     dir: PathBuf,
+    /// Taken out by [`Disk::finish_held`] to outlive the folder.
+    lock: Option<fs::File>,
+}
+
+/// The lock on a destination, held by a writing run after it finished
+/// ([`Disk::finish_held`]), so it can note what it wrote before another
+/// run may change it. Dropped, it lets the other run go on.
+#[derive(Debug)]
+pub struct Held {
     _lock: fs::File,
 }
 
@@ -279,7 +303,10 @@ impl Staging {
         clear_debris(parent, &name)?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         fs::create_dir(&dir).map_err(io("cannot create staging folder", &dir))?;
-        Ok(Self { dir, _lock: lock })
+        Ok(Self {
+            dir,
+            lock: Some(lock),
+        })
     }
 }
 
@@ -338,17 +365,7 @@ impl Disk {
             open: HashMap::new(),
             owned: None,
         };
-        let info = FileInfo::new(
-            "",
-            ("text/plain", "TXT"),
-            Scope::Catalog,
-            "Marks the folder as an export tree.",
-        );
-        disk.file(&OutputFile::new(
-            ExportPath::new(MARKER)?,
-            MARKER_TEXT.as_bytes().to_vec(),
-            info,
-        ))?;
+        disk.file(&marker()?)?;
         Ok(disk)
     }
 
@@ -399,7 +416,13 @@ impl Disk {
     /// searched for files no longer made. Returns how disk differed: every
     /// difference for a check; for a writing run, which stops comparing at
     /// the first difference, what it saw up to there.
-    pub fn finish(mut self) -> Result<Drift, Error> {
+    pub fn finish(self) -> Result<Drift, Error> {
+        self.finish_held().map(|(drift, _)| drift)
+    }
+
+    /// [`Disk::finish`], handing a writing run the destination's lock
+    /// still held.
+    pub fn finish_held(mut self) -> Result<(Drift, Option<Held>), Error> {
         let mut open: Vec<(PathBuf, Appending)> = self.open.drain().collect();
         open.sort_by(|a, b| a.0.cmp(&b.0));
         for (path, appending) in open {
@@ -429,13 +452,15 @@ impl Disk {
         self.drift.extra = extra;
         self.drift.stale.sort();
         self.drift.missing.sort();
-        if let Some(staging) = self.staging.take()
-            && !self.drift.is_empty()
-        {
-            keep(&self.dest, &staging.dir, &kept)?;
-            swap_in(staging, &self.dest)?;
-        }
-        Ok(self.drift)
+        let held = match self.staging.take() {
+            Some(staging) if !self.drift.is_empty() => {
+                keep(&self.dest, &staging.dir, &kept)?;
+                swap_in(staging, &self.dest)?
+            }
+            Some(mut staging) => staging.lock.take(),
+            None => None,
+        };
+        Ok((self.drift, held.map(|lock| Held { _lock: lock })))
     }
 }
 
@@ -573,7 +598,7 @@ impl Sink for Disk {
 /// Moves a complete staging folder into `dest`'s place, durably: the
 /// staged files are on disk before the exchange, and the exchange is on
 /// disk before the run reports success.
-fn swap_in(staging: Staging, dest: &Path) -> Result<(), Error> {
+fn swap_in(mut staging: Staging, dest: &Path) -> Result<Option<fs::File>, Error> {
     sync_tree(&staging.dir).map_err(io("cannot flush", &staging.dir))?;
     let swapped = if dest.symlink_metadata().is_ok() {
         exchange(&staging.dir, dest)
@@ -587,9 +612,11 @@ fn swap_in(staging: Staging, dest: &Path) -> Result<(), Error> {
     if staging.dir.symlink_metadata().is_ok() {
         fs::remove_dir_all(&staging.dir).map_err(io("cannot remove", &staging.dir))?;
     }
-    // Only now may another run take the destination.
+    // Only once the lock the caller gets is dropped may another run take
+    // the destination.
+    let lock = staging.lock.take();
     drop(staging);
-    Ok(())
+    Ok(lock)
 }
 
 /// Puts every file and folder entry under `dir` on disk.

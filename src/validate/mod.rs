@@ -71,6 +71,12 @@ impl FileReport {
         }
     }
 
+    /// The report of a file whose `diagnostics` are already known (from
+    /// the build cache): the text only, for the snippets.
+    pub fn of_findings(source: SourceFile, diagnostics: Vec<Diagnostic>) -> Self {
+        Self::unread(source, diagnostics)
+    }
+
     /// Drops what only a command working on the parsed data needs: the
     /// document, catalog or translation. The text stays, for the snippets
     /// of the diagnostics.

@@ -31,6 +31,10 @@ LABELS = {
     "translation-check-j1": "`initiative translation check --jobs 1` (every translation, every rule)",
     "build-j1": "`initiative build --jobs 1` (every format)",
     "build": "`initiative build` (all cores)",
+    "noop-build": "`initiative build`, nothing changed (cache warm)",
+    "noop-check": "`initiative build --check`, nothing changed (cache warm)",
+    "edit-document": "`initiative build` after one document changed (cache warm)",
+    "edit-translation": "`initiative build` after one translation changed (cache warm)",
     "check-jsonschema": "`check-jsonschema` on the documents",
     "ajv-cli": "`ajv-cli` on the documents",
 }
@@ -75,8 +79,15 @@ out.append(target(f"build --jobs 1, {k} documents, × floor", r["build-j1"][0] /
 out.append(target(f"validate, all cores vs --jobs 1 ({os.cpu_count()} cores), speed-up", r["validate-j1"][0] / r["validate"][0], 1.7, "higher"))
 out.append(target(f"check-jsonschema ÷ initiative on the {k} documents", r["check-jsonschema"][0] / r["validate-documents"][0], 15, "higher"))
 out.append(target(f"ajv-cli ÷ initiative on the {k} documents", r["ajv-cli"][0] / r["validate-documents"][0], 3.5, "higher"))
+if "noop-build" in r:
+    out.append(target(f"no-op build (cache warm) ÷ cold validate, {k} documents", r["noop-build"][0] / r["validate"][0], 0.25))
+    out.append(target(f"no-op build --check (cache warm) ÷ cold validate, {k} documents", r["noop-check"][0] / r["validate"][0], 0.25))
+    out.append(target(f"one document edited ÷ cold build, {k} documents", r["edit-document"][0] / r["build"][0], 0.05))
+    out.append(target(f"one translation edited ÷ cold build, {k} documents", r["edit-translation"][0] / r["build"][0], 0.05))
 if len(rows) > 1:
     small, large = min(rows), max(rows)
+    if "edit-document" in rows[large] and "edit-document" in rows[k] and large != k:
+        out.append(target(f"one document edited at {large} ÷ at {k}", rows[large]["edit-document"][0] / rows[k]["edit-document"][0], 2))
     per = lambda n: rows[n]["validate-j1"][0] / n
     out.append(target(f"time per document at {large} ÷ at {small}", per(large) / per(small), 1.25))
     if "build-j1" in rows[large]:

@@ -85,18 +85,54 @@ for n in $sizes; do
     [[ $name == build* && $build_large != 1 ]] && ((n > 1000)) && continue
     command=${commands[$name]}
     prepare="true"
-    [[ $name == build* ]] && prepare="rm -rf exports"
+    # Cold: no exports and no build cache.
+    [[ $name == build* ]] && prepare="rm -rf exports .initiative"
     (cd "$corpus" && hyperfine --style none --runs "$size_runs" --warmup $((size_runs > 1 ? 1 : 0)) \
       --prepare "$prepare" --export-json "$work/$n-$name.json" "$command" >/dev/null)
     read -r median cpu < <(python3 -c "import json,statistics,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(statistics.median(r['times']), r['user'] + r['system'])" "$work/$n-$name.json")
     (cd "$corpus" && bash -c "$prepare" && /usr/bin/time -f "%M" -o "$work/rss" bash -c "$command" >/dev/null 2>&1 || true)
     # A build's exports are not needed after it: at 10 000 documents they
     # fill tens of gigabytes.
-    [[ $name == build* ]] && rm -rf "$corpus/exports"
+    [[ $name == build* ]] && rm -rf "$corpus/exports" "$corpus/.initiative"
     rss=$(tail -1 "$work/rss")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$median" "$rss" "$bytes" "$cpu" >>"$work/results.tsv"
     echo "bench: $n documents, $name: ${median}s, CPU ${cpu}s, ${rss} KB"
   done
+done
+
+# Incremental builds, with the build cache (.initiative/cache/) warm: a
+# build and a check with nothing changed, and a rebuild after a word of one
+# document or of one translation changed. The cold rows above are the
+# baseline. The setup builds twice, two seconds apart, so the second run
+# trusts the times of the files the first wrote last.
+for n in $sizes; do
+  [[ $build_large != 1 ]] && ((n > 1000)) && continue
+  corpus=$work/corpus-$n
+  size_runs=$runs
+  ((n > 1000)) && size_runs=$runs_large
+  bytes=$(du -sb "$corpus/data" | cut -f1)
+  (cd "$corpus" && rm -rf exports .initiative && "$initiative" -q build && sleep 2.1 && "$initiative" -q build)
+  declare -A incremental=(
+    [noop-build]="$initiative -q build"
+    [noop-check]="$initiative -q build --check"
+    [edit-document]="$initiative -q build"
+    [edit-translation]="$initiative -q build"
+  )
+  for name in noop-build noop-check edit-document edit-translation; do
+    prepare="true"
+    [[ $name == edit-* ]] && prepare="python3 $root/tests/bench/edit.py ${name#edit-} $corpus"
+    (cd "$corpus" && hyperfine --style none --runs "$size_runs" --warmup $((size_runs > 1 ? 1 : 0)) \
+      --prepare "$prepare" --export-json "$work/$n-$name.json" "${incremental[$name]}" >/dev/null)
+    read -r median cpu < <(python3 -c "import json,statistics,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(statistics.median(r['times']), r['user'] + r['system'])" "$work/$n-$name.json")
+    (cd "$corpus" && bash -c "$prepare" && /usr/bin/time -f "%M" -o "$work/rss" bash -c "${incremental[$name]}" >/dev/null 2>&1 || true)
+    rss=$(tail -1 "$work/rss")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$median" "$rss" "$bytes" "$cpu" >>"$work/results.tsv"
+    echo "bench: $n documents, $name: ${median}s, CPU ${cpu}s, ${rss} KB"
+  done
+  rm -rf "$corpus/exports" "$corpus/.initiative"
+  # The edits are undone: the next run starts from the seeded corpus.
+  rm -rf "$corpus/data" && "$root/target/release/examples/corpus" --documents "$n" --seed 1 --out "$corpus.fresh" >/dev/null
+  mv "$corpus.fresh/data" "$corpus/data" && rm -rf "$corpus.fresh"
 done
 
 # A corrected official text at corpus scale: one English paragraph edited
