@@ -52,15 +52,17 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
         Vec::new()
     };
     let cache = cache_of(&project, args)?;
-    let known = match cache.as_ref().map(Cache::look) {
-        Some(Verdict::Fresh(fresh)) if !args.no_cache => {
+    // With --no-cache nothing recorded is trusted, not even a hash.
+    let verdict = cache.as_ref().filter(|_| !args.no_cache).map(Cache::look);
+    let known = match verdict {
+        Some(Verdict::Fresh(fresh)) => {
             return fresh_build(&project, cache.as_ref(), &fresh, schema, args);
         }
         Some(Verdict::Stale { reason, known }) => {
             verbose(&format!("build cache: full build: {reason}"));
             known
         }
-        _ => Vec::new(),
+        None => Vec::new(),
     };
     // Only a writing run records what it read, fingerprinted before.
     let inputs = match &cache {
