@@ -10,6 +10,7 @@ use std::io::Read as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::Digest as _;
 
@@ -71,21 +72,37 @@ impl Listing {
         if self.files.len() != recorded.len() {
             return Ok(None);
         }
-        let mut entries = Vec::with_capacity(recorded.len());
-        for ((path, meta), entry) in self.files.iter().zip(recorded) {
-            if *path != entry.path || meta.len() != entry.size {
-                return Ok(None);
-            }
-            let unchanged = entry.modified.is_some() && entry.modified == nanos(meta);
-            if !unchanged && sha256_of(&dir.join(path))? != entry.sha256 {
-                return Ok(None);
-            }
-            entries.push(Entry {
-                modified: trusted(meta, now),
-                ..entry.clone()
-            });
+        let pairs: Vec<_> = self.files.iter().zip(recorded).collect();
+        // Names and sizes first: most changes show there, and nothing is
+        // read to see them.
+        if pairs
+            .iter()
+            .any(|((path, meta), entry)| *path != entry.path || meta.len() != entry.size)
+        {
+            return Ok(None);
         }
-        Ok(Some(entries))
+        // Then the files whose time is not the recorded one (all of them
+        // after a fresh checkout), read in parallel; the first that
+        // differs stops the rest.
+        let differs = pairs
+            .par_iter()
+            .filter(|((_, meta), entry)| entry.modified.is_none() || entry.modified != nanos(meta))
+            .map(|((path, _), entry)| Ok(sha256_of(&dir.join(path))? != entry.sha256))
+            .find_any(|differs: &Result<bool, Error>| !matches!(differs, Ok(false)));
+        match differs {
+            Some(Err(e)) => return Err(e),
+            Some(Ok(_)) => return Ok(None),
+            None => {}
+        }
+        Ok(Some(
+            pairs
+                .into_iter()
+                .map(|((_, meta), entry)| Entry {
+                    modified: trusted(meta, now),
+                    ..entry.clone()
+                })
+                .collect(),
+        ))
     }
 
     /// An entry for every file: the hash `known` gives where its path,
@@ -98,7 +115,7 @@ impl Listing {
     ) -> Result<Vec<Entry>, Error> {
         let known: HashMap<&str, &Entry> = known.iter().map(|e| (e.path.as_str(), e)).collect();
         self.files
-            .iter()
+            .par_iter()
             .map(|(path, meta)| {
                 let reused = known.get(path.as_str()).filter(|e| {
                     e.size == meta.len() && e.modified.is_some() && e.modified == nanos(meta)
