@@ -468,3 +468,115 @@ fn a_linked_cache_folder_is_not_written_through() {
         0
     );
 }
+
+/// Asserts a cached run of `args` says and exits exactly what a run
+/// without the cache does.
+fn agrees_with_no_cache(test: &Test, args: &[&str]) -> Run {
+    let cached = test.run_with(args);
+    let mut plain: Vec<&str> = args.to_vec();
+    plain.push("--no-cache");
+    // The check first, so the cached run above saw what it sees.
+    let uncached = test.run_with(&plain);
+    assert_eq!(
+        cached.code, uncached.code,
+        "{}\n{}",
+        cached.stderr, uncached.stderr
+    );
+    assert_eq!(cached.stdout, uncached.stdout);
+    assert_eq!(cached.stderr, uncached.stderr);
+    cached
+}
+
+#[test]
+fn a_folder_named_like_a_data_file_is_seen() {
+    let (test, _) = built();
+    std::fs::create_dir(
+        test.dir()
+            .join("data/hangzhou-initiative/translations/de.json"),
+    )
+    .expect("mkdir");
+    let run = agrees_with_no_cache(&test, &["build", "--check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_exports_link_is_refused_as_a_full_build_refuses_it() {
+    let (test, _) = built();
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let moved = elsewhere.path().join("exports");
+    std::fs::rename(test.dir().join("exports"), &moved).expect("move");
+    std::os::unix::fs::symlink(&moved, test.dir().join("exports")).expect("link");
+    let run = agrees_with_no_cache(&test, &["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+}
+
+#[test]
+fn an_edit_given_back_its_old_time_is_seen() {
+    let (test, _) = built();
+    // Past the two seconds within which a recorded time is not trusted,
+    // so the cache takes unchanged times at their word.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    test.run().code(0);
+    let path = test.dir().join(CATALOG);
+    let before = std::fs::metadata(&path).expect("stat");
+    let text = std::fs::read_to_string(&path).expect("read");
+    // The same size: one placeholder address for another.
+    let edited = text.replace("open-data@example.org", "open-data@example.net");
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&path, edited).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(before.modified().expect("mtime")))
+        .expect("set the old time");
+    let run = test.run_with(&["build", "--check", "--verbose"]);
+    assert!(
+        run.stderr
+            .contains("build cache: full build: data/ changed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.code, 1,
+        "the exports name the old address: {}",
+        run.stdout
+    );
+    agrees_with_no_cache(&test, &["build", "--check"]);
+}
+
+#[test]
+fn findings_that_do_not_fit_their_text_are_not_shown_on_it() {
+    let (test, _) = built();
+    edit_json(test.dir(), MANIFEST, |m| {
+        for finding in m["findings"].as_array_mut().expect("findings") {
+            finding["offset"] = 1_000_000_000_000_u64.into();
+        }
+    });
+    let run = test.run_with(&["build", "--check", "--verbose"]).code(0);
+    assert!(
+        run.stderr.contains(
+            "build cache: full build: a file with findings is not what the last build read"
+        ),
+        "{}",
+        run.stderr
+    );
+    agrees_with_no_cache(&test, &["build", "--check"]);
+}
+
+#[test]
+fn an_oversized_cache_is_not_read() {
+    let (test, exports) = built();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(test.dir().join(MANIFEST))
+        .expect("open");
+    // Sparse: nothing is written, but the file says 300 MiB.
+    file.set_len(300 << 20).expect("grow");
+    falls_back(
+        &test,
+        &exports,
+        "cannot read .initiative/cache/build.json: larger than",
+    );
+}

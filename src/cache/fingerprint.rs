@@ -1,12 +1,13 @@
-//! Fingerprints of the files under a folder, taken as make and cargo take
-//! them: each regular file's path, size and modification time, and its
-//! SHA-256. A file whose size and time are what was recorded is taken to be
-//! unchanged without being read; any other is read and hashed, so a file
-//! touched but not changed still matches.
+//! Fingerprints of the files under a folder, taken as make, cargo and git
+//! take them: each regular file's path, size, modification and
+//! status-change times, and its SHA-256. A file whose size and times are
+//! what was recorded is taken to be unchanged without being read; any
+//! other is read and hashed, so a file touched but not changed still
+//! matches.
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read as _;
+use std::io::{BufRead as _, BufReader};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -18,34 +19,45 @@ use super::Error;
 use crate::fsx;
 
 /// A file modified this close to when its fingerprint is taken may change
-/// again within the same tick of the file system's clock, keeping its time.
-/// Its time is not recorded, so the next run reads it (as git treats a
-/// "racily clean" file).
+/// again within the same tick of the file system's clock, keeping its
+/// times. Its times are not recorded, so the next run reads it (as git
+/// treats a "racily clean" file).
 const RACY: Duration = Duration::from_secs(2);
 
 /// How much of a file is hashed at a time.
 const BLOCK: usize = 1 << 20;
 
-/// What the cache keeps of one file.
+/// What the cache keeps of one file or folder.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// The path under the folder, parts joined by `/`.
+    /// The path under the folder, parts joined by `/`; a folder's ends in
+    /// `/`.
     pub path: String,
-    /// Its size in bytes.
+    /// Its size in bytes (0 for a folder).
     pub size: u64,
-    /// Its modification time in nanoseconds since 1970, or `None` when it
-    /// was too recent to trust ([`RACY`]).
-    pub modified: Option<u64>,
-    /// Its SHA-256 in lower-case hex.
+    /// Its modification and status-change times in nanoseconds since
+    /// 1970, or `None` when they were too recent to trust ([`RACY`]) or
+    /// the path is a folder's. The status-change time moves on any write,
+    /// `chmod` or `touch` and cannot be set back, so a file given old
+    /// times (`cp -p`, `touch -r`) is still read again.
+    pub modified: Option<(u64, u64)>,
+    /// Its SHA-256 in lower-case hex (empty for a folder).
     pub sha256: String,
 }
 
-/// The regular files under a folder, in path order, as the file system
-/// describes them: nothing is read yet.
+/// The regular files and folders under a folder, in path order, as the
+/// file system describes them: nothing is read yet. Folders are listed
+/// (their paths end in `/`) because an empty one can matter: a folder
+/// named like a data file is an error.
 #[derive(Debug)]
 pub struct Listing {
-    /// Each file's path under the folder and its metadata.
+    /// Each file's or folder's path under the folder, and its metadata.
     files: Vec<(String, fs::Metadata)>,
+}
+
+/// Whether a listed path is a folder's.
+fn is_folder(path: &str) -> bool {
+    path.ends_with('/')
 }
 
 impl Listing {
@@ -53,6 +65,15 @@ impl Listing {
     /// anywhere below it is an error: the cache only vouches for folders
     /// and regular files.
     pub fn of(dir: &Path) -> Result<Self, Error> {
+        let meta = dir
+            .symlink_metadata()
+            .map_err(|e| Error::io("read", dir, e))?;
+        if !meta.is_dir() {
+            return Err(Error::NotRegular {
+                path: dir.to_path_buf(),
+                kind: fsx::kind_name(&meta.file_type()),
+            });
+        }
         let mut files = Vec::new();
         walk(dir, "", &mut files)?;
         files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -60,8 +81,8 @@ impl Listing {
     }
 
     /// Whether the files are exactly `recorded` (paths, sizes and
-    /// contents), reading only those whose time is not the recorded one.
-    /// Returns the entries as they stand now, or `None` at the first
+    /// contents), reading only those whose times are not the recorded
+    /// ones. Returns the entries as they stand now, or `None` at the first
     /// difference.
     pub fn matches(
         &self,
@@ -77,16 +98,18 @@ impl Listing {
         // read to see them.
         if pairs
             .iter()
-            .any(|((path, meta), entry)| *path != entry.path || meta.len() != entry.size)
+            .any(|((path, meta), entry)| *path != entry.path || size(path, meta) != entry.size)
         {
             return Ok(None);
         }
-        // Then the files whose time is not the recorded one (all of them
-        // after a fresh checkout), read in parallel; the first that
+        // Then the files whose times are not the recorded ones (all of
+        // them after a fresh checkout), read in parallel; the first that
         // differs stops the rest.
         let differs = pairs
             .par_iter()
-            .filter(|((_, meta), entry)| entry.modified.is_none() || entry.modified != nanos(meta))
+            .filter(|((path, meta), entry)| {
+                !is_folder(path) && (entry.modified.is_none() || entry.modified != times(meta))
+            })
             .map(|((path, _), entry)| Ok(sha256_of(&dir.join(path))? != entry.sha256))
             .find_any(|differs: &Result<bool, Error>| !matches!(differs, Ok(false)));
         match differs {
@@ -97,16 +120,17 @@ impl Listing {
         Ok(Some(
             pairs
                 .into_iter()
-                .map(|((_, meta), entry)| Entry {
-                    modified: trusted(meta, now),
+                .map(|((path, meta), entry)| Entry {
+                    modified: trusted(path, meta, now),
                     ..entry.clone()
                 })
                 .collect(),
         ))
     }
 
-    /// An entry for every file: the hash `known` gives where its path,
-    /// size and time are the same, read from disk otherwise.
+    /// An entry for every file and folder: a file's hash as `known` gives
+    /// it where its path, size and times are the same, read from disk
+    /// otherwise.
     pub fn fingerprint(
         &self,
         dir: &Path,
@@ -118,16 +142,17 @@ impl Listing {
             .par_iter()
             .map(|(path, meta)| {
                 let reused = known.get(path.as_str()).filter(|e| {
-                    e.size == meta.len() && e.modified.is_some() && e.modified == nanos(meta)
+                    e.size == meta.len() && e.modified.is_some() && e.modified == times(meta)
                 });
                 let sha256 = match reused {
+                    _ if is_folder(path) => String::new(),
                     Some(entry) => entry.sha256.clone(),
                     None => sha256_of(&dir.join(path))?,
                 };
                 Ok(Entry {
                     path: path.clone(),
-                    size: meta.len(),
-                    modified: trusted(meta, now),
+                    size: size(path, meta),
+                    modified: trusted(path, meta, now),
                     sha256,
                 })
             })
@@ -142,38 +167,47 @@ impl Listing {
         made: &HashMap<&str, (u64, &str)>,
         now: SystemTime,
     ) -> Option<Vec<Entry>> {
-        if self.files.len() != made.len() {
+        let files = self.files.iter().filter(|(path, _)| !is_folder(path));
+        if files.count() != made.len() {
             return None;
         }
         self.files
             .iter()
             .map(|(path, meta)| {
-                let (size, sha256) = made.get(path.as_str())?;
-                (*size == meta.len()).then(|| Entry {
+                let (size, sha256) = match made.get(path.as_str()) {
+                    _ if is_folder(path) => (0, ""),
+                    Some((size, sha256)) if *size == meta.len() => (*size, *sha256),
+                    _ => return None,
+                };
+                Some(Entry {
                     path: path.clone(),
-                    size: *size,
-                    modified: trusted(meta, now),
-                    sha256: (*sha256).to_owned(),
+                    size,
+                    modified: trusted(path, meta, now),
+                    sha256: sha256.to_owned(),
                 })
             })
             .collect()
     }
 
-    /// Whether every file still has the size and time it has in `before`,
-    /// and there are the same files: nothing was written in between.
+    /// Whether every file still has the size and times it has in
+    /// `before`, and there are the same files and folders: nothing was
+    /// written in between.
     pub fn same_as(&self, before: &Self) -> bool {
         self.files.len() == before.files.len()
             && self
                 .files
                 .iter()
                 .zip(&before.files)
-                .all(|((p, m), (q, n))| p == q && m.len() == n.len() && nanos(m) == nanos(n))
+                .all(|((p, m), (q, n))| {
+                    p == q && (is_folder(p) || (m.len() == n.len() && times(m) == times(n)))
+                })
     }
 }
 
-/// Adds the regular files under `dir` (named `prefix/…`) to `files`.
+/// Adds the regular files and folders under `dir` (named `prefix/…`) to
+/// `files`.
 fn walk(dir: &Path, prefix: &str, files: &mut Vec<(String, fs::Metadata)>) -> Result<(), Error> {
-    let read = |e| Error::io("cannot read", dir, e);
+    let read = |e| Error::io("read", dir, e);
     for entry in fs::read_dir(dir).map_err(read)? {
         let entry = entry.map_err(read)?;
         let Ok(name) = entry.file_name().into_string() else {
@@ -188,6 +222,7 @@ fn walk(dir: &Path, prefix: &str, files: &mut Vec<(String, fs::Metadata)>) -> Re
         let meta = entry.metadata().map_err(read)?;
         if meta.is_dir() {
             walk(&entry.path(), &path, files)?;
+            files.push((format!("{path}/"), meta));
         } else if meta.is_file() {
             files.push((path, meta));
         } else {
@@ -200,34 +235,64 @@ fn walk(dir: &Path, prefix: &str, files: &mut Vec<(String, fs::Metadata)>) -> Re
     Ok(())
 }
 
-/// The file's modification time in nanoseconds since 1970.
-fn nanos(meta: &fs::Metadata) -> Option<u64> {
-    let since = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    u64::try_from(since.as_nanos()).ok()
+/// The size recorded for a listed path: a folder's is 0, since what a
+/// file system reports for one says nothing of its entries.
+fn size(path: &str, meta: &fs::Metadata) -> u64 {
+    if is_folder(path) { 0 } else { meta.len() }
 }
 
-/// [`nanos`], unless the file was modified too close to `now` to trust.
-fn trusted(meta: &fs::Metadata, now: SystemTime) -> Option<u64> {
-    let modified = meta.modified().ok()?;
-    if modified + RACY > now {
+/// The file's modification and status-change times in nanoseconds since
+/// 1970.
+pub(super) fn times(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    Some((nanos(meta.modified().ok()?)?, nanos(changed(meta)?)?))
+}
+
+/// `time` in nanoseconds since 1970.
+fn nanos(time: SystemTime) -> Option<u64> {
+    u64::try_from(time.duration_since(UNIX_EPOCH).ok()?.as_nanos()).ok()
+}
+
+/// When the file's status last changed (its content, mode, links or
+/// times).
+#[cfg(unix)]
+fn changed(meta: &fs::Metadata) -> Option<SystemTime> {
+    use std::os::unix::fs::MetadataExt as _;
+    let seconds = u64::try_from(meta.ctime()).ok()?;
+    let nanos = u32::try_from(meta.ctime_nsec()).ok()?;
+    UNIX_EPOCH.checked_add(Duration::new(seconds, nanos))
+}
+
+/// When the file's status last changed: elsewhere, its modification time.
+#[cfg(not(unix))]
+fn changed(meta: &fs::Metadata) -> Option<SystemTime> {
+    meta.modified().ok()
+}
+
+/// [`times`], unless either is too close to `now` to trust or the path is
+/// a folder's.
+fn trusted(path: &str, meta: &fs::Metadata, now: SystemTime) -> Option<(u64, u64)> {
+    let latest = meta.modified().ok()?.max(changed(meta)?);
+    if is_folder(path) || latest + RACY > now {
         return None;
     }
-    nanos(meta)
+    times(meta)
 }
 
 /// The SHA-256 of the regular file at `path`, in lower-case hex, read a
 /// block at a time.
 pub fn sha256_of(path: &Path) -> Result<String, Error> {
-    let read = |e| Error::io("cannot read", path, e);
-    let mut file = fsx::open_regular(path, fsx::Links::Refuse).map_err(read)?;
+    let read = |e| Error::io("read", path, e);
+    let file = fsx::open_regular(path, fsx::Links::Refuse).map_err(read)?;
+    let mut reader = BufReader::with_capacity(BLOCK, file);
     let mut hasher = sha2::Sha256::new();
-    let mut block = vec![0u8; BLOCK];
     loop {
-        let n = file.read(&mut block).map_err(read)?;
-        if n == 0 {
+        let block = reader.fill_buf().map_err(read)?;
+        if block.is_empty() {
             break;
         }
-        hasher.update(block.get(..n).unwrap_or_default());
+        hasher.update(block);
+        let n = block.len();
+        reader.consume(n);
     }
     Ok(crate::export::lower_hex(&hasher.finalize()))
 }
@@ -273,7 +338,7 @@ mod tests {
         let dir = folder(&[("b/x.json", "{}"), ("a.json", "")]);
         let entries = recorded(dir.path());
         let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
-        assert_eq!(paths, ["a.json", "b/x.json"]);
+        assert_eq!(paths, ["a.json", "b/", "b/x.json"]);
         assert_eq!(
             entries.first().map(|e| e.sha256.as_str()),
             Some("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
@@ -324,6 +389,58 @@ mod tests {
         }
         // Size and time as recorded: taken as unchanged, as make would.
         assert!(matches(dir.path(), &entries));
+    }
+
+    #[test]
+    fn an_empty_folder_added_or_removed_is_a_difference() {
+        let dir = folder(&[("a.json", "one")]);
+        let entries = recorded(dir.path());
+        fs::create_dir(dir.path().join("b.json")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!matches(dir.path(), &entries));
+        let with_folder = recorded(dir.path());
+        fs::remove_dir(dir.path().join("b.json")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!matches(dir.path(), &with_folder));
+        assert!(matches(dir.path(), &entries));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_given_back_its_old_time_is_read_again() {
+        let dir = folder(&[("a.json", "one")]);
+        let path = dir.path().join("a.json");
+        let before = fs::metadata(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut entries = recorded(dir.path());
+        // What the cache would say if the file were "one" at that time.
+        assert!(entries.first().is_some_and(|e| e.modified.is_some()));
+        // Past the clock's tick, as any edit after a build is.
+        std::thread::sleep(Duration::from_millis(50));
+        fs::write(&path, "two").unwrap_or_else(|e| panic!("{e}"));
+        let old = before.modified().unwrap_or_else(|e| panic!("{e}"));
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Same size, same modification time: only the status-change time
+        // tells, and the bytes are read.
+        assert!(!matches(dir.path(), &entries));
+        if let Some(entry) = entries.first_mut() {
+            entry.sha256 = crate::export::sha256_hex(b"two");
+        }
+        assert!(matches(dir.path(), &entries));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_folder_is_not_listed() {
+        let dir = folder(&[("real/a.json", "one")]);
+        std::os::unix::fs::symlink("real", dir.path().join("linked"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let listed = Listing::of(&dir.path().join("linked"));
+        assert!(
+            matches!(listed, Err(Error::NotRegular { .. })),
+            "{listed:?}"
+        );
     }
 
     #[cfg(unix)]

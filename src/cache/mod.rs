@@ -35,6 +35,10 @@ pub const MANIFEST: &str = "build.json";
 /// The layout of [`MANIFEST`]; a cache of another layout is ignored.
 const LAYOUT: u32 = 1;
 
+/// The largest [`MANIFEST`] read: about 70 times what 1 000 documents
+/// need. A larger one is ignored, not read.
+const MAX_MANIFEST_BYTES: u64 = 256 << 20;
+
 /// Keeps the cache out of git (the file ignores itself too).
 const GITIGNORE: &str = "# The build cache of `initiative build`: never commit or publish it.\n*\n";
 
@@ -92,12 +96,26 @@ impl Error {
     }
 }
 
+/// The regular file at `path`, if it is within [`MAX_MANIFEST_BYTES`].
+fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+    let file = fsx::open_regular(path, fsx::Links::Refuse)?;
+    if file.metadata()?.len() > MAX_MANIFEST_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("larger than {MAX_MANIFEST_BYTES} bytes"),
+        ));
+    }
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut io::Read::take(file, MAX_MANIFEST_BYTES), &mut bytes)?;
+    Ok(bytes)
+}
+
 /// What a build's output depends on besides the files in `data/`: the tool
 /// and the options it ran with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Key {
-    /// The tool's version and its program file's size and time, so a
-    /// program built anew does not trust another's cache.
+    /// The tool's version and its program file's size and times, so a
+    /// program built or installed anew does not trust another's cache.
     tool: String,
     /// The options that shape the output, by name.
     options: BTreeMap<String, String>,
@@ -111,14 +129,16 @@ impl Key {
         let meta = program
             .metadata()
             .map_err(|e| Error::io("read", &program, e))?;
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
+        let Some((modified, changed)) = fingerprint::times(&meta) else {
+            return Err(Error::io(
+                "read the times of",
+                &program,
+                io::Error::other("the file system gives none"),
+            ));
+        };
         Ok(Self {
             tool: format!(
-                "initiative {} ({} bytes, modified {modified})",
+                "initiative {} ({} bytes, modified {modified}, changed {changed})",
                 env!("CARGO_PKG_VERSION"),
                 meta.len()
             ),
@@ -188,6 +208,28 @@ pub struct Cache {
     key: Key,
 }
 
+impl Fresh {
+    /// Whether `bytes` are what the file `file` (named from the working
+    /// directory) held when the last build found `findings` in it, so they
+    /// may be shown on them.
+    pub fn vouches_for(&self, root: &Path, file: &Path, bytes: &[u8]) -> bool {
+        let Some(path) = file
+            .strip_prefix(root)
+            .ok()
+            .and_then(|p| p.strip_prefix(DATA_DIR).ok())
+            .and_then(Path::to_str)
+        else {
+            return false;
+        };
+        let path = path.replace(std::path::MAIN_SEPARATOR, "/");
+        self.manifest.inputs.iter().any(|entry| {
+            entry.path == path
+                && entry.size == bytes.len() as u64
+                && entry.sha256 == crate::export::sha256_hex(bytes)
+        })
+    }
+}
+
 impl Cache {
     /// The cache of the project whose root is `root` (as the user would
     /// name it from the working directory).
@@ -250,7 +292,7 @@ impl Cache {
     fn read(&self) -> Result<Manifest, String> {
         let path = self.folder().join(MANIFEST);
         self.checked_folder(false).map_err(|e| e.to_string())?;
-        let bytes = match fsx::read_regular(&path, fsx::Links::Refuse) {
+        let bytes = match read_bounded(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),

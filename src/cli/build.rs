@@ -8,11 +8,13 @@ use std::path::PathBuf;
 
 use super::output::{Drifted, ReportArgs, note, print_report, verbose};
 use super::{Error, Outcome, export, schema};
+use crate::cache::fingerprint::Entry;
 use crate::cache::{Cache, Fresh, Inputs, Key, Verdict};
 use crate::diagnostic::Diagnostic;
+use crate::fsx;
 use crate::project::Project;
 use crate::schema::SchemaDrift;
-use crate::source::load;
+use crate::source::load_bytes;
 use crate::validate::FileReport;
 
 /// Regenerate schemas, validate all data and write the exports.
@@ -53,15 +55,14 @@ pub(super) fn run(args: &Args) -> Result<Outcome, Error> {
     };
     let cache = cache_of(&project, args)?;
     // With --no-cache nothing recorded is trusted, not even a hash.
-    let verdict = cache.as_ref().filter(|_| !args.no_cache).map(Cache::look);
-    let known = match verdict {
-        Some(Verdict::Fresh(fresh)) => {
-            return fresh_build(&project, cache.as_ref(), &fresh, schema, args);
-        }
-        Some(Verdict::Stale { reason, known }) => {
-            verbose(&format!("build cache: full build: {reason}"));
-            known
-        }
+    let known = match cache.as_ref().filter(|_| !args.no_cache) {
+        Some(cache) => match cached(&project, cache, args)? {
+            Cached::Answered(reports, clean) => {
+                let drift = (project.exports(), crate::export::Drift::default());
+                return Ok(report(&reports, &clean, schema, drift, args));
+            }
+            Cached::Full(known) => known,
+        },
         None => Vec::new(),
     };
     // Only a writing run records what it read, fingerprinted before.
@@ -133,41 +134,58 @@ fn record(cache: &Cache, inputs: Inputs, exported: &export::Exported) -> Result<
     Ok(())
 }
 
-/// Reports a build with nothing changed, as the last build reported, and
-/// keeps the times of files read again (unless only checking).
-fn fresh_build(
-    project: &Project,
-    cache: Option<&Cache>,
-    fresh: &Fresh,
-    schema: Vec<SchemaDrift>,
-    args: &Args,
-) -> Result<Outcome, Error> {
+/// What the cache says of a build.
+enum Cached {
+    /// Nothing changed: the last build's reports, and the data files with
+    /// nothing to report.
+    Answered(Vec<FileReport>, Vec<PathBuf>),
+    /// A full build is needed; the fingerprints of `data/` the cache knows.
+    Full(Vec<Entry>),
+}
+
+/// Asks the cache whether anything changed since the last build and, if
+/// not, keeps the times of the files it read again (unless only
+/// checking). A writing run holds the exports' lock meanwhile, refusing
+/// and waiting as it would to write.
+fn cached(project: &Project, cache: &Cache, args: &Args) -> Result<Cached, Error> {
+    let out = project.exports();
+    let _held = if args.check {
+        None
+    } else {
+        Some(crate::export::hold(
+            &out,
+            args.lock.wait()?,
+            &export::waiting(&out),
+        )?)
+    };
+    let fresh = match cache.look() {
+        Verdict::Fresh(fresh) => fresh,
+        Verdict::Stale { reason, known } => {
+            verbose(&format!("build cache: full build: {reason}"));
+            return Ok(Cached::Full(known));
+        }
+    };
+    let Some(answered) = reports_of(project, &fresh)? else {
+        verbose("build cache: full build: a file with findings is not what the last build read");
+        return Ok(Cached::Full(Vec::new()));
+    };
     verbose("build cache: nothing changed since the last build");
-    let (reports, clean) = reports_of(project, &fresh.findings)?;
-    if let Some(cache) = cache
-        && !args.check
-        && let Err(e) = cache.refresh(fresh)
+    if !args.check
+        && let Err(e) = cache.refresh(&fresh)
     {
         note(&format!("the build cache is not kept: {e}"));
     }
-    let drift = crate::export::Drift::default();
-    Ok(report(
-        &reports,
-        &clean,
-        schema,
-        (project.exports(), drift),
-        args,
-    ))
+    Ok(answered)
 }
 
-/// The reports `findings` make, with their files' texts for the snippets,
-/// and the data files with nothing to report.
-fn reports_of(
-    project: &Project,
-    findings: &[Diagnostic],
-) -> Result<(Vec<FileReport>, Vec<PathBuf>), Error> {
+/// The reports the last build's findings make, each with its file's text
+/// for the snippets, and the data files with nothing to report
+/// ([`Cached::Answered`]); `None` if
+/// a file with findings is not, byte for byte, the one they were found in
+/// (or a finding does not fit its text).
+fn reports_of(project: &Project, fresh: &Fresh) -> Result<Option<Cached>, Error> {
     let mut by_file: BTreeMap<&PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-    for finding in findings {
+    for finding in &fresh.findings {
         by_file
             .entry(&finding.file)
             .or_default()
@@ -176,15 +194,27 @@ fn reports_of(
     let mut reports = Vec::new();
     let mut clean = Vec::new();
     for file in crate::corpus::discover_project(&project.data())? {
-        match by_file.remove(&file) {
-            Some(diagnostics) => {
-                let loaded = load(&file).map_err(Error::io("cannot read", &file))?;
-                reports.push(FileReport::of_findings(loaded.source, diagnostics));
-            }
-            None => clean.push(file),
+        let Some(diagnostics) = by_file.remove(&file) else {
+            clean.push(file);
+            continue;
+        };
+        let bytes = fsx::read_regular(&file, fsx::Links::Refuse)
+            .map_err(Error::io("cannot read", &file))?;
+        if !fresh.vouches_for(project.root(), &file, &bytes) {
+            return Ok(None);
         }
+        let source = load_bytes(&file, &bytes).source;
+        let fits = |d: &Diagnostic| d.offset.is_none_or(|o| source.text.is_char_boundary(o));
+        if !diagnostics.iter().all(fits) {
+            return Ok(None);
+        }
+        reports.push(FileReport::of_findings(source, diagnostics));
     }
-    Ok((reports, clean))
+    // A finding in a file the project does not hold is not the last
+    // build's.
+    Ok(by_file
+        .is_empty()
+        .then_some(Cached::Answered(reports, clean)))
 }
 
 /// Prints the report of a build; exit 1 if anything is an error or drift.

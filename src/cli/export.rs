@@ -237,14 +237,7 @@ pub(super) fn check_and_export(
         created: source_date()?,
     };
     // The staging folder is dropped, unused, if the data turns out invalid.
-    let waiting = |path: &Path| {
-        super::output::note(&format!(
-            "waiting for another run to finish with {} (lock {})",
-            out.display(),
-            path.display()
-        ));
-    };
-    let disk = export::Disk::open(out, action, lock, &waiting)?;
+    let disk = export::Disk::open(out, action, lock, &waiting(out))?;
     // A run into a tree writes the formats asked for and the ones that
     // describe them.
     let written: Vec<String> = if formats.is_empty() {
@@ -284,6 +277,18 @@ pub(super) fn check_and_export(
             export::Action::Write => export::Drift::default(),
         },
     })
+}
+
+/// What a writing run says before it waits for another one's lock on
+/// `out`.
+pub(super) fn waiting(out: &Path) -> impl Fn(&Path) + '_ {
+    move |path: &Path| {
+        super::output::note(&format!(
+            "waiting for another run to finish with {} (lock {})",
+            out.display(),
+            path.display()
+        ));
+    }
 }
 
 /// The catalog the exports may use and the base IRI they are published

@@ -15,7 +15,7 @@ pub use path::ExportPath;
 pub use run::{ExportRun, FileMeta, Memory, Output, Sink, closure};
 pub use tree::{
     Action, Disk, Drift, EXPORT_EXTRA, EXPORT_MISSING, EXPORT_STALE, Held, LockWait, MARKER, check,
-    marker, write,
+    hold, marker, write,
 };
 
 use crate::model::{Catalog, Document, DocumentSummary, Iri};

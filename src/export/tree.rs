@@ -182,6 +182,17 @@ fn claim(dest: &Path) -> Result<(), Error> {
     }
 }
 
+/// Claims `dest` and takes its lock, as a writing run does before it
+/// writes, for a run that may find it has nothing to write (a build the
+/// cache answers): it refuses and waits as that run would.
+pub fn hold(dest: &Path, wait: LockWait, waiting: &dyn Fn(&Path)) -> Result<Held, Error> {
+    claim(dest)?;
+    let (parent, name) = place(dest);
+    Ok(Held {
+        _lock: lock(parent, &name, wait, waiting)?,
+    })
+}
+
 /// Takes the lock beside `dest`. Another run on the same destination
 /// finishes first (`waiting` is told once, before the wait); the lock goes
 /// when the file is closed, even if this process is killed. The lock file
