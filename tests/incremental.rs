@@ -521,10 +521,10 @@ fn an_edit_given_back_its_old_time_is_seen() {
     test.run().code(0);
     let path = test.dir().join(CATALOG);
     let before = std::fs::metadata(&path).expect("stat");
-    let text = std::fs::read_to_string(&path).expect("read");
+    let catalog = std::fs::read_to_string(&path).expect("read");
     // The same size: one placeholder address for another.
-    let edited = text.replace("open-data@example.org", "open-data@example.net");
-    assert_eq!(edited.len(), text.len());
+    let edited = catalog.replace("open-data@example.org", "open-data@example.net");
+    assert_eq!(edited.len(), catalog.len());
     std::fs::write(&path, edited).expect("write");
     std::fs::File::options()
         .write(true)
