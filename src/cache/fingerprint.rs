@@ -36,10 +36,11 @@ pub struct Entry {
     /// Its size in bytes (0 for a folder).
     pub size: u64,
     /// Its modification and status-change times in nanoseconds since
-    /// 1970, or `None` when they were too recent to trust ([`RACY`]) or
-    /// the path is a folder's. The status-change time moves on any write,
-    /// `chmod` or `touch` and cannot be set back, so a file given old
-    /// times (`cp -p`, `touch -r`) is still read again.
+    /// 1970, or `None` when they were too recent to trust (within two
+    /// seconds of the fingerprint) or the path is a folder's. The
+    /// status-change time moves on any write, `chmod` or `touch` and
+    /// cannot be set back, so a file given old times (`cp -p`,
+    /// `touch -r`) is still read again.
     pub modified: Option<(u64, u64)>,
     /// Its SHA-256 in lower-case hex (empty for a folder).
     pub sha256: String,
